@@ -1,0 +1,444 @@
+//! Calling a builtin type: `int(...)`, `str(...)`, `list(...)`, exception classes, ...
+
+use num_bigint::BigInt;
+use num_traits::Num;
+
+use crate::exc::{self, ExcObj, PyResult};
+use crate::types::BuiltinType;
+use crate::types::int::MAX_STR_DIGITS;
+use crate::types::object::Object;
+use crate::types::range::{Range, Slice};
+use crate::value::Value;
+use crate::vm::ops::int::{from_big, to_big};
+use crate::vm::{Args, Vm};
+
+/// `T(*args, **kwargs)` for a builtin type `T`.
+pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
+    if t.is_exception() {
+        args.no_kwargs(t.name())?;
+        let e = ExcObj::new(Value::Type(t), args.pos.to_vec());
+        return vm.alloc(Object::Exception(e));
+    }
+    match t {
+        BuiltinType::Int => int_new(vm, args),
+        BuiltinType::Float => float_new(vm, args),
+        BuiltinType::Str => str_new(vm, args),
+        BuiltinType::Bool => {
+            args.arity("bool", 0, 1)?;
+            match args.get(0) {
+                Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+                None => Ok(Value::Bool(false)),
+            }
+        }
+        BuiltinType::List => {
+            args.no_kwargs("list")?;
+            args.arity("list", 0, 1)?;
+            let items = match args.get(0) {
+                Some(v) => vm.collect_iterable(v)?,
+                None => Vec::new(),
+            };
+            vm.new_list(items)
+        }
+        BuiltinType::Tuple => {
+            args.no_kwargs("tuple")?;
+            args.arity("tuple", 0, 1)?;
+            match args.get(0) {
+                Some(v) if matches!(vm.heap.get_obj(v), Some(Object::Tuple(_))) => Ok(v),
+                Some(v) => {
+                    let items = vm.collect_iterable(v)?;
+                    vm.new_tuple(items)
+                }
+                None => vm.new_tuple(Vec::new()),
+            }
+        }
+        BuiltinType::Dict => {
+            args.arity("dict", 0, 1)?;
+            let d = vm.new_dict()?;
+            if let Some(m) = args.get(0) {
+                vm.dict_update(d, m, false)?;
+            }
+            for (k, v) in args.kw {
+                let key = vm.new_str(k)?;
+                vm.dict_set(d, key, v)?;
+            }
+            Ok(d)
+        }
+        BuiltinType::Set | BuiltinType::FrozenSet => {
+            args.no_kwargs(t.name())?;
+            args.arity(t.name(), 0, 1)?;
+            if t == BuiltinType::FrozenSet {
+                if let Some(v) = args.get(0) {
+                    if matches!(vm.heap.get_obj(v), Some(Object::FrozenSet(_))) {
+                        return Ok(v);
+                    }
+                }
+            }
+            let s = vm.new_set()?;
+            if let Some(v) = args.get(0) {
+                vm.set_update(s, v)?;
+            }
+            if t == BuiltinType::FrozenSet {
+                if let Some(id) = s.obj() {
+                    if let Object::Set(set) = vm.heap.get_mut(id) {
+                        let set = std::mem::take(set);
+                        *vm.heap.get_mut(id) = Object::FrozenSet(set);
+                    }
+                }
+            }
+            Ok(s)
+        }
+        BuiltinType::Range => {
+            args.no_kwargs("range")?;
+            let ints: Vec<i64> = args
+                .pos
+                .iter()
+                .map(|v| vm.index_arg(*v, ""))
+                .collect::<PyResult<Vec<i64>>>()?;
+            let (start, stop, step) = match ints.as_slice() {
+                [stop] => (0, *stop, 1),
+                [start, stop] => (*start, *stop, 1),
+                [start, stop, step] => (*start, *stop, *step),
+                [] => return Err(exc::type_error("range expected at least 1 argument, got 0")),
+                _ => {
+                    return Err(exc::type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )));
+                }
+            };
+            if step == 0 {
+                return Err(exc::value_error("range() arg 3 must not be zero"));
+            }
+            vm.alloc(Object::Range(Range { start, stop, step }))
+        }
+        BuiltinType::Slice => {
+            let (start, stop, step) = match args.pos.as_slice() {
+                [stop] => (Value::None, *stop, Value::None),
+                [start, stop] => (*start, *stop, Value::None),
+                [start, stop, step] => (*start, *stop, *step),
+                _ => return Err(exc::type_error("slice expected at least 1 argument, got 0")),
+            };
+            vm.alloc(Object::Slice(Slice { start, stop, step }))
+        }
+        BuiltinType::Bytes | BuiltinType::ByteArray => bytes_new(vm, t, args),
+        BuiltinType::Type => {
+            args.arity("type", 1, 1)
+                .map_err(|_| exc::type_error("type() takes 1 or 3 arguments"))?;
+            Ok(vm.type_of(args.pos[0]))
+        }
+        BuiltinType::Object => {
+            args.arity("object", 0, 0)?;
+            Err(exc::not_implemented_error(
+                "pyward does not support object() instances yet",
+            ))
+        }
+        _ => Err(exc::type_error(format!(
+            "cannot create '{}' instances",
+            t.name()
+        ))),
+    }
+}
+
+fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let base_kw = args.take_kw("base");
+    args.no_kwargs("int")?;
+    args.arity("int", 0, 2)?;
+    let Some(v) = args.get(0) else {
+        return Ok(Value::Int(0));
+    };
+    let base = base_kw.or_else(|| args.get(1));
+    if let Some(b) = base {
+        let b = vm.index_arg(b, "")?;
+        let Some(text) = vm
+            .str_of(v)
+            .map(str::to_string)
+            .or_else(|| match vm.heap.get_obj(v) {
+                Some(Object::Bytes(x) | Object::ByteArray(x)) => {
+                    Some(String::from_utf8_lossy(x).into_owned())
+                }
+                _ => None,
+            })
+        else {
+            return Err(exc::type_error(
+                "int() can't convert non-string with explicit base",
+            ));
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return parse_int(vm, &text, u32::try_from(b).unwrap_or(10));
+    }
+    match v {
+        Value::Int(_) => Ok(v),
+        Value::Bool(b) => Ok(Value::Int(i64::from(b))),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(exc::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(exc::overflow_error(
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            let t = f.trunc();
+            if t.abs() < 9.2e18 {
+                return Ok(Value::Int(t as i64));
+            }
+            from_big(vm, float_to_big(t))
+        }
+        _ => {
+            if let Some(i) = to_big(vm, v) {
+                return from_big(vm, i);
+            }
+            if let Some(s) = vm.str_of(v) {
+                let s = s.to_string();
+                return parse_int(vm, &s, 10);
+            }
+            if let Some(Object::Bytes(b) | Object::ByteArray(b)) = vm.heap.get_obj(v) {
+                let s = String::from_utf8_lossy(b).into_owned();
+                return parse_int(vm, &s, 10);
+            }
+            Err(exc::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+/// An integral float as a big int (exact).
+pub fn float_to_big(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let e = exp - 1075;
+    let m = BigInt::from(mant);
+    let v = if e >= 0 {
+        m << usize::try_from(e).unwrap_or(0)
+    } else {
+        m >> usize::try_from(-e).unwrap_or(0)
+    };
+    if f < 0.0 { -v } else { v }
+}
+
+/// `int(text, base)` with Python's literal rules (underscores, prefixes, whitespace).
+pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
+    let err = || {
+        exc::value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::vm::ops::repr::str_repr(text)
+        ))
+    };
+    let t = text.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (base, digits) = {
+        let pref = |p: &str| lower.strip_prefix(p).map(|_| body.get(2..).unwrap_or(""));
+        match base {
+            0 => {
+                if let Some(d) = pref("0x") {
+                    (16, d)
+                } else if let Some(d) = pref("0o") {
+                    (8, d)
+                } else if let Some(d) = pref("0b") {
+                    (2, d)
+                } else {
+                    if body.len() > 1
+                        && body.starts_with('0')
+                        && body.chars().any(|c| c != '0' && c != '_')
+                    {
+                        return Err(exc::value_error(format!(
+                            "invalid literal for int() with base 0: {}",
+                            crate::vm::ops::repr::str_repr(text)
+                        )));
+                    }
+                    (10, body)
+                }
+            }
+            16 => (16, pref("0x").unwrap_or(body)),
+            8 => (8, pref("0o").unwrap_or(body)),
+            2 => (2, pref("0b").unwrap_or(body)),
+            b => (b, body),
+        }
+    };
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| digits.len() != body.len())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return Err(err());
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return Err(err());
+    }
+    if base == 10 && clean.len() > MAX_STR_DIGITS {
+        return Err(exc::value_error(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            clean.len()
+        )));
+    }
+    if clean.len() <= 18 && base == 10 {
+        let v: i64 = clean.parse().map_err(|_| err())?;
+        return Ok(Value::Int(if neg { -v } else { v }));
+    }
+    let b = BigInt::from_str_radix(&clean, base).map_err(|_| err())?;
+    from_big(vm, if neg { -b } else { b })
+}
+
+fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("float")?;
+    args.arity("float", 0, 1)?;
+    let Some(v) = args.get(0) else {
+        return Ok(Value::Float(0.0));
+    };
+    match v {
+        Value::Float(_) => Ok(v),
+        _ => {
+            if let Some(i) = to_big(vm, v) {
+                return Ok(Value::Float(crate::vm::ops::arith::int_to_f64(&i)?));
+            }
+            if let Some(s) = vm.str_of(v) {
+                return parse_float(s).map(Value::Float);
+            }
+            Err(exc::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+/// `float(text)` with Python's accepted spellings.
+pub fn parse_float(text: &str) -> PyResult<f64> {
+    let err = || {
+        exc::value_error(format!(
+            "could not convert string to float: {}",
+            crate::vm::ops::repr::str_repr(text)
+        ))
+    };
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let (sign, body) = match lower.strip_prefix('-') {
+        Some(r) => (-1.0, r.to_string()),
+        None => (1.0, lower.strip_prefix('+').unwrap_or(&lower).to_string()),
+    };
+    match body.as_str() {
+        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
+        "nan" => return Ok(f64::NAN),
+        _ => {}
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(err());
+    }
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+    {
+        return Err(err());
+    }
+    let clean: String = body.chars().filter(|c| *c != '_').collect();
+    clean.parse::<f64>().map(|f| sign * f).map_err(|_| err())
+}
+
+fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let encoding = args.take_kw("encoding");
+    let errors = args.take_kw("errors");
+    args.no_kwargs("str")?;
+    args.arity("str", 0, 3)?;
+    let Some(v) = args.get(0) else {
+        return vm.new_str("");
+    };
+    if encoding.is_some() || errors.is_some() || args.pos.len() > 1 {
+        let mut dargs = Args::positional(&[v]);
+        if let Some(e) = encoding.or_else(|| args.get(1)) {
+            dargs.pos.push(e);
+        }
+        if let Some(e) = errors.or_else(|| args.get(2)) {
+            dargs.kw.push(("errors".into(), e));
+        }
+        return crate::builtins::Native::Bytes(crate::types::bytes_methods::BytesMethod::Decode)
+            .call(vm, dargs);
+    }
+    if vm.str_of(v).is_some() {
+        return Ok(v);
+    }
+    let s = vm.str(v)?;
+    vm.new_str(s)
+}
+
+fn bytes_new(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value> {
+    let encoding = args.take_kw("encoding");
+    args.no_kwargs(t.name())?;
+    let wrap = |b: Vec<u8>| {
+        if t == BuiltinType::ByteArray {
+            Object::ByteArray(b)
+        } else {
+            Object::Bytes(b)
+        }
+    };
+    let Some(v) = args.get(0) else {
+        return vm.alloc(wrap(Vec::new()));
+    };
+    if let Some(s) = vm.str_of(v) {
+        let enc = encoding.or_else(|| args.get(1));
+        let Some(enc) = enc else {
+            return Err(exc::type_error("string argument without an encoding"));
+        };
+        let enc = vm.str_of(enc).unwrap_or("utf-8").to_ascii_lowercase();
+        let bytes = match enc.as_str() {
+            "utf-8" | "utf8" => s.as_bytes().to_vec(),
+            "ascii" => {
+                if let Some((pos, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+                    return Err(crate::exc::RunError::new(
+                        BuiltinType::UnicodeEncodeError,
+                        format!(
+                            "'ascii' codec can't encode character '\\u{:04x}' in position {pos}: ordinal not in range(128)",
+                            c as u32
+                        ),
+                    ));
+                }
+                s.as_bytes().to_vec()
+            }
+            "latin-1" | "latin1" => s
+                .chars()
+                .map(|c| u8::try_from(c as u32).unwrap_or(b'?'))
+                .collect(),
+            other => return Err(exc::lookup_error(format!("unknown encoding: {other}"))),
+        };
+        return vm.alloc(wrap(bytes));
+    }
+    if let Some(n) = vm.to_index(v) {
+        let n = usize::try_from(n).map_err(|_| exc::value_error("negative count"))?;
+        vm.heap.account.check_fits(n)?;
+        return vm.alloc(wrap(vec![0; n]));
+    }
+    let bytes = match vm.heap.get_obj(v) {
+        Some(Object::Bytes(b) | Object::ByteArray(b)) => b.clone(),
+        _ => {
+            let items = vm.collect_iterable(v)?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                let Some(i) = vm.to_index(it) else {
+                    return Err(exc::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(it)
+                    )));
+                };
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| exc::value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+    };
+    vm.alloc(wrap(bytes))
+}

@@ -1,0 +1,219 @@
+//! Builtin functions, and the `Native` id of every function implemented in Rust.
+//!
+//! A native is a small `Copy` id (serializable, no pointers) that dispatches to a Rust
+//! function `fn(&mut Vm, Args) -> PyResult<Value>`. Each table comes from `natives!`: builtin
+//! functions here, methods in their type's module (`types/*_methods.rs`). For methods,
+//! `args.pos[0]` is the receiver.
+
+mod construct;
+mod func;
+mod iterfn;
+mod numfn;
+mod objfn;
+pub mod sort;
+
+use crate::exc::PyResult;
+use crate::types::BuiltinType;
+use crate::value::Value;
+use crate::vm::{Args, Vm};
+
+pub use construct::construct;
+
+/// Declare a table of natives: an enum with `name()`, `lookup(name)` and `call()`.
+#[macro_export]
+macro_rules! natives {
+    ($(#[$meta:meta])* $enum:ident { $($variant:ident => $name:literal => $func:path),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $enum {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl $enum {
+            /// The Python name.
+            pub fn name(self) -> &'static str {
+                match self { $($enum::$variant => $name),* }
+            }
+
+            /// The native with this Python name.
+            pub fn lookup(name: &str) -> Option<$enum> {
+                match name { $($name => Some($enum::$variant),)* _ => None }
+            }
+
+            /// Call it.
+            pub fn call(self, vm: &mut $crate::vm::Vm, args: $crate::vm::Args) -> $crate::exc::PyResult<$crate::value::Value> {
+                match self { $($enum::$variant => $func(vm, args)),* }
+            }
+        }
+    };
+}
+
+natives! {
+    /// Builtin functions (the `builtins` module).
+    BuiltinFn {
+        Print => "print" => func::print,
+        Len => "len" => func::len,
+        Repr => "repr" => objfn::repr,
+        Ascii => "ascii" => objfn::ascii,
+        Isinstance => "isinstance" => objfn::isinstance,
+        Issubclass => "issubclass" => objfn::issubclass,
+        Hash => "hash" => objfn::hash,
+        Id => "id" => objfn::id,
+        Callable => "callable" => objfn::callable,
+        Getattr => "getattr" => objfn::getattr,
+        Setattr => "setattr" => objfn::setattr,
+        Hasattr => "hasattr" => objfn::hasattr,
+        Delattr => "delattr" => objfn::delattr,
+        Format => "format" => objfn::format,
+        Vars => "vars" => objfn::vars,
+        Globals => "globals" => objfn::globals,
+        Locals => "locals" => objfn::locals,
+        Iter => "iter" => iterfn::iter,
+        Next => "next" => iterfn::next,
+        Enumerate => "enumerate" => iterfn::enumerate,
+        Zip => "zip" => iterfn::zip,
+        Map => "map" => iterfn::map,
+        Filter => "filter" => iterfn::filter,
+        Reversed => "reversed" => iterfn::reversed,
+        Sorted => "sorted" => iterfn::sorted,
+        Sum => "sum" => iterfn::sum,
+        Min => "min" => iterfn::min,
+        Max => "max" => iterfn::max,
+        Any => "any" => iterfn::any,
+        All => "all" => iterfn::all,
+        Abs => "abs" => numfn::abs,
+        Round => "round" => numfn::round,
+        Divmod => "divmod" => numfn::divmod,
+        Pow => "pow" => numfn::pow,
+        Hex => "hex" => numfn::hex,
+        Oct => "oct" => numfn::oct,
+        Bin => "bin" => numfn::bin,
+        Chr => "chr" => numfn::chr,
+        Ord => "ord" => numfn::ord,
+    }
+}
+
+/// Every native function and method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Native {
+    /// A builtin function.
+    Builtin(BuiltinFn),
+    /// A `str` method.
+    Str(crate::types::str_methods::StrMethod),
+    /// A `list` method.
+    List(crate::types::list_methods::ListMethod),
+    /// A `tuple` method.
+    Tuple(crate::types::list_methods::TupleMethod),
+    /// A `dict` method.
+    Dict(crate::types::dict_methods::DictMethod),
+    /// A `set`/`frozenset` method.
+    Set(crate::types::set_methods::SetMethod),
+    /// An `int`/`float` method.
+    Num(crate::types::num_methods::NumMethod),
+    /// A `bytes`/`bytearray` method.
+    Bytes(crate::types::bytes_methods::BytesMethod),
+    /// A method of a builtin type object itself (`dict.fromkeys`, `str.maketrans`).
+    TypeMethod(crate::types::num_methods::TypeMethod),
+}
+
+impl Native {
+    /// The Python name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Native::Builtin(f) => f.name(),
+            Native::Str(m) => m.name(),
+            Native::List(m) => m.name(),
+            Native::Tuple(m) => m.name(),
+            Native::Dict(m) => m.name(),
+            Native::Set(m) => m.name(),
+            Native::Num(m) => m.name(),
+            Native::Bytes(m) => m.name(),
+            Native::TypeMethod(m) => m.name(),
+        }
+    }
+
+    /// Call it.
+    pub fn call(self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        match self {
+            Native::Builtin(f) => f.call(vm, args),
+            Native::Str(m) => m.call(vm, args),
+            Native::List(m) => m.call(vm, args),
+            Native::Tuple(m) => m.call(vm, args),
+            Native::Dict(m) => m.call(vm, args),
+            Native::Set(m) => m.call(vm, args),
+            Native::Num(m) => m.call(vm, args),
+            Native::Bytes(m) => m.call(vm, args),
+            Native::TypeMethod(m) => m.call(vm, args),
+        }
+    }
+}
+
+/// A builtin name: functions, types and constants.
+pub fn lookup(name: &str) -> Option<Value> {
+    if let Some(f) = BuiltinFn::lookup(name) {
+        return Some(Value::Native(Native::Builtin(f)));
+    }
+    match name {
+        "None" => return Some(Value::None),
+        "True" => return Some(Value::Bool(true)),
+        "False" => return Some(Value::Bool(false)),
+        "Ellipsis" => return Some(Value::Ellipsis),
+        "NotImplemented" => return Some(Value::NotImplemented),
+        "__name__" => return None,
+        _ => {}
+    }
+    let t = BuiltinType::from_name(name)?;
+    let public = !matches!(
+        t,
+        BuiltinType::NoneType
+            | BuiltinType::Function
+            | BuiltinType::BuiltinFunction
+            | BuiltinType::Method
+            | BuiltinType::Cell
+            | BuiltinType::Module
+            | BuiltinType::Iterator
+            | BuiltinType::Generator
+            | BuiltinType::Coroutine
+            | BuiltinType::DictKeys
+            | BuiltinType::DictValues
+            | BuiltinType::DictItems
+            | BuiltinType::Ellipsis
+            | BuiltinType::NotImplementedType
+            | BuiltinType::Complex
+    );
+    public.then_some(Value::Type(t))
+}
+
+/// The method `name` of instances of builtin type `ty`.
+pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
+    use crate::types::{
+        bytes_methods, dict_methods, list_methods, num_methods, set_methods, str_methods,
+    };
+    match ty {
+        BuiltinType::Str => str_methods::StrMethod::lookup(name).map(Native::Str),
+        BuiltinType::List => list_methods::ListMethod::lookup(name).map(Native::List),
+        BuiltinType::Tuple => list_methods::TupleMethod::lookup(name).map(Native::Tuple),
+        BuiltinType::Dict => dict_methods::DictMethod::lookup(name).map(Native::Dict),
+        BuiltinType::Set => set_methods::SetMethod::lookup(name).map(Native::Set),
+        BuiltinType::FrozenSet => set_methods::SetMethod::lookup(name)
+            .filter(|m| set_methods::is_frozen_method(*m))
+            .map(Native::Set),
+        BuiltinType::Int | BuiltinType::Bool | BuiltinType::Float => {
+            num_methods::NumMethod::lookup(name)
+                .filter(|m| num_methods::applies(*m, ty))
+                .map(Native::Num)
+        }
+        BuiltinType::Bytes | BuiltinType::ByteArray => bytes_methods::BytesMethod::lookup(name)
+            .filter(|m| bytes_methods::applies(*m, ty))
+            .map(Native::Bytes),
+        _ => None,
+    }
+}
+
+/// Attributes of builtin type objects that are not instance methods (`dict.fromkeys`).
+pub fn type_attr(t: BuiltinType, name: &str) -> Option<Value> {
+    crate::types::num_methods::type_method(t, name).map(|m| Value::Native(Native::TypeMethod(m)))
+}

@@ -1,0 +1,225 @@
+//! Numeric builtins: abs, round, divmod, pow, hex, oct, bin, chr, ord.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::bytecode::BinOp;
+use crate::exc::{self, PyResult};
+use crate::types::float::round_to;
+use crate::value::Value;
+use crate::vm::ops::int::{from_big, to_big};
+use crate::vm::{Args, Vm};
+
+/// `abs(x)`.
+pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("abs", 1, 1)?;
+    let v = args.pos[0];
+    match v {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => match to_big(vm, v) {
+            Some(i) => from_big(vm, i.abs()),
+            None => Err(exc::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// `round(number[, ndigits])`: banker's rounding.
+pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let nd_kw = args.take_kw("ndigits");
+    args.arity("round", 1, 2)?;
+    let v = args.pos[0];
+    let nd = match nd_kw.or_else(|| args.get(1)) {
+        None | Some(Value::None) => None,
+        Some(n) => Some(vm.index_arg(n, "")?),
+    };
+    match v {
+        Value::Float(f) => match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(exc::value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(exc::overflow_error(
+                        "cannot convert float infinity to integer",
+                    ));
+                }
+                let r = f.round_ties_even();
+                from_big(vm, BigInt::from(r as i128))
+            }
+            Some(n) => Ok(Value::Float(round_to(
+                f,
+                i32::try_from(n.clamp(-400, 400)).unwrap_or(0),
+            ))),
+        },
+        _ => {
+            let Some(i) = to_big(vm, v) else {
+                return Err(exc::type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    vm.type_name(v)
+                )));
+            };
+            match nd {
+                None => from_big(vm, i),
+                Some(n) if n >= 0 => from_big(vm, i),
+                Some(n) => {
+                    let p = BigInt::from(10).pow(u32::try_from(-n).unwrap_or(u32::MAX).min(4300));
+                    let q = num_integer::Integer::div_floor(&i, &p);
+                    let r = &i - &q * &p;
+                    let twice = &r * 2;
+                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                        q + 1
+                    } else {
+                        q
+                    };
+                    from_big(vm, q * p)
+                }
+            }
+        }
+    }
+}
+
+/// `divmod(a, b)`.
+pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("divmod", 2, 2)?;
+    let (a, b) = (args.pos[0], args.pos[1]);
+    let q = vm.binop(BinOp::FloorDiv, a, b)?;
+    let r = vm.binop(BinOp::Mod, a, b)?;
+    vm.new_tuple(vec![q, r])
+}
+
+/// `pow(base, exp[, mod])`.
+pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let m_kw = args.take_kw("mod");
+    args.arity("pow", 2, 3)?;
+    let (a, b) = (args.pos[0], args.pos[1]);
+    match m_kw.or_else(|| args.get(2)) {
+        None | Some(Value::None) => vm.binop(BinOp::Pow, a, b),
+        Some(m) => {
+            let (Some(x), Some(e), Some(md)) = (to_big(vm, a), to_big(vm, b), to_big(vm, m)) else {
+                return Err(exc::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            };
+            if md.is_zero() {
+                return Err(exc::value_error("pow() 3rd argument cannot be 0"));
+            }
+            let r = if e.is_negative() {
+                let inv = mod_inverse(&x, &md).ok_or_else(|| {
+                    exc::value_error("base is not invertible for the given modulus")
+                })?;
+                inv.modpow(&(-e), &md.abs())
+            } else {
+                x.modpow(&e, &md.abs())
+            };
+            // Python's result takes the modulus's sign.
+            let r = if md.is_negative() && !r.is_zero() {
+                r + &md
+            } else {
+                r
+            };
+            from_big(vm, r)
+        }
+    }
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let (mut old_r, mut r) = (num_integer::Integer::mod_floor(a, &m), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let tmp = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, tmp);
+        let tmp = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, tmp);
+    }
+    if old_r != BigInt::from(1) {
+        return None;
+    }
+    Some(num_integer::Integer::mod_floor(&old_s, &m))
+}
+
+fn radix(vm: &mut Vm, args: &Args, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    args.arity(name, 1, 1)?;
+    let v = args.pos[0];
+    let Some(i) = to_big(vm, v) else {
+        return Err(exc::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
+    };
+    let s = if i.is_negative() {
+        format!("-{prefix}{}", (-i).to_str_radix(base))
+    } else {
+        format!("{prefix}{}", i.to_str_radix(base))
+    };
+    vm.new_str(s)
+}
+
+/// `hex(x)`.
+pub fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, &args, "hex", 16, "0x")
+}
+
+/// `oct(x)`.
+pub fn oct(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, &args, "oct", 8, "0o")
+}
+
+/// `bin(x)`.
+pub fn bin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, &args, "bin", 2, "0b")
+}
+
+/// `chr(i)`.
+pub fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("chr", 1, 1)?;
+    let v = args.pos[0];
+    let Some(i) = to_big(vm, v) else {
+        return Err(exc::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
+    };
+    match i.to_u32().and_then(char::from_u32) {
+        Some(c) => vm.new_str(c.to_string()),
+        None => Err(exc::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+/// `ord(c)`.
+pub fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("ord", 1, 1)?;
+    let v = args.pos[0];
+    if let Some(s) = vm.str_of(v) {
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => Ok(Value::Int(i64::from(c as u32))),
+            _ => Err(exc::type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
+        };
+    }
+    match vm.heap.get_obj(v) {
+        Some(
+            crate::types::object::Object::Bytes(b) | crate::types::object::Object::ByteArray(b),
+        ) => {
+            if b.len() == 1 {
+                Ok(Value::Int(i64::from(b[0])))
+            } else {
+                Err(exc::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    b.len()
+                )))
+            }
+        }
+        _ => Err(exc::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(v)
+        ))),
+    }
+}

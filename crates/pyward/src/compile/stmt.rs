@@ -1,0 +1,849 @@
+//! Statement compilation: assignment, control flow, exceptions, definitions and imports.
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use super::scope::{Access, ScopeKind};
+use super::{CompileError, Compiler, FBlock};
+use crate::bytecode::{Const, Op};
+
+/// CPython's limit on statically nested blocks (Python/compile.c CO_MAXBLOCKS).
+const MAX_NESTED_BLOCKS: usize = 20;
+
+impl<'src> Compiler<'src> {
+    pub(super) fn body(&mut self, body: &'src [Stmt]) -> Result<(), CompileError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &'src Stmt) -> Result<(), CompileError> {
+        self.enter_depth()?;
+        self.set_line(s);
+        let r = self.stmt_inner(s);
+        self.leave_depth();
+        r.map_err(|e| {
+            let (l, c) = self.line_col(s);
+            e.at(l, c)
+        })
+    }
+
+    fn stmt_inner(&mut self, s: &'src Stmt) -> Result<(), CompileError> {
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                let top_level = self.unit_ref().kind == ScopeKind::Module && self.units.len() == 1;
+                if top_level && self.record_result {
+                    self.emit(Op::SetResult);
+                } else {
+                    self.emit(Op::Pop);
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                let n = a.targets.len();
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < n {
+                        self.emit(Op::Dup);
+                    }
+                    self.store_target(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.store_target(&a.target)?;
+                }
+            }
+            Stmt::Pass(_) | Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::For(f) => {
+                if f.is_async {
+                    return Err(self.unsupported(s, "'async for'"));
+                }
+                self.for_stmt(f)?;
+            }
+            Stmt::Break(_) => self.break_continue(s, true)?,
+            Stmt::Continue(_) => self.break_continue(s, false)?,
+            Stmt::Return(r) => {
+                if !matches!(self.unit_ref().kind, ScopeKind::Function) {
+                    return Err(self.error_at(s, "'return' outside function"));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit(Op::LoadNone),
+                }
+                self.unwind_fblocks(true, None)?;
+                self.emit(Op::ReturnValue);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::ClassDef(c) => self.class_def(c)?,
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+            }
+            Stmt::Raise(r) => match (&r.exc, &r.cause) {
+                (None, _) => self.emit(Op::Raise(0)),
+                (Some(e), None) => {
+                    self.expr(e)?;
+                    self.emit(Op::Raise(1));
+                }
+                (Some(e), Some(c)) => {
+                    self.expr(e)?;
+                    self.expr(c)?;
+                    self.emit(Op::Raise(2));
+                }
+            },
+            Stmt::Assert(a) => {
+                let ok = self.new_label();
+                self.expr(&a.test)?;
+                self.emit_jump(Op::JumpIfTrue, ok);
+                self.emit(Op::LoadAssertionError);
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                    self.emit(Op::Call(1));
+                }
+                self.emit(Op::Raise(1));
+                self.bind_label(ok);
+            }
+            Stmt::Try(t) => {
+                if t.is_star {
+                    return Err(self.unsupported(s, "'except*'"));
+                }
+                self.check_block_nesting(s)?;
+                if t.finalbody.is_empty() {
+                    self.try_except(t)?;
+                } else {
+                    self.try_finally(t)?;
+                }
+            }
+            Stmt::With(w) => {
+                if w.is_async {
+                    return Err(self.unsupported(s, "'async with'"));
+                }
+                self.check_block_nesting(s)?;
+                self.with_stmt(&w.items, &w.body)?;
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let full = a.name.as_str();
+                    let idx = self.name_idx(full);
+                    self.emit(Op::ImportName(idx));
+                    match &a.asname {
+                        Some(alias) => {
+                            self.store_name(alias.as_str());
+                        }
+                        None => {
+                            // `import a.b` loads `a.b` but binds the top package `a`.
+                            let top = full.split('.').next().unwrap_or(full);
+                            if top != full {
+                                self.emit(Op::Pop);
+                                let t = self.name_idx(top);
+                                self.emit(Op::ImportName(t));
+                            }
+                            self.store_name(top);
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                if i.level > 0 {
+                    return Err(CompileError {
+                        kind: "ImportError",
+                        msg: "attempted relative import with no known parent package".into(),
+                        line: None,
+                        col: None,
+                    });
+                }
+                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                let idx = self.name_idx(module);
+                self.emit(Op::ImportName(idx));
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        self.emit(Op::ImportStar);
+                        return Ok(());
+                    }
+                    let n = self.name_idx(a.name.as_str());
+                    self.emit(Op::ImportFrom(n));
+                    let target = a.asname.as_ref().unwrap_or(&a.name);
+                    self.store_name(target.as_str());
+                }
+                self.emit(Op::Pop);
+            }
+            Stmt::Match(m) => self.match_stmt(m)?,
+            Stmt::TypeAlias(_) => return Err(self.unsupported(s, "'type' statements")),
+            Stmt::IpyEscapeCommand(_) => return Err(self.error_at(s, "invalid syntax")),
+        }
+        Ok(())
+    }
+
+    pub(super) fn unsupported<T: Ranged>(&self, node: &T, what: &str) -> CompileError {
+        let (l, c) = self.line_col(node);
+        CompileError {
+            kind: "NotImplementedError",
+            msg: format!("pyward does not support {what} yet"),
+            line: Some(l),
+            col: Some(c),
+        }
+    }
+
+    fn check_block_nesting(&self, s: &Stmt) -> Result<(), CompileError> {
+        let n = self.fblocks.last().map_or(0, Vec::len);
+        if n >= MAX_NESTED_BLOCKS {
+            return Err(self.error_at(s, "too many statically nested blocks"));
+        }
+        Ok(())
+    }
+
+    fn push_fblock(&mut self, b: FBlock<'src>) {
+        if let Some(f) = self.fblocks.last_mut() {
+            f.push(b);
+        }
+    }
+
+    fn pop_fblock(&mut self) {
+        if let Some(f) = self.fblocks.last_mut() {
+            f.pop();
+        }
+    }
+
+    /// Store the value on top of the stack into a name.
+    pub(super) fn store_name(&mut self, name: &str) {
+        match self.current_scope().access(name) {
+            Access::Local(i) => self.emit(Op::StoreFast(i)),
+            Access::Deref(i) => self.emit(Op::StoreDeref(i)),
+            Access::Global => {
+                let n = self.name_idx(name);
+                self.emit(Op::StoreGlobal(n));
+            }
+            Access::Name => {
+                let n = self.name_idx(name);
+                self.emit(Op::StoreName(n));
+            }
+        }
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        match self.current_scope().access(name) {
+            Access::Local(i) => self.emit(Op::DeleteFast(i)),
+            Access::Deref(i) => self.emit(Op::DeleteDeref(i)),
+            Access::Global => {
+                let n = self.name_idx(name);
+                self.emit(Op::DeleteGlobal(n));
+            }
+            Access::Name => {
+                let n = self.name_idx(name);
+                self.emit(Op::DeleteName(n));
+            }
+        }
+    }
+
+    /// Store the value on top of the stack into an assignment target.
+    pub(super) fn store_target(&mut self, t: &'src Expr) -> Result<(), CompileError> {
+        self.enter_depth()?;
+        let r = self.store_target_inner(t);
+        self.leave_depth();
+        r
+    }
+
+    fn store_target_inner(&mut self, t: &'src Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.store_name(n.id.as_str()),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name_idx(a.attr.as_str());
+                self.emit(Op::StoreAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Op::StoreSubscr);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                self.unpack_into(t, elts)?;
+            }
+            Expr::Starred(_) => {
+                return Err(
+                    self.error_at(t, "starred assignment target must be in a list or tuple")
+                );
+            }
+            _ => return Err(self.error_at(t, "cannot assign to expression")),
+        }
+        Ok(())
+    }
+
+    fn unpack_into(&mut self, t: &Expr, elts: &'src [Expr]) -> Result<(), CompileError> {
+        let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+        if elts
+            .iter()
+            .filter(|e| matches!(e, Expr::Starred(_)))
+            .count()
+            > 1
+        {
+            return Err(self.error_at(t, "multiple starred expressions in assignment"));
+        }
+        match star {
+            None => self.emit(Op::UnpackSequence(super::to_u32(elts.len()))),
+            Some(i) => {
+                let after = elts.len() - i - 1;
+                if i > 0xFFFF || after > 0xFFFF {
+                    return Err(
+                        self.error_at(t, "too many expressions in star-unpacking assignment")
+                    );
+                }
+                self.emit(Op::UnpackEx(
+                    super::to_u32(i) | (super::to_u32(after) << 16),
+                ));
+            }
+        }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => self.store_target(&s.value)?,
+                _ => self.store_target(e)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &'src Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.delete_name(n.id.as_str()),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name_idx(a.attr.as_str());
+                self.emit(Op::DeleteAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Op::DeleteSubscr);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete_target(e)?;
+                }
+            }
+            _ => return Err(self.error_at(t, "cannot delete expression")),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &'src ast::StmtAugAssign) -> Result<(), CompileError> {
+        let op = super::expr::binop(a.op);
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(n.id.as_str());
+                self.expr(&a.value)?;
+                self.emit(Op::InplaceOp(op));
+                self.store_name(n.id.as_str());
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Op::Dup);
+                let n = self.name_idx(at.attr.as_str());
+                self.emit(Op::LoadAttr(n));
+                self.expr(&a.value)?;
+                self.emit(Op::InplaceOp(op));
+                self.emit(Op::Swap);
+                self.emit(Op::StoreAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Op::Dup2);
+                self.emit(Op::Subscr);
+                self.expr(&a.value)?;
+                self.emit(Op::InplaceOp(op));
+                self.emit(Op::Rot3);
+                self.emit(Op::StoreSubscr);
+            }
+            _ => {
+                return Err(self.error_at(
+                    &*a.target,
+                    "'expression' is an illegal expression for augmented assignment",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &'src ast::StmtIf) -> Result<(), CompileError> {
+        let end = self.new_label();
+        let mut next = self.new_label();
+        self.cond_jump(&i.test, false, next)?;
+        self.body(&i.body)?;
+        if !i.elif_else_clauses.is_empty() {
+            self.emit_jump(Op::Jump, end);
+        }
+        let n = i.elif_else_clauses.len();
+        for (k, clause) in i.elif_else_clauses.iter().enumerate() {
+            self.bind_label(next);
+            next = self.new_label();
+            if let Some(test) = &clause.test {
+                self.set_line(test);
+                self.cond_jump(test, false, next)?;
+            }
+            self.body(&clause.body)?;
+            if k + 1 < n {
+                self.emit_jump(Op::Jump, end);
+            }
+        }
+        self.bind_label(next);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, w: &'src ast::StmtWhile) -> Result<(), CompileError> {
+        let top = self.new_label();
+        let orelse = self.new_label();
+        let brk = self.new_label();
+        self.bind_label(top);
+        self.cond_jump(&w.test, false, orelse)?;
+        self.push_fblock(FBlock::While { cont: top, brk });
+        self.body(&w.body)?;
+        self.pop_fblock();
+        self.emit_jump(Op::Jump, top);
+        self.bind_label(orelse);
+        self.body(&w.orelse)?;
+        self.bind_label(brk);
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &'src ast::StmtFor) -> Result<(), CompileError> {
+        let top = self.new_label();
+        let orelse = self.new_label();
+        let brk = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Op::GetIter);
+        self.bind_label(top);
+        self.set_line(&*f.iter);
+        self.emit_jump(Op::ForIter, orelse);
+        self.unit().block_depth += 1;
+        self.store_target(&f.target)?;
+        self.push_fblock(FBlock::For { cont: top, brk });
+        self.body(&f.body)?;
+        self.pop_fblock();
+        self.emit_jump(Op::Jump, top);
+        self.unit().block_depth -= 1;
+        self.bind_label(orelse);
+        self.body(&f.orelse)?;
+        self.bind_label(brk);
+        Ok(())
+    }
+
+    fn break_continue(&mut self, s: &Stmt, is_break: bool) -> Result<(), CompileError> {
+        let blocks = self.fblocks.last().cloned().unwrap_or_default();
+        let Some(pos) = blocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
+        else {
+            let what = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
+            return Err(self.error_at(s, what));
+        };
+        self.unwind_fblocks(false, Some(pos))?;
+        match blocks.get(pos) {
+            Some(FBlock::For { cont, brk }) => {
+                if is_break {
+                    self.emit(Op::Pop);
+                    self.emit_jump(Op::Jump, *brk);
+                } else {
+                    self.emit_jump(Op::Jump, *cont);
+                }
+            }
+            Some(FBlock::While { cont, brk }) => {
+                self.emit_jump(Op::Jump, if is_break { *brk } else { *cont });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Emit the exit actions of every fblock above `stop` (all of them when `None`), innermost
+    /// first. With `preserve_top`, a return value stays on top of the stack throughout.
+    fn unwind_fblocks(
+        &mut self,
+        preserve_top: bool,
+        stop: Option<usize>,
+    ) -> Result<(), CompileError> {
+        let blocks = self.fblocks.last().cloned().unwrap_or_default();
+        let floor = stop.map_or(0, |p| p + 1);
+        let saved_handlers = self.unit_ref().handler_stack.clone();
+        let saved_fblocks = blocks.clone();
+        for i in (floor..blocks.len()).rev() {
+            // Code emitted for block i runs outside block i and everything inside it.
+            if let Some(f) = self.fblocks.last_mut() {
+                f.truncate(i);
+            }
+            match blocks[i] {
+                FBlock::For { .. } => {
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::Pop);
+                }
+                FBlock::While { .. } => {}
+                FBlock::Finally { body, handler_len } => {
+                    self.unit().handler_stack.truncate(handler_len);
+                    self.body(body)?;
+                }
+                FBlock::FinallyEnd => {
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                        self.emit(Op::Pop);
+                        self.emit(Op::Swap);
+                    } else {
+                        self.emit(Op::Pop);
+                    }
+                    self.emit(Op::PopExcept);
+                }
+                FBlock::Handler { name } => {
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::PopExcept);
+                    if let Some(n) = name {
+                        self.emit(Op::LoadNone);
+                        self.store_name(n);
+                        self.delete_name(n);
+                    }
+                }
+                FBlock::With { handler_len } => {
+                    self.unit().handler_stack.truncate(handler_len);
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::LoadNone);
+                    self.emit(Op::Dup);
+                    self.emit(Op::Dup);
+                    self.emit(Op::Call(3));
+                    self.emit(Op::Pop);
+                }
+            }
+        }
+        self.unit().handler_stack = saved_handlers;
+        if let Some(f) = self.fblocks.last_mut() {
+            *f = saved_fblocks;
+        }
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        self.push_handler(handler);
+        self.body(&t.body)?;
+        self.pop_handler();
+        self.body(&t.orelse)?;
+        self.emit_jump(Op::Jump, end);
+
+        self.bind_label(handler);
+        self.emit(Op::PushExcInfo);
+        self.unit().block_depth += 1;
+        self.push_handler(cleanup);
+        let n = t.handlers.len();
+        for (k, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h);
+            let next = self.new_label();
+            match &h.type_ {
+                Some(ty) => {
+                    self.emit(Op::Dup);
+                    self.expr(ty)?;
+                    self.emit(Op::CheckExcMatch);
+                    self.emit_jump(Op::JumpIfFalse, next);
+                }
+                None => {
+                    if k + 1 < n {
+                        return Err(self.error_at(h, "default 'except:' must be last"));
+                    }
+                }
+            }
+            let name = h.name.as_ref().map(|n| n.as_str());
+            match name {
+                Some(nm) => self.store_name(nm),
+                None => self.emit(Op::Pop),
+            }
+            self.push_fblock(FBlock::Handler { name });
+            self.body(&h.body)?;
+            self.pop_fblock();
+            self.emit(Op::PopExcept);
+            if let Some(nm) = name {
+                self.emit(Op::LoadNone);
+                self.store_name(nm);
+                self.delete_name(nm);
+            }
+            self.emit_jump(Op::Jump, end);
+            self.bind_label(next);
+        }
+        self.emit(Op::Reraise);
+        self.pop_handler();
+        self.unit().block_depth -= 1;
+        self.bind_label(cleanup);
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn try_finally(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        let handler_len = self.unit_ref().handler_stack.len();
+        self.push_fblock(FBlock::Finally {
+            body: &t.finalbody,
+            handler_len,
+        });
+        self.push_handler(handler);
+        if t.handlers.is_empty() {
+            self.body(&t.body)?;
+            self.body(&t.orelse)?;
+        } else {
+            self.try_except(t)?;
+        }
+        self.pop_handler();
+        self.pop_fblock();
+        self.body(&t.finalbody)?;
+        self.emit_jump(Op::Jump, end);
+
+        self.bind_label(handler);
+        self.emit(Op::PushExcInfo);
+        self.unit().block_depth += 1;
+        self.push_handler(cleanup);
+        self.unit().block_depth += 1;
+        self.push_fblock(FBlock::FinallyEnd);
+        self.body(&t.finalbody)?;
+        self.pop_fblock();
+        self.unit().block_depth -= 2;
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.pop_handler();
+        self.bind_label(cleanup);
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn with_stmt(
+        &mut self,
+        items: &'src [ast::WithItem],
+        body: &'src [Stmt],
+    ) -> Result<(), CompileError> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        let suppress = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeWith);
+        self.unit().block_depth += 1;
+        let handler_len = self.unit_ref().handler_stack.len();
+        self.push_handler(handler);
+        match &item.optional_vars {
+            Some(v) => self.store_target(v)?,
+            None => self.emit(Op::Pop),
+        }
+        self.push_fblock(FBlock::With { handler_len });
+        if rest.is_empty() {
+            self.body(body)?;
+        } else {
+            self.with_stmt(rest, body)?;
+        }
+        self.pop_fblock();
+        self.pop_handler();
+        self.emit(Op::LoadNone);
+        self.emit(Op::Dup);
+        self.emit(Op::Dup);
+        self.emit(Op::Call(3));
+        self.emit(Op::Pop);
+        self.emit_jump(Op::Jump, end);
+
+        // Exceptional exit: [exit, exc] -> [exit, prev, exc].
+        self.bind_label(handler);
+        self.emit(Op::PushExcInfo);
+        self.unit().block_depth += 1;
+        self.push_handler(cleanup);
+        self.emit(Op::WithExceptStart);
+        self.emit_jump(Op::JumpIfTrue, suppress);
+        self.emit(Op::Reraise);
+        self.bind_label(suppress);
+        self.pop_handler();
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Pop);
+        self.emit_jump(Op::Jump, end);
+        self.unit().block_depth -= 2;
+        self.bind_label(cleanup);
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn function_def(&mut self, f: &'src ast::StmtFunctionDef) -> Result<(), CompileError> {
+        if f.is_async {
+            return Err(self.unsupported(f, "'async def'"));
+        }
+        for d in &f.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        let (line, _) = self.line_col(f);
+        let first_line = f
+            .decorator_list
+            .first()
+            .map_or(line, |d| self.line_col(d).0);
+        self.make_function(
+            f,
+            f.name.as_str(),
+            Some(&f.parameters),
+            FunctionBody::Stmts(&f.body),
+            first_line,
+        )?;
+        for _ in &f.decorator_list {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(f.name.as_str());
+        Ok(())
+    }
+
+    /// Compile a function or lambda body and emit the code that builds the function object.
+    pub(super) fn make_function<T>(
+        &mut self,
+        node: &'src T,
+        name: &str,
+        params: Option<&'src ast::Parameters>,
+        body: FunctionBody<'src>,
+        first_line: u32,
+    ) -> Result<(), CompileError> {
+        let mut flags = 0u32;
+        let defaults: Vec<&'src Expr> = params
+            .map(|p| {
+                p.posonlyargs
+                    .iter()
+                    .chain(p.args.iter())
+                    .filter_map(|a| a.default.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildTuple(super::to_u32(defaults.len())));
+            flags |= 1;
+        }
+        let kwdefaults: Vec<(&str, &'src Expr)> = params
+            .map(|ps| {
+                ps.kwonlyargs
+                    .iter()
+                    .filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !kwdefaults.is_empty() {
+            for (n, d) in &kwdefaults {
+                self.load_const(Const::Str((*n).to_string()));
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildMap(super::to_u32(kwdefaults.len())));
+            flags |= 2;
+        }
+        let Some(scope) = self.scopes.scope_of(node) else {
+            return Err(CompileError::syntax("internal: function scope missing"));
+        };
+        let qualname = self.qualname_for(name);
+        self.push_unit(scope, name.to_string(), qualname, first_line);
+        {
+            let u = self.unit();
+            if let Some(params) = params {
+                u.argcount = super::to_u32(params.posonlyargs.len() + params.args.len());
+                u.posonlyargcount = super::to_u32(params.posonlyargs.len());
+                u.kwonlyargcount = super::to_u32(params.kwonlyargs.len());
+                u.flags.varargs = params.vararg.is_some();
+                u.flags.varkeywords = params.kwarg.is_some();
+            }
+        }
+        match body {
+            FunctionBody::Stmts(stmts) => {
+                self.body(stmts)?;
+                self.emit(Op::LoadNone);
+                self.emit(Op::ReturnValue);
+            }
+            FunctionBody::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::ReturnValue);
+            }
+        }
+        let code = self.pop_unit()?;
+        self.emit_closure(&code.freevars)?;
+        if !code.freevars.is_empty() {
+            flags |= 4;
+        }
+        self.load_const(Const::Code(std::sync::Arc::new(code)));
+        self.emit(Op::MakeFunction(flags));
+        Ok(())
+    }
+
+    /// Push a tuple of the cells for `freevars`, taken from the current scope.
+    pub(super) fn emit_closure(&mut self, freevars: &[String]) -> Result<(), CompileError> {
+        if freevars.is_empty() {
+            return Ok(());
+        }
+        for name in freevars {
+            match self.current_scope().access(name) {
+                Access::Deref(i) => self.emit(Op::LoadClosure(i)),
+                _ => {
+                    return Err(CompileError::syntax(format!(
+                        "internal: no cell for '{name}'"
+                    )));
+                }
+            }
+        }
+        self.emit(Op::BuildTuple(super::to_u32(freevars.len())));
+        Ok(())
+    }
+
+    pub(super) fn qualname_for(&self, name: &str) -> String {
+        let u = self.unit_ref();
+        match u.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{name}", u.qualname),
+            ScopeKind::Function | ScopeKind::Comprehension => {
+                format!("{}.<locals>.{name}", u.qualname)
+            }
+        }
+    }
+
+    fn class_def(&mut self, c: &'src ast::StmtClassDef) -> Result<(), CompileError> {
+        Err(self.unsupported(c, "class definitions"))
+    }
+
+    fn match_stmt(&mut self, m: &'src ast::StmtMatch) -> Result<(), CompileError> {
+        Err(self.unsupported(m, "'match' statements"))
+    }
+}
+
+/// What a function's body is: statements, or a lambda's single expression.
+#[derive(Clone, Copy)]
+pub(super) enum FunctionBody<'a> {
+    /// A `def` body.
+    Stmts(&'a [Stmt]),
+    /// A lambda body.
+    Expr(&'a Expr),
+}

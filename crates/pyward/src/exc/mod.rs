@@ -1,0 +1,206 @@
+//! Errors: the three outcomes of a failed operation, and one constructor per exception type.
+//!
+//! `RunError::Exc` is a catchable Python exception, `Limit` a breached resource limit that
+//! unwinds the whole run, `Internal` a pyward bug. Native code raises cheaply with a pending
+//! `Exc::New` (type and message); the VM turns it into a heap object only when Python code
+//! needs to see it. CPython-exact message texts live in `messages`.
+
+pub mod messages;
+
+use crate::heap::LimitKind;
+use crate::types::BuiltinType;
+use crate::value::{ObjId, Value};
+
+/// The result type of every fallible operation.
+pub type PyResult<T> = Result<T, RunError>;
+
+/// A raised exception before or after it becomes a heap object.
+#[derive(Debug, Clone)]
+pub enum Exc {
+    /// A builtin exception raised by native code: type and positional args.
+    New {
+        /// The exception class.
+        ty: BuiltinType,
+        /// The args tuple (usually one message string).
+        args: ExcArgs,
+    },
+    /// An exception object already on the heap.
+    Obj(ObjId),
+}
+
+/// The args of a pending builtin exception.
+#[derive(Debug, Clone)]
+pub enum ExcArgs {
+    /// No args.
+    None,
+    /// One string arg (the message).
+    Msg(String),
+    /// One arbitrary value (KeyError's key, StopIteration's value).
+    Value(Value),
+}
+
+/// Why an operation failed.
+#[derive(Debug, Clone)]
+pub enum RunError {
+    /// A Python exception, catchable by `except`.
+    Exc(Box<Exc>),
+    /// A resource limit was breached; unwinds the whole run.
+    Limit(LimitKind),
+    /// An interpreter bug; surfaces as `SystemError`.
+    Internal(&'static str),
+}
+
+impl RunError {
+    /// A new builtin exception with a message.
+    #[cold]
+    pub fn new(ty: BuiltinType, msg: impl Into<String>) -> RunError {
+        RunError::Exc(Box::new(Exc::New {
+            ty,
+            args: ExcArgs::Msg(msg.into()),
+        }))
+    }
+
+    /// A new builtin exception with no args.
+    #[cold]
+    pub fn bare(ty: BuiltinType) -> RunError {
+        RunError::Exc(Box::new(Exc::New {
+            ty,
+            args: ExcArgs::None,
+        }))
+    }
+
+    /// A new builtin exception with one value arg.
+    #[cold]
+    pub fn with_value(ty: BuiltinType, v: Value) -> RunError {
+        RunError::Exc(Box::new(Exc::New {
+            ty,
+            args: ExcArgs::Value(v),
+        }))
+    }
+
+    /// The memory limit was breached.
+    #[cold]
+    pub fn memory_limit() -> RunError {
+        RunError::Limit(LimitKind::Memory)
+    }
+
+    /// Whether this is a pending or materialized exception of (a subclass of) `ty`, as far as
+    /// can be told without the heap. Heap exceptions answer false; the VM checks those.
+    pub fn is_new(&self, ty: BuiltinType) -> bool {
+        matches!(self, RunError::Exc(e) if matches!(**e, Exc::New { ty: t, .. } if t.is_subtype(ty)))
+    }
+}
+
+macro_rules! exc_constructors {
+    ($($fn_name:ident => $ty:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Raise `", stringify!($ty), "` with a message.")]
+            #[cold]
+            pub fn $fn_name(msg: impl Into<String>) -> RunError {
+                RunError::new(BuiltinType::$ty, msg)
+            }
+        )*
+    };
+}
+
+exc_constructors! {
+    type_error => TypeError,
+    value_error => ValueError,
+    index_error => IndexError,
+    name_error => NameError,
+    attribute_error => AttributeError,
+    zero_division_error => ZeroDivisionError,
+    overflow_error => OverflowError,
+    runtime_error => RuntimeError,
+    recursion_error => RecursionError,
+    not_implemented_error => NotImplementedError,
+    unbound_local_error => UnboundLocalError,
+    assertion_error => AssertionError,
+    import_error => ImportError,
+    module_not_found_error => ModuleNotFoundError,
+    syntax_error => SyntaxError,
+    unicode_error => UnicodeError,
+    memory_error => MemoryError,
+    lookup_error => LookupError,
+}
+
+/// Raise `KeyError(key)`.
+#[cold]
+pub fn key_error(key: Value) -> RunError {
+    RunError::with_value(BuiltinType::KeyError, key)
+}
+
+/// Raise `StopIteration` (with a value when not None).
+#[cold]
+pub fn stop_iteration(v: Value) -> RunError {
+    if matches!(v, Value::None) {
+        RunError::bare(BuiltinType::StopIteration)
+    } else {
+        RunError::with_value(BuiltinType::StopIteration, v)
+    }
+}
+
+/// One traceback line: where an exception passed through.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    /// Source file name.
+    pub filename: std::sync::Arc<str>,
+    /// Function name.
+    pub name: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// An exception instance on the heap.
+#[derive(Debug)]
+pub struct ExcObj {
+    /// The class: `Value::Type` for builtins, a class object for user exceptions.
+    pub cls: Value,
+    /// `args`.
+    pub args: Vec<Value>,
+    /// `__cause__` (None when unset).
+    pub cause: Value,
+    /// `__context__` (None when unset).
+    pub context: Value,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+    /// Traceback, innermost frame last.
+    pub traceback: Vec<TbEntry>,
+    /// Instance `__dict__` (a dict object) or None.
+    pub dict: Value,
+}
+
+impl ExcObj {
+    /// A fresh exception of class `cls` with `args`.
+    pub fn new(cls: Value, args: Vec<Value>) -> ExcObj {
+        ExcObj {
+            cls,
+            args,
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            traceback: Vec::new(),
+            dict: Value::None,
+        }
+    }
+
+    /// Bytes held beyond the header.
+    pub fn size_bytes(&self) -> usize {
+        self.args.len() * 16 + self.traceback.len() * 48
+    }
+
+    /// Values kept alive.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.cls);
+        out.extend_from_slice(&self.args);
+        out.push(self.cause);
+        out.push(self.context);
+        out.push(self.dict);
+    }
+}
+
+/// Raise `KeyError` with a message string as its argument.
+#[cold]
+pub fn key_error_msg(msg: &str) -> RunError {
+    RunError::new(BuiltinType::KeyError, msg)
+}

@@ -1,0 +1,178 @@
+//! The object arena: allocation, accounting against the memory limits, and tracing GC.
+//!
+//! Objects are addressed by `ObjId` (an index), so the object graph is plain data: it traces,
+//! sizes and serializes without pointers. Every allocation is charged to `Account`; containers
+//! re-charge their size when they grow (`Heap::recharge`). Collection happens only at safe
+//! points chosen by the VM, when every live value is reachable from the VM's roots.
+
+mod account;
+
+pub use account::{Account, LimitKind};
+
+use crate::exc::PyResult;
+use crate::types::object::Object;
+use crate::value::{ObjId, Value};
+
+/// One arena slot.
+struct Slot {
+    obj: Option<Object>,
+    /// Bytes charged for this object (so a free returns exactly what was charged).
+    charged: usize,
+    marked: bool,
+}
+
+/// The arena of heap objects.
+pub struct Heap {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+    /// Memory and allocation accounting.
+    pub account: Account,
+    /// Bytes allocated since the last collection, used to decide when to collect.
+    since_gc: usize,
+    /// Collect when `since_gc` passes this.
+    gc_threshold: usize,
+    /// Stand-in returned for a dangling id (an interpreter bug), instead of panicking.
+    scratch: Object,
+}
+
+impl Heap {
+    /// An empty heap with the given accounting.
+    pub fn new(account: Account) -> Heap {
+        Heap {
+            slots: Vec::new(),
+            free: Vec::new(),
+            account,
+            since_gc: 0,
+            gc_threshold: 4 << 20,
+            scratch: Object::Freed,
+        }
+    }
+
+    /// Allocate an object, charging its size. Fails with a limit error when over budget.
+    pub fn alloc(&mut self, obj: Object) -> PyResult<ObjId> {
+        let size = obj.size_bytes();
+        self.account.charge_alloc(size)?;
+        self.since_gc = self.since_gc.saturating_add(size);
+        let slot = Slot {
+            obj: Some(obj),
+            charged: size,
+            marked: false,
+        };
+        if let Some(i) = self.free.pop() {
+            if let Some(s) = self.slots.get_mut(i as usize) {
+                *s = slot;
+                return Ok(ObjId(i));
+            }
+        }
+        let i =
+            u32::try_from(self.slots.len()).map_err(|_| crate::exc::RunError::memory_limit())?;
+        self.slots.push(slot);
+        Ok(ObjId(i))
+    }
+
+    /// Allocate and wrap as a `Value`.
+    pub fn alloc_value(&mut self, obj: Object) -> PyResult<Value> {
+        Ok(Value::Obj(self.alloc(obj)?))
+    }
+
+    /// The object behind an id. Ids come only from `alloc`, and the GC frees only unreachable
+    /// objects, so a live id always resolves; a dangling one is an interpreter bug.
+    #[inline]
+    pub fn get(&self, id: ObjId) -> &Object {
+        match self.slots.get(id.index()).and_then(|s| s.obj.as_ref()) {
+            Some(o) => o,
+            None => &Object::Freed,
+        }
+    }
+
+    /// The object behind a value, if it is a heap object.
+    #[inline]
+    pub fn get_obj(&self, v: Value) -> Option<&Object> {
+        match v {
+            Value::Obj(id) => self.slots.get(id.index()).and_then(|s| s.obj.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to an object.
+    #[inline]
+    pub fn get_mut(&mut self, id: ObjId) -> &mut Object {
+        match self.slots.get_mut(id.index()) {
+            Some(Slot { obj: Some(o), .. }) => o,
+            // A dangling id is an interpreter bug: hand out a scratch object, never panic.
+            _ => {
+                self.scratch = Object::Freed;
+                &mut self.scratch
+            }
+        }
+    }
+
+    /// Re-measure an object after it grew or shrank and charge the difference.
+    pub fn recharge(&mut self, id: ObjId) -> PyResult<()> {
+        let Some(slot) = self.slots.get_mut(id.index()) else {
+            return Ok(());
+        };
+        let Some(obj) = slot.obj.as_ref() else {
+            return Ok(());
+        };
+        let size = obj.size_bytes();
+        if size > slot.charged {
+            let extra = size - slot.charged;
+            slot.charged = size;
+            self.since_gc = self.since_gc.saturating_add(extra);
+            self.account.charge_growth(extra)?;
+        } else {
+            self.account.release(slot.charged - size);
+            slot.charged = size;
+        }
+        Ok(())
+    }
+
+    /// Whether enough was allocated since the last collection to collect now.
+    #[inline]
+    pub fn wants_gc(&self) -> bool {
+        self.since_gc > self.gc_threshold
+    }
+
+    /// Mark-and-sweep from `roots`. Only the VM calls this, at a safe point.
+    pub fn collect(&mut self, roots: &[Value]) {
+        let mut stack: Vec<ObjId> = roots.iter().filter_map(|v| v.obj()).collect();
+        let mut children = Vec::new();
+        while let Some(id) = stack.pop() {
+            let Some(slot) = self.slots.get_mut(id.index()) else {
+                continue;
+            };
+            if slot.marked {
+                continue;
+            }
+            slot.marked = true;
+            if let Some(obj) = &slot.obj {
+                children.clear();
+                obj.trace(&mut children);
+                stack.extend(children.iter().filter_map(|v| v.obj()));
+            }
+        }
+        let mut live = 0usize;
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            if slot.marked {
+                slot.marked = false;
+                live = live.saturating_add(slot.charged);
+            } else if slot.obj.is_some() {
+                slot.obj = None;
+                self.account.release(slot.charged);
+                slot.charged = 0;
+                if let Ok(i) = u32::try_from(i) {
+                    self.free.push(i);
+                }
+            }
+        }
+        self.since_gc = 0;
+        // Grow the threshold with the live set so collection stays amortised O(allocation).
+        self.gc_threshold = (4usize << 20).max(live);
+    }
+
+    /// Number of live objects (for tests and diagnostics).
+    pub fn live_objects(&self) -> usize {
+        self.slots.iter().filter(|s| s.obj.is_some()).count()
+    }
+}

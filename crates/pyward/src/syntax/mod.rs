@@ -1,0 +1,207 @@
+//! Source text to a compiled module: nesting pre-scan, parsing with ruff, SyntaxError mapping.
+//!
+//! ruff's parser recurses on nested brackets, and a deep AST recurses when dropped, so the
+//! bracket depth is checked on the raw text first (CPython's limit of 200, "too many nested
+//! parentheses"), and large sources are parsed and compiled on a thread with a large stack.
+
+use std::sync::Arc;
+
+use ruff_python_parser::parse_module;
+
+use crate::bytecode::{Code, verify::verify};
+use crate::compile::{CompileError, LineIndex, compile_module};
+
+/// CPython's tokenizer limit on bracket nesting (Parser/tokenizer.c MAXLEVEL).
+const MAX_BRACKET_DEPTH: usize = 200;
+/// CPython's limit on indentation levels (Parser/tokenizer.c MAXINDENT).
+const MAX_INDENT_LEVELS: usize = 100;
+/// Sources larger than this are parsed on a dedicated thread with `BIG_STACK` bytes of stack.
+const INLINE_PARSE_BYTES: usize = 8 * 1024;
+const BIG_STACK: usize = 512 << 20;
+
+/// Parse and compile a module. `record_result` makes top-level expression statements record
+/// their value (REPL-style result).
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    record_result: bool,
+) -> Result<Arc<Code>, CompileError> {
+    if source.len() <= INLINE_PARSE_BYTES {
+        return compile_inline(source, filename, record_result);
+    }
+    let src = source.to_string();
+    let name = filename.to_string();
+    let handle = std::thread::Builder::new()
+        .stack_size(BIG_STACK)
+        .spawn(move || compile_inline(&src, &name, record_result));
+    match handle {
+        Ok(h) => h
+            .join()
+            .unwrap_or_else(|_| Err(CompileError::syntax("internal error while compiling"))),
+        Err(_) => Err(CompileError::too_deep()),
+    }
+}
+
+fn compile_inline(
+    source: &str,
+    filename: &str,
+    record_result: bool,
+) -> Result<Arc<Code>, CompileError> {
+    prescan(source)?;
+    let parsed = parse_module(source).map_err(|e| {
+        let idx = LineIndex::new(source);
+        let (line, col) = idx.locate(e.location.start());
+        CompileError {
+            kind: "SyntaxError",
+            msg: cpython_message(&e.error.to_string(), source, e.location.start().to_usize()),
+            line: Some(line),
+            col: Some(col),
+        }
+    })?;
+    let module = parsed.into_syntax();
+    let code = compile_module(&module.body, source, filename, record_result)?;
+    verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
+    Ok(code)
+}
+
+/// Reject sources CPython's tokenizer rejects before parsing: null bytes and nesting.
+fn prescan(source: &str) -> Result<(), CompileError> {
+    if let Some(pos) = source.find('\0') {
+        let (line, col) = LineIndex::new(source)
+            .locate(ruff_text_size::TextSize::try_from(pos).unwrap_or_default());
+        let _ = col;
+        return Err(CompileError::syntax("source code cannot contain null bytes").at(line, 1));
+    }
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut line = 1u32;
+    let mut at_line_start = true;
+    let mut indents: Vec<usize> = vec![0];
+    while i < bytes.len() {
+        let c = bytes[i];
+        if at_line_start && depth == 0 {
+            let mut w = 0;
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                w += if bytes[j] == b'\t' { 8 - (w % 8) } else { 1 };
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] != b'\n' && bytes[j] != b'#' && bytes[j] != b'\r' {
+                if w > *indents.last().unwrap_or(&0) {
+                    indents.push(w);
+                    if indents.len() > MAX_INDENT_LEVELS {
+                        return Err(CompileError {
+                            kind: "IndentationError",
+                            msg: "too many levels of indentation".into(),
+                            line: Some(line),
+                            col: Some(1),
+                        });
+                    }
+                } else {
+                    while indents.len() > 1 && w < *indents.last().unwrap_or(&0) {
+                        indents.pop();
+                    }
+                }
+            }
+            at_line_start = false;
+        }
+        match c {
+            b'\n' => {
+                line += 1;
+                at_line_start = true;
+                i += 1;
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c;
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    let d = bytes[i];
+                    if d == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if d == b'\n' {
+                        line += 1;
+                        if !triple {
+                            break;
+                        }
+                    }
+                    if d == c {
+                        if !triple {
+                            i += 1;
+                            break;
+                        }
+                        if i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c {
+                            i += 3;
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Err(CompileError::syntax("too many nested parentheses").at(line, 1));
+                }
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(())
+}
+
+/// Translate ruff's parse error text into CPython's wording where they differ.
+fn cpython_message(ruff: &str, source: &str, offset: usize) -> String {
+    let lower = ruff.to_ascii_lowercase();
+    if let Some(rest) = ruff.strip_prefix("Expected ") {
+        if let Some((want, _)) = rest.split_once(", found") {
+            let want = want.trim();
+            match want {
+                "':'" => return "expected ':'".into(),
+                "')'" | "']'" | "'}'" => {
+                    let open = match want {
+                        "')'" => '(',
+                        "']'" => '[',
+                        _ => '{',
+                    };
+                    if unclosed(source, open) {
+                        return format!("'{open}' was never closed");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if lower.contains("missing closing quote") || lower.contains("unterminated string") {
+        return "unterminated string literal (detected at line 1)".into();
+    }
+    if lower.contains("unterminated triple-quoted") {
+        return "unterminated triple-quoted string literal".into();
+    }
+    if lower.contains("unindent") || lower.contains("unexpected indentation") {
+        return "unexpected indent".into();
+    }
+    let _ = offset;
+    "invalid syntax".into()
+}
+
+fn unclosed(source: &str, open: char) -> bool {
+    let close = match open {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    };
+    source.matches(open).count() > source.matches(close).count()
+}

@@ -1,0 +1,254 @@
+//! `dict`: an insertion-ordered hash table (CPython's compact dict layout).
+//!
+//! Entries live in insertion order; `indices` is an open-addressing table of entry positions.
+//! The table never compares keys itself: callers pass the key's hash and an equality test, so
+//! key comparison (which may need the heap or user `__eq__`) stays with the VM.
+
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+
+/// One dict entry; `key` is `Unbound` once deleted.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key.
+    pub key: Value,
+    /// The value.
+    pub value: Value,
+}
+
+/// A Python dict.
+#[derive(Clone, Debug, Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    indices: Vec<u32>,
+    len: usize,
+}
+
+impl Dict {
+    /// An empty dict.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the dict is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bytes held by the tables.
+    pub fn size_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+    }
+
+    /// Values kept alive.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        for e in &self.entries {
+            if !matches!(e.key, Value::Unbound) {
+                out.push(e.key);
+                out.push(e.value);
+            }
+        }
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.key, Value::Unbound))
+    }
+
+    /// The raw entry slot count (for iteration by position, which survives mutation).
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry at raw position `i`, if live.
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries
+            .get(i)
+            .filter(|e| !matches!(e.key, Value::Unbound))
+    }
+
+    /// Keys whose hash equals `hash`, with their entry positions, in probe order.
+    pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
+        let mut out = Vec::new();
+        if self.indices.is_empty() {
+            return out;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+                EMPTY => return out,
+                DELETED => {}
+                ix => {
+                    if let Some(e) = self.entries.get(ix as usize) {
+                        if e.hash == hash {
+                            out.push((ix as usize, e.key));
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// Find the entry position of a key, given its hash and an equality test.
+    pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+                EMPTY => return None,
+                DELETED => {}
+                ix => {
+                    if let Some(e) = self.entries.get(ix as usize) {
+                        if e.hash == hash && eq(e.key) {
+                            return Some(ix as usize);
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// The value at an entry position.
+    pub fn value_at(&self, i: usize) -> Option<Value> {
+        self.entry_at(i).map(|e| e.value)
+    }
+
+    /// Replace the value at an entry position.
+    pub fn set_value_at(&mut self, i: usize, v: Value) {
+        if let Some(e) = self.entries.get_mut(i) {
+            e.value = v;
+        }
+    }
+
+    /// Append a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild((self.len + 1) * 3);
+        }
+        let ix = u32::try_from(self.entries.len()).unwrap_or(DELETED - 1);
+        self.entries.push(Entry { hash, key, value });
+        self.place(hash, ix);
+        self.len += 1;
+    }
+
+    /// Remove the entry at a position, returning it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let e = *self.entry_at(pos)?;
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = e.hash as u64;
+        let mut i = (e.hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+                EMPTY => break,
+                ix if ix as usize == pos => {
+                    if let Some(slot) = self.indices.get_mut(i) {
+                        *slot = DELETED;
+                    }
+                    break;
+                }
+                _ => {}
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        if let Some(slot) = self.entries.get_mut(pos) {
+            slot.key = Value::Unbound;
+            slot.value = Value::Unbound;
+        }
+        self.len -= 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.indices.clear();
+        }
+        Some(e)
+    }
+
+    /// Remove and return the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let pos = self
+            .entries
+            .iter()
+            .rposition(|e| !matches!(e.key, Value::Unbound))?;
+        self.remove_at(pos)
+    }
+
+    /// Remove everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.len = 0;
+    }
+
+    fn place(&mut self, hash: i64, ix: u32) {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get(i).copied() {
+                Some(EMPTY | DELETED) => {
+                    if let Some(slot) = self.indices.get_mut(i) {
+                        *slot = ix;
+                    }
+                    return;
+                }
+                Some(_) => {}
+                None => return,
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    fn rebuild(&mut self, min_size: usize) {
+        let mut size = 8usize;
+        while size < min_size {
+            size = size.saturating_mul(2);
+        }
+        self.entries.retain(|e| !matches!(e.key, Value::Unbound));
+        self.indices = vec![EMPTY; size];
+        for ix in 0..self.entries.len() {
+            let hash = self.entries.get(ix).map_or(0, |e| e.hash);
+            self.place(hash, u32::try_from(ix).unwrap_or(0));
+        }
+    }
+}

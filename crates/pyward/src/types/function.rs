@@ -1,0 +1,68 @@
+//! Python functions, bound methods and the per-VM runtime form of a code object.
+
+use std::sync::Arc;
+
+use crate::bytecode::Code;
+use crate::value::Value;
+
+/// A code object loaded into a VM: its constants and names as heap values.
+#[derive(Debug)]
+pub struct CodeRt {
+    /// The compiled code.
+    pub code: Arc<Code>,
+    /// `code.consts` as values.
+    pub consts: Vec<Value>,
+    /// `code.names` as interned str values.
+    pub names: Vec<Value>,
+}
+
+/// A Python function object.
+#[derive(Debug)]
+pub struct Function {
+    /// The code.
+    pub code: Arc<Code>,
+    /// The `CodeRt` object with its constants.
+    pub rt: Value,
+    /// The globals dict.
+    pub globals: Value,
+    /// Positional defaults (for the last parameters).
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults: (name, value).
+    pub kwdefaults: Vec<(String, Value)>,
+    /// Closure cells, one per free variable.
+    pub closure: Vec<Value>,
+    /// `__name__`.
+    pub name: String,
+    /// `__qualname__`.
+    pub qualname: String,
+    /// `__dict__` (a dict object or None until first assignment).
+    pub dict: Value,
+}
+
+impl Function {
+    /// Bytes held beyond the object header.
+    pub fn size_bytes(&self) -> usize {
+        (self.defaults.len() + self.closure.len() + self.kwdefaults.len() * 4) * 16
+            + self.name.len()
+            + self.qualname.len()
+    }
+
+    /// Values this function keeps alive.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.rt);
+        out.push(self.globals);
+        out.push(self.dict);
+        out.extend_from_slice(&self.defaults);
+        out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
+        out.extend_from_slice(&self.closure);
+    }
+}
+
+/// A callable bound to a receiver (`obj.method`).
+#[derive(Clone, Copy, Debug)]
+pub struct BoundMethod {
+    /// The receiver, passed as the first argument.
+    pub recv: Value,
+    /// The function.
+    pub func: Value,
+}

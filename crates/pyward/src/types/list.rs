@@ -1,0 +1,1 @@
+//! `list` helpers shared by the VM and builtins.

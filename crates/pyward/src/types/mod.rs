@@ -1,0 +1,172 @@
+//! Python types: the builtin type ids, the heap payload enum, and one module per type.
+//!
+//! `BuiltinType` names every builtin class (including the exception hierarchy) without
+//! allocating; user classes are heap objects. `ORDER BUILTINTYPE`: the snapshot format stores
+//! these by name, so reordering is safe but renaming is a format change.
+
+pub mod bytes;
+pub mod bytes_methods;
+pub mod dict;
+pub mod dict_methods;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod list_methods;
+pub mod num_methods;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod set_methods;
+pub mod str;
+pub mod str_methods;
+pub mod tuple;
+
+macro_rules! builtin_types {
+    ($($variant:ident => $name:literal : $base:ident),* $(,)?) => {
+        /// A builtin class.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum BuiltinType {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl BuiltinType {
+            /// Every builtin type, in declaration order.
+            pub const ALL: &'static [BuiltinType] = &[$(BuiltinType::$variant),*];
+
+            /// The Python `__name__`.
+            pub fn name(self) -> &'static str {
+                match self { $(BuiltinType::$variant => $name),* }
+            }
+
+            /// The single base class (`object` has itself).
+            pub fn base(self) -> BuiltinType {
+                match self { $(BuiltinType::$variant => BuiltinType::$base),* }
+            }
+        }
+    };
+}
+
+builtin_types! {
+    Object => "object": Object,
+    Type => "type": Object,
+    NoneType => "NoneType": Object,
+    Bool => "bool": Int,
+    Int => "int": Object,
+    Float => "float": Object,
+    Complex => "complex": Object,
+    Str => "str": Object,
+    Bytes => "bytes": Object,
+    ByteArray => "bytearray": Object,
+    List => "list": Object,
+    Tuple => "tuple": Object,
+    Dict => "dict": Object,
+    Set => "set": Object,
+    FrozenSet => "frozenset": Object,
+    Range => "range": Object,
+    Slice => "slice": Object,
+    Function => "function": Object,
+    BuiltinFunction => "builtin_function_or_method": Object,
+    Method => "method": Object,
+    Cell => "cell": Object,
+    Module => "module": Object,
+    Iterator => "iterator": Object,
+    Generator => "generator": Object,
+    Coroutine => "coroutine": Object,
+    DictKeys => "dict_keys": Object,
+    DictValues => "dict_values": Object,
+    DictItems => "dict_items": Object,
+    Ellipsis => "ellipsis": Object,
+    NotImplementedType => "NotImplementedType": Object,
+    Property => "property": Object,
+    StaticMethod => "staticmethod": Object,
+    ClassMethod => "classmethod": Object,
+    Super => "super": Object,
+    BaseException => "BaseException": Object,
+    SystemExit => "SystemExit": BaseException,
+    KeyboardInterrupt => "KeyboardInterrupt": BaseException,
+    GeneratorExit => "GeneratorExit": BaseException,
+    Exception => "Exception": BaseException,
+    StopIteration => "StopIteration": Exception,
+    StopAsyncIteration => "StopAsyncIteration": Exception,
+    ArithmeticError => "ArithmeticError": Exception,
+    FloatingPointError => "FloatingPointError": ArithmeticError,
+    OverflowError => "OverflowError": ArithmeticError,
+    ZeroDivisionError => "ZeroDivisionError": ArithmeticError,
+    AssertionError => "AssertionError": Exception,
+    AttributeError => "AttributeError": Exception,
+    BufferError => "BufferError": Exception,
+    EOFError => "EOFError": Exception,
+    ImportError => "ImportError": Exception,
+    ModuleNotFoundError => "ModuleNotFoundError": ImportError,
+    LookupError => "LookupError": Exception,
+    IndexError => "IndexError": LookupError,
+    KeyError => "KeyError": LookupError,
+    MemoryError => "MemoryError": Exception,
+    NameError => "NameError": Exception,
+    UnboundLocalError => "UnboundLocalError": NameError,
+    OSError => "OSError": Exception,
+    FileNotFoundError => "FileNotFoundError": OSError,
+    PermissionError => "PermissionError": OSError,
+    TimeoutError => "TimeoutError": OSError,
+    ConnectionError => "ConnectionError": OSError,
+    ReferenceError => "ReferenceError": Exception,
+    RuntimeError => "RuntimeError": Exception,
+    NotImplementedError => "NotImplementedError": RuntimeError,
+    RecursionError => "RecursionError": RuntimeError,
+    SyntaxError => "SyntaxError": Exception,
+    IndentationError => "IndentationError": SyntaxError,
+    TabError => "TabError": IndentationError,
+    SystemError => "SystemError": Exception,
+    TypeError => "TypeError": Exception,
+    ValueError => "ValueError": Exception,
+    UnicodeError => "UnicodeError": ValueError,
+    UnicodeDecodeError => "UnicodeDecodeError": UnicodeError,
+    UnicodeEncodeError => "UnicodeEncodeError": UnicodeError,
+    Warning => "Warning": Exception,
+    UserWarning => "UserWarning": Warning,
+    DeprecationWarning => "DeprecationWarning": Warning,
+    RuntimeWarning => "RuntimeWarning": Warning,
+}
+
+impl BuiltinType {
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subtype(self, other: BuiltinType) -> bool {
+        let mut t = self;
+        loop {
+            if t == other {
+                return true;
+            }
+            if t == BuiltinType::Object {
+                return false;
+            }
+            t = t.base();
+        }
+    }
+
+    /// Whether this type is an exception class.
+    pub fn is_exception(self) -> bool {
+        self.is_subtype(BuiltinType::BaseException)
+    }
+
+    /// The builtin type with this `__name__`, for name lookup of builtins.
+    pub fn from_name(name: &str) -> Option<BuiltinType> {
+        BuiltinType::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// The builtin MRO of this type, most derived first.
+    pub fn mro(self) -> Vec<BuiltinType> {
+        let mut out = vec![self];
+        let mut t = self;
+        while t != BuiltinType::Object {
+            t = t.base();
+            out.push(t);
+        }
+        out
+    }
+}

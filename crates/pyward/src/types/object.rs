@@ -1,0 +1,136 @@
+//! The heap payload: one variant per kind of heap object.
+//!
+//! The heap knows only shapes: `size_bytes` (for accounting) and `trace` (for the GC). Behaviour
+//! lives in the type modules and in `vm::ops`.
+
+use std::mem::size_of;
+
+use num_bigint::BigInt;
+
+use super::dict::Dict;
+use super::function::{BoundMethod, CodeRt, Function};
+use super::iter::Iter;
+use super::range::{Range, Slice};
+use super::set::Set;
+use super::str::Str;
+use crate::exc::ExcObj;
+use crate::value::Value;
+
+/// A module object: a name and a globals dict.
+#[derive(Debug)]
+pub struct Module {
+    /// `__name__`.
+    pub name: String,
+    /// The module's namespace (a dict object).
+    pub dict: Value,
+}
+
+/// Which view of a dict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    /// `dict.keys()`
+    Keys,
+    /// `dict.values()`
+    Values,
+    /// `dict.items()`
+    Items,
+}
+
+/// A heap object.
+#[derive(Debug)]
+pub enum Object {
+    /// A slot whose object was collected (never reachable from live values).
+    Freed,
+    /// `str`
+    Str(Str),
+    /// `bytes`
+    Bytes(Vec<u8>),
+    /// `bytearray`
+    ByteArray(Vec<u8>),
+    /// An int too large for i64.
+    BigInt(BigInt),
+    /// `list`
+    List(Vec<Value>),
+    /// `tuple`
+    Tuple(Vec<Value>),
+    /// `dict`
+    Dict(Dict),
+    /// `set`
+    Set(Set),
+    /// `frozenset`
+    FrozenSet(Set),
+    /// `range`
+    Range(Range),
+    /// `slice`
+    Slice(Slice),
+    /// A Python function.
+    Function(Function),
+    /// A code object's constants and names materialised as values.
+    CodeRt(CodeRt),
+    /// A closure cell.
+    Cell(Value),
+    /// A function bound to `self`.
+    BoundMethod(BoundMethod),
+    /// An iterator over a builtin.
+    Iter(Iter),
+    /// An exception instance.
+    Exception(ExcObj),
+    /// A module.
+    Module(Module),
+    /// A dict view.
+    DictView(DictViewKind, Value),
+}
+
+impl Object {
+    /// Bytes this object holds: the enum itself plus owned buffers.
+    pub fn size_bytes(&self) -> usize {
+        let base = size_of::<Object>() + 16;
+        let extra = match self {
+            Object::Str(s) => s.s.capacity(),
+            Object::Bytes(b) | Object::ByteArray(b) => b.capacity(),
+            Object::BigInt(b) => (b.bits() as usize).div_ceil(8),
+            Object::List(v) | Object::Tuple(v) => v.capacity() * size_of::<Value>(),
+            Object::Dict(d) => d.size_bytes(),
+            Object::Set(s) | Object::FrozenSet(s) => s.size_bytes(),
+            Object::Function(f) => f.size_bytes(),
+            Object::CodeRt(c) => (c.consts.len() + c.names.len()) * size_of::<Value>(),
+            Object::Iter(i) => i.size_bytes(),
+            Object::Exception(e) => e.size_bytes(),
+            Object::Module(m) => m.name.len(),
+            Object::Freed
+            | Object::Range(_)
+            | Object::Slice(_)
+            | Object::Cell(_)
+            | Object::BoundMethod(_)
+            | Object::DictView(..) => 0,
+        };
+        base + extra
+    }
+
+    /// Push every value this object references.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        match self {
+            Object::Freed
+            | Object::Str(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_)
+            | Object::BigInt(_)
+            | Object::Range(_) => {}
+            Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
+            Object::Dict(d) => d.trace(out),
+            Object::Set(s) | Object::FrozenSet(s) => s.trace(out),
+            Object::Slice(s) => out.extend_from_slice(&[s.start, s.stop, s.step]),
+            Object::Function(f) => f.trace(out),
+            Object::CodeRt(c) => {
+                out.extend_from_slice(&c.consts);
+                out.extend_from_slice(&c.names);
+            }
+            Object::Cell(v) => out.push(*v),
+            Object::BoundMethod(b) => out.extend_from_slice(&[b.recv, b.func]),
+            Object::Iter(i) => i.trace(out),
+            Object::Exception(e) => e.trace(out),
+            Object::Module(m) => out.push(m.dict),
+            Object::DictView(_, d) => out.push(*d),
+        }
+    }
+}

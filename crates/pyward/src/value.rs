@@ -1,0 +1,73 @@
+//! The `Value`: a small `Copy` handle for every Python value.
+//!
+//! None, bools, small ints and floats live inline; everything else is an `ObjId` into the heap
+//! arena. Builtin types and natives are inline ids too, so a run starts without allocating them.
+//! `Unbound` only ever sits in local or global slots and never escapes to Python code.
+
+use crate::builtins::Native;
+use crate::types::BuiltinType;
+
+/// Index of an object in the heap arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjId(pub u32);
+
+impl ObjId {
+    /// The arena index as a usize.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A Python value.
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int that fits in i64; larger ints are heap `BigInt`s.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A heap object.
+    Obj(ObjId),
+    /// A builtin type such as `int` or `ValueError`.
+    Type(BuiltinType),
+    /// A builtin function, or an unbound builtin method.
+    Native(Native),
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `...`.
+    Ellipsis,
+    /// Marks an empty variable slot. Never visible to Python.
+    Unbound,
+}
+
+impl Value {
+    /// Whether this is the same object (`is`).
+    pub fn is(self, other: Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None)
+            | (Value::NotImplemented, Value::NotImplemented)
+            | (Value::Ellipsis, Value::Ellipsis)
+            | (Value::Unbound, Value::Unbound) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a == b,
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Native(a), Value::Native(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// The heap id, if this is a heap object.
+    #[inline]
+    pub fn obj(self) -> Option<ObjId> {
+        match self {
+            Value::Obj(id) => Some(id),
+            _ => None,
+        }
+    }
+}

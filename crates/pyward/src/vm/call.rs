@@ -1,0 +1,548 @@
+//! Calls: binding arguments to parameters, pushing frames, calling natives, and the
+//! re-entrant `Vm::call` that native code uses to call back into Python.
+
+use smallvec::SmallVec;
+
+use crate::bytecode::Code;
+use crate::exc::{self, PyResult, RunError, messages};
+use crate::types::function::{BoundMethod, Function};
+use crate::types::object::Object;
+use crate::value::Value;
+
+use super::frame::Frame;
+use super::{MAX_NATIVE_DEPTH, Vm};
+
+/// Arguments for a native function: positional values and keyword pairs.
+#[derive(Debug, Default)]
+pub struct Args {
+    /// Positional arguments (for methods, `self` first).
+    pub pos: SmallVec<[Value; 6]>,
+    /// Keyword arguments in call order.
+    pub kw: Vec<(String, Value)>,
+}
+
+impl Args {
+    /// Positional-only arguments.
+    pub fn positional(vals: &[Value]) -> Args {
+        Args {
+            pos: SmallVec::from_slice(vals),
+            kw: Vec::new(),
+        }
+    }
+
+    /// Positional argument `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.pos.get(i).copied()
+    }
+
+    /// Remove and return a keyword argument.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// Fail if any keyword arguments remain (CPython: "f() takes no keyword arguments" or
+    /// "'x' is an invalid keyword argument for f()").
+    pub fn no_kwargs(&self, fname: &str) -> PyResult<()> {
+        match self.kw.first() {
+            None => Ok(()),
+            Some((k, _)) => Err(exc::type_error(format!(
+                "'{k}' is an invalid keyword argument for {fname}()"
+            ))),
+        }
+    }
+
+    /// Check the positional count is within `min..=max` (CPython's getargs wording).
+    pub fn arity(&self, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        Err(exc::type_error(if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        }))
+    }
+}
+
+/// What a call did: pushed a Python frame for the loop to run, or finished with a value.
+pub(crate) enum Called {
+    /// A frame was pushed; its return value will land on the caller's stack.
+    Pushed,
+    /// The call completed.
+    Value(Value),
+}
+
+impl Vm {
+    /// Call `func` with the `nargs` values at `stack[start..]` (the last `len(kwnames)` of them
+    /// keyword values). On completion the stack is truncated to `ret_to`.
+    pub(crate) fn call_stack(
+        &mut self,
+        func: Value,
+        start: usize,
+        nargs: usize,
+        kwnames: Value,
+        ret_to: usize,
+    ) -> PyResult<Called> {
+        match func {
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Function(f) => {
+                    let code = f.code.clone();
+                    let simple = matches!(kwnames, Value::None)
+                        && !code.flags.varargs
+                        && !code.flags.varkeywords
+                        && code.kwonlyargcount == 0
+                        && nargs <= code.argcount as usize
+                        && nargs + f.defaults.len() >= code.argcount as usize
+                        && !code.flags.generator;
+                    if simple {
+                        // Arguments already sit where the callee's locals go.
+                        let argc = code.argcount as usize;
+                        let first_default = argc - f.defaults.len();
+                        for k in nargs..argc {
+                            let d = f
+                                .defaults
+                                .get(k - first_default)
+                                .copied()
+                                .unwrap_or(Value::None);
+                            self.stack.push(d);
+                        }
+                        self.enter_function(id, code, start, ret_to)?;
+                        return Ok(Called::Pushed);
+                    }
+                    let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
+                    self.stack.truncate(start);
+                    let locals = self.bind_args(id, &code, pos, kw)?;
+                    self.stack.extend(locals);
+                    self.enter_function(id, code, start, ret_to)?;
+                    Ok(Called::Pushed)
+                }
+                Object::BoundMethod(BoundMethod { recv, func: inner }) => {
+                    let (recv, inner) = (*recv, *func_of(inner));
+                    self.stack.insert(start, recv);
+                    self.call_stack(inner, start, nargs + 1, kwnames, ret_to)
+                }
+                _ => self.call_native_from_stack(func, start, nargs, kwnames, ret_to),
+            },
+            _ => self.call_native_from_stack(func, start, nargs, kwnames, ret_to),
+        }
+    }
+
+    fn call_native_from_stack(
+        &mut self,
+        func: Value,
+        start: usize,
+        nargs: usize,
+        kwnames: Value,
+        ret_to: usize,
+    ) -> PyResult<Called> {
+        let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
+        self.stack.truncate(ret_to);
+        let args = Args {
+            pos: SmallVec::from_vec(pos),
+            kw,
+        };
+        self.call_object(func, args).map(Called::Value)
+    }
+
+    fn take_stack_args(
+        &mut self,
+        start: usize,
+        nargs: usize,
+        kwnames: Value,
+    ) -> PyResult<(Vec<Value>, Vec<(String, Value)>)> {
+        let end = (start + nargs).min(self.stack.len());
+        let all: Vec<Value> = self
+            .stack
+            .get(start..end)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        let names: Vec<Value> = match self.heap.get_obj(kwnames) {
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        let npos = all.len().saturating_sub(names.len());
+        let mut kw = Vec::with_capacity(names.len());
+        for (n, v) in names.iter().zip(all.iter().skip(npos)) {
+            kw.push((self.str_of(*n).unwrap_or("").to_string(), *v));
+        }
+        let pos = all.get(..npos).map(<[Value]>::to_vec).unwrap_or_default();
+        Ok((pos, kw))
+    }
+
+    /// Push a frame for function `fid` whose locals start at `base` (already holding the
+    /// bound parameters), filling the remaining locals and cells.
+    fn enter_function(
+        &mut self,
+        fid: crate::value::ObjId,
+        code: std::sync::Arc<Code>,
+        base: usize,
+        ret_to: usize,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.limits.max_recursion {
+            self.stack.truncate(ret_to);
+            return Err(exc::recursion_error(messages::recursion_depth("")));
+        }
+        self.tick()?;
+        let (rt, globals, closure) = match self.heap.get(fid) {
+            Object::Function(f) => (f.rt, f.globals, f.closure.clone()),
+            _ => return Err(RunError::Internal("enter_function on a non-function")),
+        };
+        let nlocals = code.nlocals();
+        let have = self.stack.len() - base;
+        for _ in have..nlocals {
+            self.stack.push(Value::Unbound);
+        }
+        for (i, p) in code.cell_params.iter().enumerate() {
+            let init = match p {
+                Some(pi) => self
+                    .stack
+                    .get(base + *pi as usize)
+                    .copied()
+                    .unwrap_or(Value::Unbound),
+                None => Value::Unbound,
+            };
+            let cell = self.alloc(Object::Cell(init))?;
+            let _ = i;
+            self.stack.push(cell);
+        }
+        self.stack.extend_from_slice(&closure);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            rt,
+            globals,
+            namespace: Value::None,
+            ip: 0,
+            base,
+            stack_base,
+            ret_to,
+        });
+        Ok(())
+    }
+
+    /// Push a frame for module-level or class-body code with the given locals.
+    pub(crate) fn push_frame(
+        &mut self,
+        code: std::sync::Arc<Code>,
+        rt: Value,
+        globals: Value,
+        namespace: Value,
+        cells: Vec<Value>,
+    ) -> PyResult<()> {
+        let ret_to = self.stack.len();
+        let base = ret_to;
+        self.stack.extend(cells);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            rt,
+            globals,
+            namespace,
+            ip: 0,
+            base,
+            stack_base,
+            ret_to,
+        });
+        Ok(())
+    }
+
+    /// Bind call arguments to a function's parameters (Python/ceval.c initialize_locals).
+    fn bind_args(
+        &mut self,
+        fid: crate::value::ObjId,
+        code: &Code,
+        pos: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Vec<Value>> {
+        let (defaults, kwdefaults, qualname) = match self.heap.get(fid) {
+            Object::Function(f) => (f.defaults.clone(), f.kwdefaults.clone(), f.qualname.clone()),
+            _ => return Err(RunError::Internal("bind_args on a non-function")),
+        };
+        let argc = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let mut locals = vec![Value::Unbound; code.nlocals()];
+        let npos = pos.len();
+        for (i, v) in pos.iter().take(argc).enumerate() {
+            locals[i] = *v;
+        }
+        let mut slot = argc + kwonly;
+        if code.flags.varargs {
+            let extra = pos.get(argc..).map(<[Value]>::to_vec).unwrap_or_default();
+            locals[argc + kwonly] = self.new_tuple(extra)?;
+            slot += 1;
+        } else if npos > argc {
+            let kw_given = kw
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames
+                        .get(argc..argc + kwonly)
+                        .is_some_and(|ks| ks.iter().any(|n| n == k))
+                })
+                .count();
+            let min = argc - defaults.len();
+            return Err(exc::type_error(messages::too_many_positional(
+                &qualname, argc, min, npos, kw_given,
+            )));
+        }
+        let kwargs_dict = if code.flags.varkeywords {
+            Some(self.new_dict()?)
+        } else {
+            None
+        };
+        for (k, v) in kw {
+            let found = code
+                .varnames
+                .iter()
+                .take(argc + kwonly)
+                .position(|n| *n == k);
+            match found {
+                Some(i) if i >= posonly => {
+                    if !matches!(locals[i], Value::Unbound) {
+                        return Err(exc::type_error(messages::multiple_values(&qualname, &k)));
+                    }
+                    locals[i] = v;
+                }
+                _ => match kwargs_dict {
+                    Some(d) => {
+                        let key = self.new_str(k)?;
+                        self.dict_set(d, key, v)?;
+                    }
+                    None => {
+                        if found.is_some() {
+                            return Err(exc::type_error(format!(
+                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{k}'"
+                            )));
+                        }
+                        return Err(exc::type_error(messages::unexpected_keyword(&qualname, &k)));
+                    }
+                },
+            }
+        }
+        if let Some(d) = kwargs_dict {
+            locals[slot] = d;
+        }
+        // Defaults for missing positional parameters.
+        let first_default = argc - defaults.len();
+        let mut missing = Vec::new();
+        for (i, slot) in locals
+            .iter_mut()
+            .enumerate()
+            .take(argc)
+            .skip(npos.min(argc))
+        {
+            if matches!(slot, Value::Unbound) {
+                if i >= first_default {
+                    *slot = defaults
+                        .get(i - first_default)
+                        .copied()
+                        .unwrap_or(Value::None);
+                } else {
+                    missing.push(code.varnames.get(i).cloned().unwrap_or_default());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(exc::type_error(messages::missing_arguments(
+                &qualname,
+                "positional",
+                &missing,
+            )));
+        }
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+            if matches!(slot, Value::Unbound) {
+                let name = code.varnames.get(i).cloned().unwrap_or_default();
+                match kwdefaults.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => *slot = *v,
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(exc::type_error(messages::missing_arguments(
+                &qualname,
+                "keyword-only",
+                &missing,
+            )));
+        }
+        Ok(locals)
+    }
+
+    /// `f(*args, **kwargs)`: the stack holds `f argtuple [kwdict]`.
+    pub(crate) fn call_ex(&mut self, has_kw: bool) -> PyResult<Called> {
+        let kwargs = if has_kw { self.pop() } else { Value::None };
+        let argtuple = self.pop();
+        let func = self.pop();
+        let ret_to = self.stack.len();
+        let pos = match self.heap.get_obj(argtuple) {
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => self.collect_iterable(argtuple)?,
+        };
+        let mut names = Vec::new();
+        let start = self.stack.len();
+        self.stack.extend_from_slice(&pos);
+        if has_kw {
+            let items = self.dict_items(kwargs)?;
+            for (k, v) in items {
+                if self.str_of(k).is_none() {
+                    self.stack.truncate(ret_to);
+                    return Err(exc::type_error("keywords must be strings"));
+                }
+                names.push(k);
+                self.stack.push(v);
+            }
+        }
+        let n = pos.len() + names.len();
+        let kwnames = if names.is_empty() {
+            Value::None
+        } else {
+            self.new_tuple(names)?
+        };
+        self.stack.insert(start, func);
+        self.call_stack(func, start + 1, n, kwnames, ret_to)
+    }
+
+    /// Call any callable with native arguments. Python functions run in a nested dispatch
+    /// loop (the re-entry path); depth is bounded by `MAX_NATIVE_DEPTH`.
+    pub fn call(&mut self, func: Value, args: &[Value]) -> PyResult<Value> {
+        self.call_with(func, Args::positional(args))
+    }
+
+    /// `call` with keyword arguments.
+    pub fn call_with(&mut self, func: Value, args: Args) -> PyResult<Value> {
+        match func {
+            Value::Obj(id)
+                if matches!(
+                    self.heap.get(id),
+                    Object::Function(_) | Object::BoundMethod(_)
+                ) =>
+            {
+                if self.native_depth >= MAX_NATIVE_DEPTH {
+                    return Err(exc::recursion_error(messages::recursion_depth(
+                        " while calling a Python object",
+                    )));
+                }
+                let ret_to = self.stack.len();
+                self.stack.push(func);
+                let start = self.stack.len();
+                self.stack.extend_from_slice(&args.pos);
+                let mut names = Vec::new();
+                for (k, v) in &args.kw {
+                    names.push(self.new_str(k.clone())?);
+                    self.stack.push(*v);
+                }
+                let kwnames = if names.is_empty() {
+                    Value::None
+                } else {
+                    self.new_tuple(names)?
+                };
+                let n = args.pos.len() + args.kw.len();
+                let depth = self.frames.len();
+                match self.call_stack(func, start, n, kwnames, ret_to)? {
+                    Called::Value(v) => Ok(v),
+                    Called::Pushed => {
+                        self.native_depth += 1;
+                        let r = self.run_until(depth);
+                        self.native_depth -= 1;
+                        r
+                    }
+                }
+            }
+            _ => self.call_object(func, args),
+        }
+    }
+
+    /// Call a non-Python callable: natives, builtin types, bound natives.
+    pub(crate) fn call_object(&mut self, func: Value, mut args: Args) -> PyResult<Value> {
+        match func {
+            Value::Native(n) => n.call(self, args),
+            Value::Type(t) => crate::builtins::construct(self, t, args),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::BoundMethod(b) => {
+                    let (recv, f) = (b.recv, b.func);
+                    args.pos.insert(0, recv);
+                    self.call_with(f, args)
+                }
+                Object::Function(_) => self.call_with(func, args),
+                _ => Err(exc::type_error(messages::not_callable(
+                    &self.type_name(func),
+                ))),
+            },
+            _ => Err(exc::type_error(messages::not_callable(
+                &self.type_name(func),
+            ))),
+        }
+    }
+
+    /// `MakeFunction`: stack holds `[defaults] [kwdefaults] [closure] code`.
+    pub(crate) fn make_function(&mut self, fi: usize, flags: u32) -> PyResult<Value> {
+        let rt = self.pop();
+        let closure = if flags & 4 != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let defaults = if flags & 1 != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let code = match self.heap.get_obj(rt) {
+            Some(Object::CodeRt(c)) => c.code.clone(),
+            _ => return Err(RunError::Internal("MakeFunction without code")),
+        };
+        let defaults = match self.heap.get_obj(defaults) {
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        let kwdefaults = match kwdefaults {
+            Value::None => Vec::new(),
+            d => self
+                .dict_items(d)?
+                .into_iter()
+                .map(|(k, v)| (self.str_of(k).unwrap_or("").to_string(), v))
+                .collect(),
+        };
+        let closure = match self.heap.get_obj(closure) {
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        let globals = self.frames.get(fi).map_or(self.globals, |f| f.globals);
+        let f = Function {
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            code,
+            rt,
+            globals,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: Value::None,
+        };
+        self.alloc(Object::Function(f))
+    }
+}
+
+fn func_of(v: &Value) -> &Value {
+    v
+}

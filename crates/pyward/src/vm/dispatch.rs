@@ -1,0 +1,829 @@
+//! The dispatch loop: one `match` over `Op`, fast paths inline, everything else in `ops/`.
+//!
+//! `ip` lives in a local and is written back to the frame before anything that may raise,
+//! call or switch frames. Calls push a frame and `continue 'frame`; returns pop one. Budget
+//! checks (time, fuel) and GC happen on backward jumps and calls only.
+
+use crate::bytecode::{BinOp, CmpOp, Op, UnaryOp};
+use crate::exc::{self, PyResult, RunError};
+use crate::types::object::Object;
+use crate::value::Value;
+
+use super::Vm;
+use super::call::Called;
+use super::ops;
+
+impl Vm {
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Unbound)
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    #[inline]
+    fn top(&self) -> Value {
+        self.stack.last().copied().unwrap_or(Value::Unbound)
+    }
+
+    #[inline]
+    fn peek(&self, n: usize) -> Value {
+        let len = self.stack.len();
+        if n < len {
+            self.stack
+                .get(len - 1 - n)
+                .copied()
+                .unwrap_or(Value::Unbound)
+        } else {
+            Value::Unbound
+        }
+    }
+
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+
+    /// Run until the frame at index `stop` returns, and return its value.
+    pub(crate) fn run_until(&mut self, stop: usize) -> PyResult<Value> {
+        'frame: loop {
+            let Some(frame) = self.frames.last() else {
+                return Err(RunError::Internal("no frame to run"));
+            };
+            let fi = self.frames.len() - 1;
+            let code = frame.code.clone();
+            let rt = frame.rt;
+            let base = frame.base;
+            let mut ip = frame.ip;
+            loop {
+                let Some(&op) = code.ops.get(ip) else {
+                    return Err(RunError::Internal("instruction pointer out of range"));
+                };
+                ip += 1;
+                let res: PyResult<()> = match op {
+                    Op::Nop => Ok(()),
+                    Op::Pop => {
+                        self.stack.pop();
+                        Ok(())
+                    }
+                    Op::Dup => {
+                        let v = self.top();
+                        self.push(v);
+                        Ok(())
+                    }
+                    Op::Dup2 => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        self.push(a);
+                        self.push(b);
+                        Ok(())
+                    }
+                    Op::Swap => {
+                        let len = self.stack.len();
+                        if len >= 2 {
+                            self.stack.swap(len - 1, len - 2);
+                        }
+                        Ok(())
+                    }
+                    Op::Rot3 => {
+                        let v = self.pop();
+                        let at = self.stack.len().saturating_sub(2);
+                        self.stack.insert(at, v);
+                        Ok(())
+                    }
+                    Op::Rot4 => {
+                        let v = self.pop();
+                        let at = self.stack.len().saturating_sub(3);
+                        self.stack.insert(at, v);
+                        Ok(())
+                    }
+                    Op::LoadConst(i) => {
+                        let v = match self.heap.get_obj(rt) {
+                            Some(Object::CodeRt(c)) => c.consts.get(i as usize).copied(),
+                            _ => None,
+                        };
+                        match v {
+                            Some(v) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            None => Err(RunError::Internal("constant out of range")),
+                        }
+                    }
+                    Op::LoadInt(i) => {
+                        self.push(Value::Int(i64::from(i)));
+                        Ok(())
+                    }
+                    Op::LoadNone => {
+                        self.push(Value::None);
+                        Ok(())
+                    }
+                    Op::LoadFast(i) => match self.stack.get(base + i as usize).copied() {
+                        Some(Value::Unbound) | None => Err(self.unbound_local(&code, i)),
+                        Some(v) => {
+                            self.push(v);
+                            Ok(())
+                        }
+                    },
+                    Op::StoreFast(i) => {
+                        let v = self.pop();
+                        if let Some(slot) = self.stack.get_mut(base + i as usize) {
+                            *slot = v;
+                        }
+                        Ok(())
+                    }
+                    Op::DeleteFast(i) => match self.stack.get_mut(base + i as usize) {
+                        Some(slot) if !matches!(slot, Value::Unbound) => {
+                            *slot = Value::Unbound;
+                            Ok(())
+                        }
+                        _ => Err(self.unbound_local(&code, i)),
+                    },
+                    Op::LoadDeref(i) => {
+                        let cell = self.cell_at(fi, i);
+                        match self.heap.get_obj(cell) {
+                            Some(Object::Cell(Value::Unbound)) | None => {
+                                Err(self.unbound_deref(&code, i))
+                            }
+                            Some(Object::Cell(v)) => {
+                                let v = *v;
+                                self.push(v);
+                                Ok(())
+                            }
+                            Some(_) => Err(RunError::Internal("cell slot holds a non-cell")),
+                        }
+                    }
+                    Op::StoreDeref(i) => {
+                        let v = self.pop();
+                        let cell = self.cell_at(fi, i);
+                        if let Some(id) = cell.obj() {
+                            if let Object::Cell(c) = self.heap.get_mut(id) {
+                                *c = v;
+                            }
+                        }
+                        Ok(())
+                    }
+                    Op::DeleteDeref(i) => {
+                        let cell = self.cell_at(fi, i);
+                        let id = cell.obj();
+                        match id.map(|id| self.heap.get_mut(id)) {
+                            Some(Object::Cell(c)) if !matches!(c, Value::Unbound) => {
+                                *c = Value::Unbound;
+                                Ok(())
+                            }
+                            _ => Err(self.unbound_deref(&code, i)),
+                        }
+                    }
+                    Op::LoadClosure(i) => {
+                        let cell = self.cell_at(fi, i);
+                        self.push(cell);
+                        Ok(())
+                    }
+                    Op::LoadGlobal(i) => {
+                        self.frames[fi].ip = ip;
+                        self.load_global(fi, rt, i).map(|v| self.push(v))
+                    }
+                    Op::StoreGlobal(i) => {
+                        let v = self.pop();
+                        let name = self.name_at(rt, i);
+                        let g = self.frames[fi].globals;
+                        self.dict_set(g, name, v)
+                    }
+                    Op::DeleteGlobal(i) => {
+                        let name = self.name_at(rt, i);
+                        let g = self.frames[fi].globals;
+                        self.delete_global(g, name)
+                    }
+                    Op::LoadName(i) => {
+                        self.frames[fi].ip = ip;
+                        self.load_name(fi, rt, i).map(|v| self.push(v))
+                    }
+                    Op::StoreName(i) => {
+                        let v = self.pop();
+                        let name = self.name_at(rt, i);
+                        let ns = self.frames[fi].namespace;
+                        let target = if matches!(ns, Value::None) {
+                            self.frames[fi].globals
+                        } else {
+                            ns
+                        };
+                        self.frames[fi].ip = ip;
+                        self.dict_set(target, name, v)
+                    }
+                    Op::DeleteName(i) => {
+                        let name = self.name_at(rt, i);
+                        let ns = self.frames[fi].namespace;
+                        let target = if matches!(ns, Value::None) {
+                            self.frames[fi].globals
+                        } else {
+                            ns
+                        };
+                        self.delete_global(target, name)
+                    }
+                    Op::LoadAttr(i) => {
+                        self.frames[fi].ip = ip;
+                        let obj = self.pop();
+                        let name = self.name_at(rt, i);
+                        self.getattr(obj, name).map(|v| self.push(v))
+                    }
+                    Op::StoreAttr(i) => {
+                        self.frames[fi].ip = ip;
+                        let obj = self.pop();
+                        let v = self.pop();
+                        let name = self.name_at(rt, i);
+                        self.setattr(obj, name, v)
+                    }
+                    Op::DeleteAttr(i) => {
+                        self.frames[fi].ip = ip;
+                        let obj = self.pop();
+                        let name = self.name_at(rt, i);
+                        self.delattr(obj, name)
+                    }
+                    Op::LoadMethod(i) => {
+                        self.frames[fi].ip = ip;
+                        let obj = self.pop();
+                        let name = self.name_at(rt, i);
+                        match self.load_method(obj, name) {
+                            Ok((m, s)) => {
+                                self.push(m);
+                                self.push(s);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallMethod(n) => {
+                        self.frames[fi].ip = ip;
+                        let n = n as usize;
+                        let len = self.stack.len();
+                        let self_pos = len.saturating_sub(n + 1);
+                        let meth_pos = self_pos.saturating_sub(1);
+                        let meth = self.stack.get(meth_pos).copied().unwrap_or(Value::None);
+                        let has_self = !matches!(self.stack.get(self_pos), Some(Value::Unbound));
+                        let (start, nargs) = if has_self {
+                            (self_pos, n + 1)
+                        } else {
+                            (self_pos + 1, n)
+                        };
+                        match self.call_stack(meth, start, nargs, Value::None, meth_pos) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::Subscr => {
+                        self.frames[fi].ip = ip;
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.getitem(obj, key).map(|v| self.push(v))
+                    }
+                    Op::StoreSubscr => {
+                        self.frames[fi].ip = ip;
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.setitem(obj, key, v)
+                    }
+                    Op::DeleteSubscr => {
+                        self.frames[fi].ip = ip;
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.delitem(obj, key)
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        let s = crate::types::range::Slice { start, stop, step };
+                        self.alloc(Object::Slice(s)).map(|v| self.push(v))
+                    }
+                    Op::BinaryOp(bop) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        match fast_binop(bop, a, b) {
+                            Some(v) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.binop(bop, a, b).map(|v| self.push(v))
+                            }
+                        }
+                    }
+                    Op::InplaceOp(bop) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        match fast_binop(bop, a, b) {
+                            Some(v) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.inplace_op(bop, a, b).map(|v| self.push(v))
+                            }
+                        }
+                    }
+                    Op::Unary(uop) => {
+                        self.frames[fi].ip = ip;
+                        let a = self.pop();
+                        match (uop, a) {
+                            (UnaryOp::Not, _) => self.truthy(a).map(|t| self.push(Value::Bool(!t))),
+                            (UnaryOp::Neg, Value::Int(i)) if i != i64::MIN => {
+                                self.push(Value::Int(-i));
+                                Ok(())
+                            }
+                            (UnaryOp::Neg, Value::Float(f)) => {
+                                self.push(Value::Float(-f));
+                                Ok(())
+                            }
+                            _ => self.unary(uop, a).map(|v| self.push(v)),
+                        }
+                    }
+                    Op::Compare(cop) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        match fast_compare(cop, a, b) {
+                            Some(r) => {
+                                self.push(Value::Bool(r));
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.compare(cop, a, b).map(|v| self.push(v))
+                            }
+                        }
+                    }
+                    Op::Is(neg) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.push(Value::Bool(a.is(b) != neg));
+                        Ok(())
+                    }
+                    Op::In(neg) => {
+                        self.frames[fi].ip = ip;
+                        let container = self.pop();
+                        let item = self.pop();
+                        self.contains(container, item)
+                            .map(|r| self.push(Value::Bool(r != neg)))
+                    }
+                    Op::Jump(t) => {
+                        let t = t as usize;
+                        if t < ip {
+                            self.frames[fi].ip = ip;
+                            if let Err(e) = self.tick() {
+                                Err(e)
+                            } else {
+                                self.maybe_gc();
+                                ip = t;
+                                Ok(())
+                            }
+                        } else {
+                            ip = t;
+                            Ok(())
+                        }
+                    }
+                    Op::JumpIfFalse(t) => {
+                        let v = self.pop();
+                        match fast_truthy(v) {
+                            Some(true) => Ok(()),
+                            Some(false) => {
+                                ip = t as usize;
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.truthy(v).map(|b| {
+                                    if !b {
+                                        ip = t as usize;
+                                    }
+                                })
+                            }
+                        }
+                    }
+                    Op::JumpIfTrue(t) => {
+                        let v = self.pop();
+                        match fast_truthy(v) {
+                            Some(false) => Ok(()),
+                            Some(true) => {
+                                ip = t as usize;
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.truthy(v).map(|b| {
+                                    if b {
+                                        ip = t as usize;
+                                    }
+                                })
+                            }
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                        let v = self.top();
+                        self.frames[fi].ip = ip;
+                        let want = matches!(op, Op::JumpIfTrueOrPop(_));
+                        match fast_truthy(v).map_or_else(|| self.truthy(v), Ok) {
+                            Ok(b) => {
+                                if b == want {
+                                    ip = t as usize;
+                                } else {
+                                    self.stack.pop();
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::JumpIfNotNone(t) => {
+                        let v = self.pop();
+                        if !matches!(v, Value::None) {
+                            ip = t as usize;
+                        }
+                        Ok(())
+                    }
+                    Op::GetIter => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        self.get_iter(v).map(|it| self.push(it))
+                    }
+                    Op::ForIter(t) => {
+                        self.frames[fi].ip = ip;
+                        let it = self.top();
+                        match self.next(it) {
+                            Ok(Some(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                self.stack.pop();
+                                ip = t as usize;
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::BuildTuple(n) => {
+                        let items = self.pop_n(n as usize);
+                        self.new_tuple(items).map(|v| self.push(v))
+                    }
+                    Op::BuildList(n) => {
+                        let items = self.pop_n(n as usize);
+                        self.new_list(items).map(|v| self.push(v))
+                    }
+                    Op::BuildSet(n) => {
+                        self.frames[fi].ip = ip;
+                        let items = self.pop_n(n as usize);
+                        self.new_set_from(&items).map(|v| self.push(v))
+                    }
+                    Op::BuildMap(n) => {
+                        self.frames[fi].ip = ip;
+                        let items = self.pop_n(2 * n as usize);
+                        self.new_dict_from_pairs(&items).map(|v| self.push(v))
+                    }
+                    Op::BuildString(n) => {
+                        let parts = self.pop_n(n as usize);
+                        let mut s = String::new();
+                        for p in &parts {
+                            s.push_str(self.str_of(*p).unwrap_or(""));
+                        }
+                        self.new_str(s).map(|v| self.push(v))
+                    }
+                    Op::ListAppend(n) => {
+                        let v = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.list_append(target, v)
+                    }
+                    Op::SetAdd(n) => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.set_add(target, v)
+                    }
+                    Op::MapAdd(n) => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        let k = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.dict_set(target, k, v)
+                    }
+                    Op::ListExtend(n) => {
+                        self.frames[fi].ip = ip;
+                        let it = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.list_extend(target, it)
+                    }
+                    Op::SetUpdate(n) => {
+                        self.frames[fi].ip = ip;
+                        let it = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.set_update(target, it)
+                    }
+                    Op::DictUpdate(n) => {
+                        self.frames[fi].ip = ip;
+                        let m = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.dict_update(target, m, false)
+                    }
+                    Op::DictMerge(n) => {
+                        self.frames[fi].ip = ip;
+                        let m = self.pop();
+                        let target = self.peek(n as usize - 1);
+                        self.dict_update(target, m, true)
+                    }
+                    Op::ListToTuple => {
+                        let l = self.pop();
+                        let items = self.list_items(l);
+                        self.new_tuple(items).map(|v| self.push(v))
+                    }
+                    Op::FormatValue(flags) => {
+                        self.frames[fi].ip = ip;
+                        let spec = if flags & 4 != 0 {
+                            Some(self.pop())
+                        } else {
+                            None
+                        };
+                        let v = self.pop();
+                        self.format_value(v, flags & 3, spec).map(|s| self.push(s))
+                    }
+                    Op::UnpackSequence(n) => {
+                        self.frames[fi].ip = ip;
+                        let seq = self.pop();
+                        self.unpack(seq, n as usize, None)
+                    }
+                    Op::UnpackEx(arg) => {
+                        self.frames[fi].ip = ip;
+                        let seq = self.pop();
+                        let before = (arg & 0xFFFF) as usize;
+                        let after = (arg >> 16) as usize;
+                        self.unpack(seq, before, Some(after))
+                    }
+                    Op::Call(n) => {
+                        self.frames[fi].ip = ip;
+                        let n = n as usize;
+                        let fpos = self.stack.len().saturating_sub(n + 1);
+                        let f = self.stack.get(fpos).copied().unwrap_or(Value::None);
+                        match self.call_stack(f, fpos + 1, n, Value::None, fpos) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallKw(n) => {
+                        self.frames[fi].ip = ip;
+                        let kwnames = self.pop();
+                        let n = n as usize;
+                        let fpos = self.stack.len().saturating_sub(n + 1);
+                        let f = self.stack.get(fpos).copied().unwrap_or(Value::None);
+                        match self.call_stack(f, fpos + 1, n, kwnames, fpos) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallEx(has_kw) => {
+                        self.frames[fi].ip = ip;
+                        match self.call_ex(has_kw != 0) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::MakeFunction(flags) => {
+                        self.frames[fi].ip = ip;
+                        self.make_function(fi, flags).map(|v| self.push(v))
+                    }
+                    Op::ReturnValue => {
+                        let v = self.pop();
+                        let Some(f) = self.frames.pop() else {
+                            return Err(RunError::Internal("return without frame"));
+                        };
+                        self.stack.truncate(f.ret_to);
+                        if self.frames.len() <= stop {
+                            return Ok(v);
+                        }
+                        self.push(v);
+                        continue 'frame;
+                    }
+                    Op::Raise(kind) => {
+                        self.frames[fi].ip = ip;
+                        Err(self.raise_op(kind))
+                    }
+                    Op::Reraise => {
+                        let exc = self.pop();
+                        match exc {
+                            Value::Obj(id) => Err(RunError::Exc(Box::new(exc::Exc::Obj(id)))),
+                            _ => Err(RunError::Internal("reraise of a non-exception")),
+                        }
+                    }
+                    Op::PushExcInfo => {
+                        let e = self.pop();
+                        let prev = self.handled;
+                        self.push(prev);
+                        self.push(e);
+                        self.handled = e;
+                        Ok(())
+                    }
+                    Op::PopExcept => {
+                        self.handled = self.pop();
+                        Ok(())
+                    }
+                    Op::CheckExcMatch => {
+                        self.frames[fi].ip = ip;
+                        let cls = self.pop();
+                        let e = self.top();
+                        self.exception_matches(e, cls)
+                            .map(|b| self.push(Value::Bool(b)))
+                    }
+                    Op::ImportName(i) => {
+                        self.frames[fi].ip = ip;
+                        let name = self.name_at(rt, i);
+                        self.import_module(name).map(|m| self.push(m))
+                    }
+                    Op::ImportFrom(i) => {
+                        self.frames[fi].ip = ip;
+                        let m = self.top();
+                        let name = self.name_at(rt, i);
+                        self.import_from(m, name).map(|v| self.push(v))
+                    }
+                    Op::ImportStar => {
+                        self.frames[fi].ip = ip;
+                        let m = self.pop();
+                        let g = self.frames[fi].globals;
+                        self.import_star(m, g)
+                    }
+                    Op::SetResult => {
+                        self.result = self.pop();
+                        Ok(())
+                    }
+                    Op::LoadAssertionError => {
+                        self.push(Value::Type(crate::types::BuiltinType::AssertionError));
+                        Ok(())
+                    }
+                    Op::Unsupported(i) => {
+                        let name = self.name_at(rt, i);
+                        let what = self.str_of(name).unwrap_or("").to_string();
+                        Err(exc::not_implemented_error(format!(
+                            "pyward does not support {what} yet"
+                        )))
+                    }
+                    Op::BeforeWith => {
+                        self.frames[fi].ip = ip;
+                        let mgr = self.pop();
+                        match self.before_with(mgr) {
+                            Ok((exit, entered)) => {
+                                self.push(exit);
+                                self.push(entered);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::WithExceptStart => {
+                        self.frames[fi].ip = ip;
+                        let e = self.peek(0);
+                        let exit = self.peek(2);
+                        self.with_exit_exc(exit, e).map(|r| self.push(r))
+                    }
+                };
+                if let Err(e) = res {
+                    self.frames[fi].ip = ip;
+                    let reraise = matches!(op, Op::Reraise | Op::Raise(0));
+                    self.handle_error(e, stop, reraise)?;
+                    continue 'frame;
+                }
+            }
+        }
+    }
+
+    fn cell_at(&self, fi: usize, i: u32) -> Value {
+        let Some(f) = self.frames.get(fi) else {
+            return Value::None;
+        };
+        self.stack
+            .get(f.base + f.code.nlocals() + i as usize)
+            .copied()
+            .unwrap_or(Value::None)
+    }
+
+    pub(crate) fn name_at(&self, rt: Value, i: u32) -> Value {
+        match self.heap.get_obj(rt) {
+            Some(Object::CodeRt(c)) => c.names.get(i as usize).copied().unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&self, code: &crate::bytecode::Code, i: u32) -> RunError {
+        let name = code.varnames.get(i as usize).map_or("?", String::as_str);
+        exc::unbound_local_error(exc::messages::unbound_local(name))
+    }
+
+    #[cold]
+    fn unbound_deref(&self, code: &crate::bytecode::Code, i: u32) -> RunError {
+        let i = i as usize;
+        if let Some(name) = code.cellvars.get(i) {
+            exc::unbound_local_error(exc::messages::unbound_local(name))
+        } else {
+            let name = code
+                .freevars
+                .get(i - code.cellvars.len())
+                .map_or("?", String::as_str);
+            exc::name_error(exc::messages::unbound_free(name))
+        }
+    }
+}
+
+/// Int and float arithmetic without overflow, inline; `None` sends the op to `ops::arith`.
+#[inline]
+fn fast_binop(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::FloorDiv if y != 0 => crate::types::int::floordiv(x, y).map(Value::Int),
+            BinOp::Mod if y != 0 => Some(Value::Int(crate::types::int::modulo(x, y))),
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinOp::Add => Some(Value::Float(x + y)),
+            BinOp::Sub => Some(Value::Float(x - y)),
+            BinOp::Mul => Some(Value::Float(x * y)),
+            BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => match op {
+            BinOp::Add => Some(Value::Float(x + y as f64)),
+            BinOp::Sub => Some(Value::Float(x - y as f64)),
+            BinOp::Mul => Some(Value::Float(x * y as f64)),
+            BinOp::TrueDiv if y != 0 => Some(Value::Float(x / y as f64)),
+            _ => None,
+        },
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => match op {
+            BinOp::Add => Some(Value::Float(x as f64 + y)),
+            BinOp::Sub => Some(Value::Float(x as f64 - y)),
+            BinOp::Mul => Some(Value::Float(x as f64 * y)),
+            BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x as f64 / y)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[inline]
+fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }),
+        (Value::Float(x), Value::Float(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }),
+        _ => None,
+    }
+}
+
+#[inline]
+fn fast_truthy(v: Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(b),
+        Value::None => Some(false),
+        Value::Int(i) => Some(i != 0),
+        _ => None,
+    }
+}
+
+#[allow(
+    unused_imports,
+    reason = "ops is referenced through Vm methods defined there"
+)]
+use ops as _;

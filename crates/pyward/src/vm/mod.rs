@@ -1,0 +1,360 @@
+//! The virtual machine: heap, frames, the value stack and the run state.
+//!
+//! Python frames live in `frames` (heap data, not the Rust stack): a Python call pushes a
+//! `Frame` and the dispatch loop continues. Native code that calls back into Python
+//! (`Vm::call`) runs a nested dispatch loop until that frame returns; `native_depth` bounds
+//! this re-entry so it cannot exhaust the Rust stack. GC runs only at safe points in the
+//! loop with `native_depth == 0`, when every live value is reachable from the roots.
+
+mod call;
+mod dispatch;
+mod frame;
+pub mod ops;
+mod unwind;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use call::Args;
+pub use frame::Frame;
+
+use crate::bytecode::{Code, Const};
+use crate::exc::{PyResult, RunError};
+use crate::heap::{Account, Heap, LimitKind};
+use crate::host::limits::Limits;
+use crate::host::policy::{Clock, RealClock};
+use crate::types::dict::Dict;
+use crate::types::function::CodeRt;
+use crate::types::object::Object;
+use crate::types::str::Str;
+use crate::value::{ObjId, Value};
+
+/// How deep native code may re-enter the dispatch loop (`sorted(key=...)` inside a key
+/// function inside ...). Each level costs Rust stack, so this stays well under what an
+/// 8 MB stack holds, whatever the Python recursion limit.
+pub const MAX_NATIVE_DEPTH: usize = 200;
+
+/// Where printed output goes.
+pub struct Output {
+    /// Captured text when no callback is set.
+    pub captured: String,
+    /// Streaming callback.
+    pub callback: Option<Box<dyn FnMut(&str) + Send>>,
+    /// Bytes written so far.
+    pub written: usize,
+    /// The limit on `written`.
+    pub max: usize,
+}
+
+impl Output {
+    fn new(max: usize) -> Output {
+        Output {
+            captured: String::new(),
+            callback: None,
+            written: 0,
+            max,
+        }
+    }
+}
+
+/// The interpreter state for one run or session.
+pub struct Vm {
+    /// The object heap.
+    pub heap: Heap,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: Vec<Value>,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub(crate) handled: Value,
+    pub(crate) limits: Limits,
+    pub(crate) clock: Box<dyn Clock>,
+    deadline_nanos: Option<u64>,
+    fuel_left: Option<u64>,
+    ticks: u32,
+    /// Printed output.
+    pub out: Output,
+    interned: HashMap<String, ObjId>,
+    code_cache: HashMap<usize, Value>,
+    pub(crate) modules: HashMap<String, Value>,
+    /// The value of the last top-level expression statement.
+    pub result: Value,
+    pub(crate) native_depth: usize,
+    /// Depth of Rust-side structural recursion (repr, ==, hash).
+    pub(crate) data_depth: usize,
+    /// Containers whose repr is in progress (cycle detection).
+    pub(crate) repr_stack: Vec<ObjId>,
+    /// Extra GC roots held by native code across callbacks.
+    pub(crate) temp_roots: Vec<Value>,
+    /// The module globals dict of the main program.
+    pub globals: Value,
+    /// Text written to the sandbox's stderr.
+    pub err_out: String,
+    /// The `sys.stderr` object, once `sys` is imported.
+    pub(crate) stderr_obj: Value,
+}
+
+impl Vm {
+    /// A fresh VM with the given limits and a real clock.
+    pub fn new(limits: Limits) -> Vm {
+        let account = Account::new(limits.max_memory, limits.max_allocations);
+        let max_output = limits.max_output;
+        let mut vm = Vm {
+            heap: Heap::new(account),
+            frames: Vec::new(),
+            stack: Vec::with_capacity(256),
+            handled: Value::None,
+            limits,
+            clock: Box::new(RealClock::new()),
+            deadline_nanos: None,
+            fuel_left: None,
+            ticks: 0,
+            out: Output::new(max_output),
+            interned: HashMap::new(),
+            code_cache: HashMap::new(),
+            modules: HashMap::new(),
+            result: Value::None,
+            native_depth: 0,
+            data_depth: 0,
+            repr_stack: Vec::new(),
+            temp_roots: Vec::new(),
+            globals: Value::None,
+            err_out: String::new(),
+            stderr_obj: Value::None,
+        };
+        vm.globals = vm
+            .heap
+            .alloc_value(Object::Dict(Dict::new()))
+            .unwrap_or(Value::None);
+        if let Ok(name) = vm.intern("__name__") {
+            let main = vm.new_str("__main__").unwrap_or(Value::None);
+            let _ = vm.dict_set(vm.globals, name, main);
+        }
+        vm
+    }
+
+    /// Replace the clock (OS policy).
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// Start the duration and fuel budgets for a run.
+    pub fn start_budget(&mut self) {
+        let now = self.clock.now_nanos();
+        self.deadline_nanos = self
+            .limits
+            .max_duration
+            .map(|d| now.saturating_add(u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)));
+        self.fuel_left = self.limits.max_fuel;
+        self.ticks = 0;
+    }
+
+    /// Charge fuel and check the clock; called on calls and backward jumps.
+    #[inline]
+    pub(crate) fn tick(&mut self) -> PyResult<()> {
+        if let Some(f) = &mut self.fuel_left {
+            if *f == 0 {
+                return Err(RunError::Limit(LimitKind::Fuel));
+            }
+            *f -= 1;
+        }
+        self.ticks = self.ticks.wrapping_add(1);
+        if self.ticks & 1023 == 0 {
+            self.check_deadline()?;
+        }
+        Ok(())
+    }
+
+    /// Check the wall-clock deadline now.
+    pub(crate) fn check_deadline(&mut self) -> PyResult<()> {
+        if let Some(d) = self.deadline_nanos {
+            if self.clock.now_nanos() > d {
+                return Err(RunError::Limit(LimitKind::Duration));
+            }
+        }
+        Ok(())
+    }
+
+    /// Run a compiled module in this VM's globals; returns the last expression's value.
+    pub fn run_module(&mut self, code: &Arc<Code>) -> PyResult<Value> {
+        self.start_budget();
+        let rt = self.load_code(code)?;
+        let globals = self.globals;
+        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        let r = self.run_until(self.frames.len().saturating_sub(1));
+        if r.is_err() {
+            self.frames.clear();
+            self.stack.clear();
+        }
+        r.map(|_| self.result)
+    }
+
+    /// Write printed text to the output, enforcing the output limit.
+    pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        let new_total = self.out.written.saturating_add(s.len());
+        if new_total > self.out.max {
+            return Err(RunError::Limit(LimitKind::Output));
+        }
+        self.out.written = new_total;
+        match &mut self.out.callback {
+            Some(cb) => cb(s),
+            None => self.out.captured.push_str(s),
+        }
+        Ok(())
+    }
+
+    /// Write text to the sandbox's stderr (counted against the output limit too).
+    pub fn write_err(&mut self, s: &str) -> PyResult<()> {
+        let new_total = self.out.written.saturating_add(s.len());
+        if new_total > self.out.max {
+            return Err(RunError::Limit(LimitKind::Output));
+        }
+        self.out.written = new_total;
+        self.err_out.push_str(s);
+        Ok(())
+    }
+
+    /// Whether `v` is the sandbox's `sys.stderr` object.
+    pub(crate) fn is_stderr(&self, v: Value) -> bool {
+        !matches!(self.stderr_obj, Value::None) && v.is(self.stderr_obj)
+    }
+
+    /// The globals dict of the running frame.
+    pub(crate) fn current_globals(&self) -> Value {
+        self.frames.last().map_or(self.globals, |f| f.globals)
+    }
+
+    /// `locals()`: globals at module level, else a snapshot dict of the frame's locals.
+    pub(crate) fn current_locals(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else {
+            return Ok(self.globals);
+        };
+        if !matches!(f.namespace, Value::None) {
+            return Ok(f.namespace);
+        }
+        if f.code.varnames.is_empty() && f.code.cellvars.is_empty() {
+            return Ok(f.globals);
+        }
+        let (code, base) = (f.code.clone(), f.base);
+        let d = self.new_dict()?;
+        for (i, name) in code.varnames.iter().enumerate() {
+            let v = self.stack.get(base + i).copied().unwrap_or(Value::Unbound);
+            if !matches!(v, Value::Unbound) {
+                let k = self.intern(name)?;
+                self.dict_set(d, k, v)?;
+            }
+        }
+        Ok(d)
+    }
+
+    /// Allocate a heap object.
+    #[inline]
+    pub fn alloc(&mut self, obj: Object) -> PyResult<Value> {
+        self.heap.alloc_value(obj)
+    }
+
+    /// A new str value.
+    pub fn new_str(&mut self, s: impl Into<String>) -> PyResult<Value> {
+        self.alloc(Object::Str(Str::new(s.into())))
+    }
+
+    /// An interned str (names, attribute keys): the same object for the same text.
+    pub fn intern(&mut self, s: &str) -> PyResult<Value> {
+        if let Some(&id) = self.interned.get(s) {
+            return Ok(Value::Obj(id));
+        }
+        let v = self.heap.alloc(Object::Str(Str::new(s.to_string())))?;
+        self.interned.insert(s.to_string(), v);
+        Ok(Value::Obj(v))
+    }
+
+    /// A new list value.
+    pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        self.alloc(Object::List(items))
+    }
+
+    /// A new tuple value.
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        self.alloc(Object::Tuple(items))
+    }
+
+    /// The text of a str value.
+    #[inline]
+    pub fn str_of(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Str(s) => Some(&s.s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Load a code object's constants and names into this VM (once per code object).
+    pub(crate) fn load_code(&mut self, code: &Arc<Code>) -> PyResult<Value> {
+        let key = Arc::as_ptr(code) as usize;
+        if let Some(&v) = self.code_cache.get(&key) {
+            return Ok(v);
+        }
+        let mut consts = Vec::with_capacity(code.consts.len());
+        for c in &code.consts {
+            consts.push(self.const_value(c)?);
+        }
+        let mut names = Vec::with_capacity(code.names.len());
+        for n in &code.names {
+            names.push(self.intern(n)?);
+        }
+        let v = self.alloc(Object::CodeRt(CodeRt {
+            code: code.clone(),
+            consts,
+            names,
+        }))?;
+        self.code_cache.insert(key, v);
+        Ok(v)
+    }
+
+    fn const_value(&mut self, c: &Const) -> PyResult<Value> {
+        Ok(match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(s) => {
+                let b: num_bigint::BigInt = s
+                    .parse()
+                    .map_err(|_| RunError::Internal("bad big int constant"))?;
+                ops::int::from_big(self, b)?
+            }
+            Const::Float(f) => Value::Float(*f),
+            Const::Imag(_) => return Err(crate::exc::not_implemented_error("complex numbers")),
+            Const::Str(s) => self.new_str(s.clone())?,
+            Const::Bytes(b) => self.alloc(Object::Bytes(b.clone()))?,
+            Const::Tuple(items) => {
+                let mut vals = Vec::with_capacity(items.len());
+                for i in items {
+                    vals.push(self.const_value(i)?);
+                }
+                self.new_tuple(vals)?
+            }
+            Const::Code(code) => self.load_code(code)?,
+            Const::Ellipsis => Value::Ellipsis,
+        })
+    }
+
+    /// Collect garbage if due. Only at safe points: no native frame holds unrooted values.
+    pub(crate) fn maybe_gc(&mut self) {
+        if self.native_depth > 0 || !self.heap.wants_gc() {
+            return;
+        }
+        let mut roots: Vec<Value> = Vec::with_capacity(self.stack.len() + 64);
+        roots.extend_from_slice(&self.stack);
+        for f in &self.frames {
+            f.trace(&mut roots);
+        }
+        roots.push(self.handled);
+        roots.push(self.result);
+        roots.push(self.globals);
+        roots.extend_from_slice(&self.temp_roots);
+        roots.extend(self.interned.values().map(|&id| Value::Obj(id)));
+        roots.extend(self.code_cache.values().copied());
+        roots.extend(self.modules.values().copied());
+        self.heap.collect(&roots);
+    }
+}

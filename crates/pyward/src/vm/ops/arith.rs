@@ -1,0 +1,524 @@
+//! Binary and unary operators on builtin types (the slow paths of `BinaryOp` / `Unary`).
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::bytecode::{BinOp, UnaryOp};
+use crate::exc::{self, PyResult, messages};
+use crate::types::float;
+use crate::types::int as intops;
+use crate::types::object::Object;
+use crate::types::set::Set;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::int::{as_i64, from_big, is_int, to_big};
+
+/// Numeric view of an operand.
+enum Num {
+    Int(BigInt),
+    Float(f64),
+}
+
+impl Vm {
+    fn num(&self, v: Value) -> Option<Num> {
+        match v {
+            Value::Float(f) => Some(Num::Float(f)),
+            _ => to_big(self, v).map(Num::Int),
+        }
+    }
+
+    /// `a op b`.
+    pub fn binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+            if let Some(v) = self.small_int_binop(op, x, y)? {
+                return Ok(v);
+            }
+        }
+        match (self.num(a), self.num(b)) {
+            (Some(Num::Int(x)), Some(Num::Int(y))) => return self.int_binop(op, &x, &y),
+            (Some(x), Some(y)) => {
+                let fx = self.num_to_f64(x)?;
+                let fy = self.num_to_f64(y)?;
+                if let Some(v) = float_binop(op, fx, fy)? {
+                    return Ok(v);
+                }
+            }
+            _ => {}
+        }
+        if let Some(v) = self.sequence_binop(op, a, b)? {
+            return Ok(v);
+        }
+        Err(self.binop_type_error(op, a, b))
+    }
+
+    /// `a op= b`: lists extend in place; everything else is `binop`.
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(Object::List(_)) = self.heap.get_obj(a) {
+            match op {
+                BinOp::Add => {
+                    self.list_extend(a, b)?;
+                    return Ok(a);
+                }
+                BinOp::Mul => {
+                    if let Some(n) = as_i64(b) {
+                        let items = self.list_items(a);
+                        let rep = self.repeat_items(&items, n)?;
+                        if let Some(id) = a.obj() {
+                            if let Object::List(l) = self.heap.get_mut(id) {
+                                *l = rep;
+                            }
+                            self.heap.recharge(id)?;
+                        }
+                        return Ok(a);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let (Some(Object::Set(_)), Some(Object::Set(_) | Object::FrozenSet(_))) =
+            (self.heap.get_obj(a), self.heap.get_obj(b))
+        {
+            if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+                let r = self.binop(op, a, b)?;
+                let items = self.set_items(r);
+                if let Some(id) = a.obj() {
+                    let new_set = match self.heap.get(r.obj().unwrap_or(id)) {
+                        Object::Set(s) | Object::FrozenSet(s) => s.clone(),
+                        _ => Set::new(),
+                    };
+                    let _ = items;
+                    if let Object::Set(s) = self.heap.get_mut(id) {
+                        *s = new_set;
+                    }
+                    self.heap.recharge(id)?;
+                }
+                return Ok(a);
+            }
+        }
+        if let (Some(Object::Dict(_)), BinOp::Or) = (self.heap.get_obj(a), op) {
+            self.dict_update(a, b, false)?;
+            return Ok(a);
+        }
+        self.binop(op, a, b)
+    }
+
+    fn num_to_f64(&self, n: Num) -> PyResult<f64> {
+        match n {
+            Num::Float(f) => Ok(f),
+            Num::Int(i) => int_to_f64(&i),
+        }
+    }
+
+    fn small_int_binop(&mut self, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
+        Ok(match op {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::FloorDiv => {
+                if y == 0 {
+                    return Err(exc::zero_division_error(
+                        "integer division or modulo by zero",
+                    ));
+                }
+                intops::floordiv(x, y).map(Value::Int)
+            }
+            BinOp::Mod => {
+                if y == 0 {
+                    return Err(exc::zero_division_error("integer modulo by zero"));
+                }
+                Some(Value::Int(intops::modulo(x, y)))
+            }
+            BinOp::TrueDiv => {
+                if y == 0 {
+                    return Err(exc::zero_division_error("division by zero"));
+                }
+                None
+            }
+            BinOp::Pow => {
+                if y >= 0 {
+                    u32::try_from(y)
+                        .ok()
+                        .and_then(|e| x.checked_pow(e))
+                        .map(Value::Int)
+                } else {
+                    None
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
+                    Some(Value::Int(x << y))
+                } else {
+                    None
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                Some(Value::Int(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                }))
+            }
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            BinOp::MatMul => None,
+        })
+    }
+
+    fn int_binop(&mut self, op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => {
+                self.heap
+                    .account
+                    .check_fits(((x.bits() + y.bits()) / 8) as usize)?;
+                x * y
+            }
+            BinOp::FloorDiv => {
+                if y.is_zero() {
+                    return Err(exc::zero_division_error(
+                        "integer division or modulo by zero",
+                    ));
+                }
+                intops::big_floordiv(x, y)
+            }
+            BinOp::Mod => {
+                if y.is_zero() {
+                    return Err(exc::zero_division_error("integer modulo by zero"));
+                }
+                intops::big_mod(x, y)
+            }
+            BinOp::TrueDiv => {
+                if y.is_zero() {
+                    return Err(exc::zero_division_error("division by zero"));
+                }
+                return match intops::true_divide(x, y) {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => Err(exc::overflow_error(
+                        "integer division result too large for a float",
+                    )),
+                };
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    let fx = int_to_f64(x)?;
+                    let fy = int_to_f64(y)?;
+                    return float_binop(BinOp::Pow, fx, fy).map(|v| v.unwrap_or(Value::None));
+                }
+                return self.int_pow(x, y);
+            }
+            BinOp::LShift => {
+                if y.is_negative() {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                let Some(shift) = y.to_usize() else {
+                    return Err(exc::overflow_error("too many digits in integer"));
+                };
+                self.heap
+                    .account
+                    .check_fits((x.bits() as usize).saturating_add(shift) / 8)?;
+                x << shift
+            }
+            BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                match y.to_usize() {
+                    Some(s) => x >> s,
+                    None => BigInt::from(if x.is_negative() { -1 } else { 0 }),
+                }
+            }
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            BinOp::MatMul => {
+                return Err(exc::type_error(messages::unsupported_binop(
+                    "@", "int", "int",
+                )));
+            }
+        };
+        from_big(self, r)
+    }
+
+    fn int_pow(&mut self, x: &BigInt, y: &BigInt) -> PyResult<Value> {
+        let Some(e) = y.to_u64() else {
+            return Err(crate::exc::RunError::memory_limit());
+        };
+        if x.is_zero() {
+            return Ok(Value::Int(i64::from(e == 0)));
+        }
+        if *x == BigInt::from(1) {
+            return Ok(Value::Int(1));
+        }
+        if *x == BigInt::from(-1) {
+            return Ok(Value::Int(if e % 2 == 1 { -1 } else { 1 }));
+        }
+        // Refuse results that cannot fit before computing them.
+        let bits = (x.bits() as u128).saturating_mul(u128::from(e));
+        let bytes = usize::try_from(bits / 8).unwrap_or(usize::MAX);
+        self.heap.account.check_fits(bytes)?;
+        let e32 = u32::try_from(e).map_err(|_| crate::exc::RunError::memory_limit())?;
+        from_big(self, x.pow(e32))
+    }
+
+    fn sequence_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (Some(ao), bo) = (self.heap.get_obj(a), self.heap.get_obj(b)) else {
+            // int * sequence
+            if op == BinOp::Mul && is_int(self, a) {
+                if let Some(bo) = self.heap.get_obj(b) {
+                    if matches!(
+                        bo,
+                        Object::Str(_)
+                            | Object::List(_)
+                            | Object::Tuple(_)
+                            | Object::Bytes(_)
+                            | Object::ByteArray(_)
+                    ) {
+                        return self.sequence_binop(op, b, a);
+                    }
+                }
+            }
+            return Ok(None);
+        };
+        match (op, ao, bo) {
+            (BinOp::Add, Object::Str(x), Some(Object::Str(y))) => {
+                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                s.push_str(&x.s);
+                s.push_str(&y.s);
+                self.heap.account.check_fits(s.len())?;
+                Ok(Some(self.new_str(s)?))
+            }
+            (BinOp::Add, Object::List(x), Some(Object::List(y))) => {
+                let mut v = x.clone();
+                v.extend_from_slice(y);
+                Ok(Some(self.new_list(v)?))
+            }
+            (BinOp::Add, Object::Tuple(x), Some(Object::Tuple(y))) => {
+                let mut v = x.clone();
+                v.extend_from_slice(y);
+                Ok(Some(self.new_tuple(v)?))
+            }
+            (
+                BinOp::Add,
+                Object::Bytes(x) | Object::ByteArray(x),
+                Some(Object::Bytes(y) | Object::ByteArray(y)),
+            ) => {
+                let is_array = matches!(ao, Object::ByteArray(_));
+                let mut v = x.clone();
+                v.extend_from_slice(y);
+                Ok(Some(self.alloc(if is_array {
+                    Object::ByteArray(v)
+                } else {
+                    Object::Bytes(v)
+                })?))
+            }
+            (
+                BinOp::Mul,
+                Object::Str(_)
+                | Object::List(_)
+                | Object::Tuple(_)
+                | Object::Bytes(_)
+                | Object::ByteArray(_),
+                _,
+            ) => {
+                let Some(n) = as_i64(b).or_else(|| {
+                    to_big(self, b).map(|x| if x.is_negative() { 0 } else { i64::MAX })
+                }) else {
+                    return Ok(None);
+                };
+                self.repeat(a, n).map(Some)
+            }
+            (BinOp::Mod, Object::Str(_), _) => self.percent_format(a, b).map(Some),
+            (BinOp::Or, Object::Dict(_), Some(Object::Dict(_))) => {
+                let items = self.dict_items(a)?;
+                let d = self.new_dict()?;
+                for (k, v) in items {
+                    self.dict_set(d, k, v)?;
+                }
+                self.dict_update(d, b, false)?;
+                Ok(Some(d))
+            }
+            (
+                BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+                Object::Set(_) | Object::FrozenSet(_),
+                Some(Object::Set(_) | Object::FrozenSet(_)),
+            ) => self.set_binop(op, a, b).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// `seq * n`, refused before building when it cannot fit in memory.
+    pub fn repeat(&mut self, seq: Value, n: i64) -> PyResult<Value> {
+        let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+        match self.heap.get_obj(seq) {
+            Some(Object::Str(s)) => {
+                let total =
+                    s.s.len()
+                        .checked_mul(n)
+                        .ok_or_else(crate::exc::RunError::memory_limit)?;
+                self.heap.account.check_fits(total)?;
+                let r = s.s.repeat(n);
+                self.new_str(r)
+            }
+            Some(Object::Bytes(b)) | Some(Object::ByteArray(b)) => {
+                let is_array = matches!(self.heap.get_obj(seq), Some(Object::ByteArray(_)));
+                let total = b
+                    .len()
+                    .checked_mul(n)
+                    .ok_or_else(crate::exc::RunError::memory_limit)?;
+                self.heap.account.check_fits(total)?;
+                let r = b.repeat(n);
+                self.alloc(if is_array {
+                    Object::ByteArray(r)
+                } else {
+                    Object::Bytes(r)
+                })
+            }
+            Some(Object::List(items)) => {
+                let items = items.clone();
+                let r = self.repeat_items(&items, n as i64)?;
+                self.new_list(r)
+            }
+            Some(Object::Tuple(items)) => {
+                let items = items.clone();
+                let r = self.repeat_items(&items, n as i64)?;
+                self.new_tuple(r)
+            }
+            _ => Err(exc::type_error("can't multiply sequence")),
+        }
+    }
+
+    pub(crate) fn repeat_items(&mut self, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+        let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+        let total = items
+            .len()
+            .checked_mul(n)
+            .ok_or_else(crate::exc::RunError::memory_limit)?;
+        self.heap.account.check_fits(total.saturating_mul(16))?;
+        let mut out = Vec::with_capacity(total);
+        for _ in 0..n {
+            out.extend_from_slice(items);
+        }
+        Ok(out)
+    }
+
+    #[cold]
+    fn binop_type_error(&self, op: BinOp, a: Value, b: Value) -> crate::exc::RunError {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        if op == BinOp::Add && (ta == "str" || ta == "list" || ta == "tuple") && ta != tb {
+            if ta == "str" {
+                return exc::type_error(format!("can only concatenate str (not \"{tb}\") to str"));
+            }
+            return exc::type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+        }
+        if op == BinOp::Mul && matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") {
+            return exc::type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+        }
+        if op == BinOp::Mul && matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes") {
+            return exc::type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+        }
+        exc::type_error(messages::unsupported_binop(op.symbol(), &ta, &tb))
+    }
+
+    /// Unary `-`, `+`, `~` (and `not` via truthiness).
+    pub fn unary(&mut self, op: UnaryOp, a: Value) -> PyResult<Value> {
+        match op {
+            UnaryOp::Not => Ok(Value::Bool(!self.truthy(a)?)),
+            UnaryOp::Neg => match a {
+                Value::Float(f) => Ok(Value::Float(-f)),
+                _ => match to_big(self, a) {
+                    Some(i) => from_big(self, -i),
+                    None => Err(exc::type_error(messages::bad_unary(
+                        "-",
+                        &self.type_name(a),
+                    ))),
+                },
+            },
+            UnaryOp::Pos => match a {
+                Value::Float(_) | Value::Int(_) => Ok(a),
+                Value::Bool(b) => Ok(Value::Int(i64::from(b))),
+                _ => {
+                    if is_int(self, a) {
+                        Ok(a)
+                    } else {
+                        Err(exc::type_error(messages::bad_unary(
+                            "+",
+                            &self.type_name(a),
+                        )))
+                    }
+                }
+            },
+            UnaryOp::Invert => match to_big(self, a) {
+                Some(i) => from_big(self, -(i + BigInt::from(1))),
+                None => Err(exc::type_error(messages::bad_unary(
+                    "~",
+                    &self.type_name(a),
+                ))),
+            },
+        }
+    }
+}
+
+/// An int as a float, or OverflowError as CPython's `int.__float__`.
+pub fn int_to_f64(i: &BigInt) -> PyResult<f64> {
+    match i.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(exc::overflow_error("int too large to convert to float")),
+    }
+}
+
+/// Float arithmetic with Python's errors. `Ok(None)` for operators floats do not support.
+fn float_binop(op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
+    Ok(Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(exc::zero_division_error("float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(exc::zero_division_error("float floor division by zero"));
+            }
+            float::float_floordiv(x, y)
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(exc::zero_division_error("float modulo"));
+            }
+            float::float_mod(x, y)
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(exc::zero_division_error(
+                    "0.0 cannot be raised to a negative power",
+                ));
+            }
+            if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+                return Err(exc::not_implemented_error(
+                    "pyward does not support complex numbers yet",
+                ));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(exc::overflow_error("(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return Ok(None),
+    })))
+}

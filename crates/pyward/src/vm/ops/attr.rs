@@ -1,0 +1,373 @@
+//! Attribute access, method lookup and name resolution (globals, then builtins).
+
+use crate::builtins;
+use crate::exc::{self, PyResult, messages};
+use crate::types::BuiltinType;
+use crate::types::function::BoundMethod;
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::int::to_big;
+
+impl Vm {
+    /// Global name lookup for `LoadGlobal`: the frame's globals, then builtins.
+    pub(crate) fn load_global(&mut self, fi: usize, rt: Value, i: u32) -> PyResult<Value> {
+        let name = self.name_at(rt, i);
+        let globals = self.frames.get(fi).map_or(self.globals, |f| f.globals);
+        if let Some(v) = self.dict_get(globals, name)? {
+            return Ok(v);
+        }
+        self.builtin_by_name(name)
+    }
+
+    /// Class-body name lookup: namespace, globals, builtins.
+    pub(crate) fn load_name(&mut self, fi: usize, rt: Value, i: u32) -> PyResult<Value> {
+        let name = self.name_at(rt, i);
+        let ns = self.frames.get(fi).map_or(Value::None, |f| f.namespace);
+        if !matches!(ns, Value::None) {
+            if let Some(v) = self.dict_get(ns, name)? {
+                return Ok(v);
+            }
+        }
+        let globals = self.frames.get(fi).map_or(self.globals, |f| f.globals);
+        if let Some(v) = self.dict_get(globals, name)? {
+            return Ok(v);
+        }
+        self.builtin_by_name(name)
+    }
+
+    fn builtin_by_name(&mut self, name: Value) -> PyResult<Value> {
+        let text = self.str_of(name).unwrap_or("");
+        match builtins::lookup(text) {
+            Some(v) => Ok(v),
+            None => Err(exc::name_error(messages::name_not_defined(text))),
+        }
+    }
+
+    pub(crate) fn delete_global(&mut self, globals: Value, name: Value) -> PyResult<()> {
+        match self.dict_remove(globals, name)? {
+            Some(_) => Ok(()),
+            None => {
+                let text = self.str_of(name).unwrap_or("").to_string();
+                Err(exc::name_error(messages::name_not_defined(&text)))
+            }
+        }
+    }
+
+    /// `obj.name`.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        if let Some(v) = self.getattr_opt(obj, &attr)? {
+            return Ok(v);
+        }
+        Err(self.no_attribute(obj, &attr))
+    }
+
+    #[cold]
+    pub(crate) fn no_attribute(&self, obj: Value, attr: &str) -> crate::exc::RunError {
+        match obj {
+            Value::Type(t) => exc::attribute_error(messages::type_no_attribute(t.name(), attr)),
+            _ => match self.heap.get_obj(obj) {
+                Some(Object::Module(m)) => {
+                    exc::attribute_error(messages::module_no_attribute(&m.name, attr))
+                }
+                _ => exc::attribute_error(messages::no_attribute(&self.type_name(obj), attr)),
+            },
+        }
+    }
+
+    /// `obj.name`, or None when there is no such attribute.
+    pub fn getattr_opt(&mut self, obj: Value, attr: &str) -> PyResult<Option<Value>> {
+        if attr == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        match obj {
+            Value::Type(t) => return self.type_attr(t, attr),
+            Value::Native(n) => {
+                return Ok(match attr {
+                    "__name__" | "__qualname__" => Some(self.new_str(n.name())?),
+                    _ => None,
+                });
+            }
+            Value::Int(_) | Value::Bool(_) => match attr {
+                "real" | "numerator" => {
+                    return Ok(Some(Value::Int(self.to_index(obj).unwrap_or(0))));
+                }
+                "imag" => return Ok(Some(Value::Int(0))),
+                "denominator" => return Ok(Some(Value::Int(1))),
+                _ => {}
+            },
+            Value::Float(f) => match attr {
+                "real" => return Ok(Some(Value::Float(f))),
+                "imag" => return Ok(Some(Value::Float(0.0))),
+                _ => {}
+            },
+            _ => {}
+        }
+        if let Some(v) = self.object_data_attr(obj, attr)? {
+            return Ok(Some(v));
+        }
+        let ty = self.builtin_type_of(obj);
+        if let Some(m) = builtins::method_of(ty, attr) {
+            let b = self.alloc(Object::BoundMethod(BoundMethod {
+                recv: obj,
+                func: Value::Native(m),
+            }))?;
+            return Ok(Some(b));
+        }
+        Ok(None)
+    }
+
+    fn object_data_attr(&mut self, obj: Value, attr: &str) -> PyResult<Option<Value>> {
+        let Some(o) = self.heap.get_obj(obj) else {
+            return Ok(None);
+        };
+        Ok(match o {
+            Object::Module(m) => {
+                let d = m.dict;
+                let key = self.intern(attr)?;
+                self.dict_get(d, key)?
+            }
+            Object::Exception(e) => match attr {
+                "args" => {
+                    let args = e.args.clone();
+                    Some(self.new_tuple(args)?)
+                }
+                "__cause__" => Some(e.cause),
+                "__context__" => Some(e.context),
+                "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
+                "__traceback__" => Some(Value::None),
+                _ => {
+                    let d = e.dict;
+                    if matches!(d, Value::None) {
+                        None
+                    } else {
+                        let key = self.intern(attr)?;
+                        self.dict_get(d, key)?
+                    }
+                }
+            },
+            Object::Function(f) => match attr {
+                "__name__" => {
+                    let n = f.name.clone();
+                    Some(self.new_str(n)?)
+                }
+                "__qualname__" => {
+                    let n = f.qualname.clone();
+                    Some(self.new_str(n)?)
+                }
+                "__doc__" => Some(Value::None),
+                "__module__" => Some(self.new_str("__main__")?),
+                "__defaults__" => {
+                    let d = f.defaults.clone();
+                    if d.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        Some(self.new_tuple(d)?)
+                    }
+                }
+                "__dict__" => {
+                    let d = f.dict;
+                    Some(self.function_dict(obj, d)?)
+                }
+                _ => {
+                    let d = f.dict;
+                    if matches!(d, Value::None) {
+                        None
+                    } else {
+                        let key = self.intern(attr)?;
+                        self.dict_get(d, key)?
+                    }
+                }
+            },
+            Object::BoundMethod(b) => match attr {
+                "__self__" => Some(b.recv),
+                "__func__" => Some(b.func),
+                "__name__" => {
+                    let f = b.func;
+                    return self.getattr_opt(f, attr);
+                }
+                _ => None,
+            },
+            Object::Slice(s) => match attr {
+                "start" => Some(s.start),
+                "stop" => Some(s.stop),
+                "step" => Some(s.step),
+                _ => None,
+            },
+            Object::Range(r) => match attr {
+                "start" => Some(Value::Int(r.start)),
+                "stop" => Some(Value::Int(r.stop)),
+                "step" => Some(Value::Int(r.step)),
+                _ => None,
+            },
+            Object::BigInt(_) => match attr {
+                "real" | "numerator" => Some(obj),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    fn function_dict(&mut self, f: Value, d: Value) -> PyResult<Value> {
+        if !matches!(d, Value::None) {
+            return Ok(d);
+        }
+        let nd = self.new_dict()?;
+        if let Some(id) = f.obj() {
+            if let Object::Function(func) = self.heap.get_mut(id) {
+                func.dict = nd;
+            }
+        }
+        Ok(nd)
+    }
+
+    fn type_attr(&mut self, t: BuiltinType, attr: &str) -> PyResult<Option<Value>> {
+        match attr {
+            "__name__" | "__qualname__" => return Ok(Some(self.new_str(t.name())?)),
+            "__module__" => return Ok(Some(self.new_str("builtins")?)),
+            "__doc__" => return Ok(Some(Value::None)),
+            "__mro__" => {
+                let mro: Vec<Value> = t.mro().into_iter().map(Value::Type).collect();
+                return Ok(Some(self.new_tuple(mro)?));
+            }
+            "__bases__" => {
+                let b = if t == BuiltinType::Object {
+                    vec![]
+                } else {
+                    vec![Value::Type(t.base())]
+                };
+                return Ok(Some(self.new_tuple(b)?));
+            }
+            "__base__" => {
+                return Ok(Some(if t == BuiltinType::Object {
+                    Value::None
+                } else {
+                    Value::Type(t.base())
+                }));
+            }
+            _ => {}
+        }
+        if let Some(m) = builtins::type_attr(t, attr) {
+            return Ok(Some(m));
+        }
+        Ok(builtins::method_of(t, attr).map(Value::Native))
+    }
+
+    /// `LoadMethod`: a (callable, self) pair without allocating a bound method, or
+    /// (attribute, Unbound) when the attribute is not a method.
+    pub(crate) fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let attr = self.str_of(name).unwrap_or("");
+        let plain = !matches!(obj, Value::Type(_))
+            && !matches!(
+                self.heap.get_obj(obj),
+                Some(Object::Module(_) | Object::Function(_) | Object::Exception(_))
+            );
+        if plain {
+            let ty = self.builtin_type_of(obj);
+            if let Some(m) = builtins::method_of(ty, attr) {
+                return Ok((Value::Native(m), obj));
+            }
+        }
+        let v = self.getattr(obj, name)?;
+        Ok((v, Value::Unbound))
+    }
+
+    /// `obj.name = v`.
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        let target = match self.heap.get_obj(obj) {
+            Some(Object::Exception(e)) => match attr.as_str() {
+                "__cause__" | "__context__" | "__suppress_context__" | "args" => {
+                    if let Some(id) = obj.obj() {
+                        if let Object::Exception(e) = self.heap.get_mut(id) {
+                            match attr.as_str() {
+                                "__cause__" => {
+                                    e.cause = v;
+                                    e.suppress_context = true;
+                                }
+                                "__context__" => e.context = v,
+                                "__suppress_context__" => {
+                                    e.suppress_context = matches!(v, Value::Bool(true))
+                                }
+                                _ => {}
+                            }
+                        }
+                        if attr == "args" {
+                            let items = self.collect_iterable(v)?;
+                            if let Object::Exception(e) = self.heap.get_mut(id) {
+                                e.args = items;
+                            }
+                        }
+                    }
+                    return Ok(());
+                }
+                _ => Some(e.dict),
+            },
+            Some(Object::Function(f)) => Some(f.dict),
+            Some(Object::Module(m)) => {
+                let d = m.dict;
+                return self.dict_set(d, name, v);
+            }
+            _ => None,
+        };
+        match target {
+            Some(d) => {
+                let d = if matches!(d, Value::None) {
+                    let nd = self.new_dict()?;
+                    if let Some(id) = obj.obj() {
+                        match self.heap.get_mut(id) {
+                            Object::Exception(e) => e.dict = nd,
+                            Object::Function(f) => f.dict = nd,
+                            _ => {}
+                        }
+                    }
+                    nd
+                } else {
+                    d
+                };
+                self.dict_set(d, name, v)
+            }
+            None => {
+                let tname = self.type_name(obj);
+                if let Value::Type(t) = obj {
+                    return Err(exc::type_error(format!(
+                        "cannot set '{attr}' attribute of immutable type '{}'",
+                        t.name()
+                    )));
+                }
+                if builtins::method_of(self.builtin_type_of(obj), &attr).is_some() {
+                    return Err(exc::attribute_error(format!(
+                        "'{tname}' object attribute '{attr}' is read-only"
+                    )));
+                }
+                Err(exc::attribute_error(format!(
+                    "'{tname}' object has no attribute '{attr}'"
+                )))
+            }
+        }
+    }
+
+    /// `del obj.name`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let d = match self.heap.get_obj(obj) {
+            Some(Object::Exception(e)) => e.dict,
+            Some(Object::Function(f)) => f.dict,
+            Some(Object::Module(m)) => m.dict,
+            _ => Value::None,
+        };
+        if !matches!(d, Value::None) && self.dict_remove(d, name)?.is_some() {
+            return Ok(());
+        }
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        Err(self.no_attribute(obj, &attr))
+    }
+
+    /// Whether `v` is an int-like value (for builtins that accept ints).
+    pub fn is_intlike(&self, v: Value) -> bool {
+        to_big(self, v).is_some()
+    }
+}

@@ -1,0 +1,416 @@
+//! Dict, list and set primitives used by the VM and by builtins: lookup by hash and key
+//! equality, insertion with memory accounting, and bulk updates from iterables.
+
+use crate::bytecode::BinOp;
+use crate::exc::{self, PyResult};
+use crate::heap::Heap;
+use crate::types::dict::Dict;
+use crate::types::object::{DictViewKind, Object};
+use crate::types::set::Set;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Equality of two hashable builtin keys without calling back into Python. Iterative, so
+/// deeply nested tuple keys cannot overflow the Rust stack.
+pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
+    let mut work = vec![(a, b)];
+    while let Some((x, y)) = work.pop() {
+        if x.is(y) {
+            continue;
+        }
+        let same = match (x, y) {
+            (Value::Int(p), Value::Int(q)) => p == q,
+            (Value::Int(p), Value::Bool(q)) | (Value::Bool(q), Value::Int(p)) => p == i64::from(q),
+            (Value::Float(p), Value::Float(q)) => p == q,
+            (Value::Float(p), Value::Int(q)) | (Value::Int(q), Value::Float(p)) => {
+                p.fract() == 0.0 && p.abs() < 9.2e18 && p as i64 == q && (q as f64) == p
+            }
+            (Value::Float(p), Value::Bool(q)) | (Value::Bool(q), Value::Float(p)) => {
+                p == f64::from(u8::from(q))
+            }
+            (Value::Obj(p), Value::Obj(q)) => match (heap.get(p), heap.get(q)) {
+                (Object::Str(s), Object::Str(t)) => s.s == t.s,
+                (Object::Bytes(s), Object::Bytes(t)) => s == t,
+                (Object::BigInt(s), Object::BigInt(t)) => s == t,
+                (Object::Tuple(s), Object::Tuple(t)) => {
+                    if s.len() != t.len() {
+                        return false;
+                    }
+                    work.extend(s.iter().copied().zip(t.iter().copied()));
+                    true
+                }
+                (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                    s.len() == t.len()
+                        && s.iter().all(|(h, v)| t.contains(h, |w| key_eq(heap, v, w)))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
+}
+
+impl Vm {
+    /// A new empty dict.
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        self.alloc(Object::Dict(Dict::new()))
+    }
+
+    /// A dict from a flat `[k1, v1, k2, v2, ...]` list.
+    pub(crate) fn new_dict_from_pairs(&mut self, flat: &[Value]) -> PyResult<Value> {
+        let d = self.new_dict()?;
+        for pair in flat.chunks(2) {
+            if let [k, v] = pair {
+                self.dict_set(d, *k, *v)?;
+            }
+        }
+        Ok(d)
+    }
+
+    fn dict_find(&mut self, d: Value, key: Value) -> PyResult<Option<usize>> {
+        let h = self.hash(key)?;
+        let heap = &self.heap;
+        match heap.get_obj(d) {
+            Some(Object::Dict(dict)) => Ok(dict.find(h, |k| key_eq(heap, k, key))),
+            _ => Err(crate::exc::RunError::Internal(
+                "dict operation on a non-dict",
+            )),
+        }
+    }
+
+    /// `d.get(key)` without a default: None when missing.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let pos = self.dict_find(d, key)?;
+        Ok(pos.and_then(|p| match self.heap.get_obj(d) {
+            Some(Object::Dict(dict)) => dict.value_at(p),
+            _ => None,
+        }))
+    }
+
+    /// `d[key] = v`.
+    pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        let Some(id) = d.obj() else {
+            return Err(crate::exc::RunError::Internal("dict_set on a non-object"));
+        };
+        let heap = &self.heap;
+        let pos = match heap.get(id) {
+            Object::Dict(dict) => dict.find(h, |k| key_eq(heap, k, key)),
+            _ => return Err(crate::exc::RunError::Internal("dict_set on a non-dict")),
+        };
+        let grew = if let Object::Dict(dict) = self.heap.get_mut(id) {
+            match pos {
+                Some(p) => {
+                    dict.set_value_at(p, v);
+                    false
+                }
+                None => {
+                    dict.insert_new(h, key, v);
+                    true
+                }
+            }
+        } else {
+            false
+        };
+        if grew {
+            self.heap.recharge(id)?;
+        }
+        Ok(())
+    }
+
+    /// `del d[key]`; returns the removed value, or None when missing.
+    pub fn dict_remove(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let pos = self.dict_find(d, key)?;
+        let Some(p) = pos else { return Ok(None) };
+        let Some(id) = d.obj() else { return Ok(None) };
+        if let Object::Dict(dict) = self.heap.get_mut(id) {
+            return Ok(dict.remove_at(p).map(|e| e.value));
+        }
+        Ok(None)
+    }
+
+    /// The (key, value) pairs of a dict, in order.
+    pub fn dict_items(&mut self, d: Value) -> PyResult<Vec<(Value, Value)>> {
+        match self.heap.get_obj(d) {
+            Some(Object::Dict(dict)) => Ok(dict.iter().map(|e| (e.key, e.value)).collect()),
+            _ => Err(exc::type_error(format!(
+                "'{}' object is not a mapping",
+                self.type_name(d)
+            ))),
+        }
+    }
+
+    /// `target.update(m)`, or the `**m` merge of a call when `strict` (duplicate keys raise).
+    pub(crate) fn dict_update(&mut self, target: Value, m: Value, strict: bool) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = match self.heap.get_obj(m) {
+            Some(Object::Dict(dict)) => dict.iter().map(|e| (e.key, e.value)).collect(),
+            _ => {
+                if strict {
+                    return Err(exc::type_error(format!(
+                        "argument after ** must be a mapping, not {}",
+                        self.type_name(m)
+                    )));
+                }
+                let items = self.collect_iterable(m)?;
+                let mut pairs = Vec::with_capacity(items.len());
+                for (i, it) in items.into_iter().enumerate() {
+                    let kv = self.collect_iterable(it).map_err(|_| {
+                        exc::type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        ))
+                    })?;
+                    match kv.as_slice() {
+                        [k, v] => pairs.push((*k, *v)),
+                        _ => {
+                            return Err(exc::value_error(format!(
+                                "dictionary update sequence element #{i} has length {}; 2 is required",
+                                kv.len()
+                            )));
+                        }
+                    }
+                }
+                pairs
+            }
+        };
+        for (k, v) in pairs {
+            if strict {
+                if self.str_of(k).is_none() {
+                    return Err(exc::type_error("keywords must be strings"));
+                }
+                if self.dict_get(target, k)?.is_some() {
+                    let name = self.str_of(k).unwrap_or("").to_string();
+                    return Err(exc::type_error(format!(
+                        "got multiple values for keyword argument '{name}'"
+                    )));
+                }
+            }
+            self.dict_set(target, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Append to a list.
+    pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
+        let Some(id) = l.obj() else {
+            return Err(crate::exc::RunError::Internal("append to a non-list"));
+        };
+        let grow = match self.heap.get_mut(id) {
+            Object::List(items) => {
+                let before = items.capacity();
+                items.push(v);
+                items.capacity() != before
+            }
+            _ => return Err(crate::exc::RunError::Internal("append to a non-list")),
+        };
+        if grow {
+            self.heap.recharge(id)?;
+        }
+        Ok(())
+    }
+
+    /// Extend a list with an iterable.
+    pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
+        let items = self.collect_iterable(it)?;
+        let Some(id) = l.obj() else {
+            return Err(crate::exc::RunError::Internal("extend a non-list"));
+        };
+        self.heap.account.check_fits(items.len() * 16)?;
+        if let Object::List(v) = self.heap.get_mut(id) {
+            v.extend(items);
+        }
+        self.heap.recharge(id)
+    }
+
+    /// The items of a list or tuple (a copy).
+    pub fn list_items(&self, l: Value) -> Vec<Value> {
+        match self.heap.get_obj(l) {
+            Some(Object::List(v) | Object::Tuple(v)) => v.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A new empty set.
+    pub fn new_set(&mut self) -> PyResult<Value> {
+        self.alloc(Object::Set(Set::new()))
+    }
+
+    /// A new set from values.
+    pub(crate) fn new_set_from(&mut self, items: &[Value]) -> PyResult<Value> {
+        let s = self.new_set()?;
+        for v in items {
+            self.set_add(s, *v)?;
+        }
+        Ok(s)
+    }
+
+    /// A new set from any iterable.
+    pub fn set_from_iterable(&mut self, it: Value) -> PyResult<Value> {
+        let items = self.collect_iterable(it)?;
+        self.new_set_from(&items)
+    }
+
+    /// Whether a set contains a value.
+    pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let h = self.hash(v)?;
+        let heap = &self.heap;
+        match heap.get_obj(s) {
+            Some(Object::Set(set) | Object::FrozenSet(set)) => {
+                Ok(set.contains(h, |k| key_eq(heap, k, v)))
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Add to a set (or frozenset under construction).
+    pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(v)?;
+        let Some(id) = s.obj() else {
+            return Err(crate::exc::RunError::Internal("add to a non-set"));
+        };
+        let heap = &self.heap;
+        let present = match heap.get(id) {
+            Object::Set(set) | Object::FrozenSet(set) => set.contains(h, |k| key_eq(heap, k, v)),
+            _ => return Err(crate::exc::RunError::Internal("add to a non-set")),
+        };
+        if !present {
+            if let Object::Set(set) | Object::FrozenSet(set) = self.heap.get_mut(id) {
+                set.insert_new(h, v);
+            }
+            self.heap.recharge(id)?;
+        }
+        Ok(())
+    }
+
+    /// Remove from a set; returns whether it was present.
+    pub fn set_discard(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let h = self.hash(v)?;
+        let Some(id) = s.obj() else { return Ok(false) };
+        let candidates = match self.heap.get(id) {
+            Object::Set(set) | Object::FrozenSet(set) => set.candidates(h),
+            _ => return Ok(false),
+        };
+        let heap = &self.heap;
+        let Some(found) = candidates.into_iter().find(|k| key_eq(heap, *k, v)) else {
+            return Ok(false);
+        };
+        if let Object::Set(set) = self.heap.get_mut(id) {
+            let heap_free_eq = |k: Value| k.is(found);
+            return Ok(set.remove(h, heap_free_eq));
+        }
+        Ok(false)
+    }
+
+    /// Add every item of an iterable to a set.
+    pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
+        let items = self.collect_iterable(it)?;
+        for v in items {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+
+    /// The elements of a set, in table order.
+    pub fn set_items(&self, s: Value) -> Vec<Value> {
+        match self.heap.get_obj(s) {
+            Some(Object::Set(set) | Object::FrozenSet(set)) => set.iter().map(|(_, v)| v).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether every element of `a` is in `b`.
+    pub(crate) fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        for v in self.set_items(a) {
+            if !self.set_contains(b, v)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `|`, `&`, `-`, `^` on sets; the result has the left operand's type.
+    pub(crate) fn set_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        let frozen = matches!(self.heap.get_obj(a), Some(Object::FrozenSet(_)));
+        let out = self.new_set()?;
+        let (xa, xb) = (self.set_items(a), self.set_items(b));
+        match op {
+            BinOp::Or => {
+                for v in xa.into_iter().chain(xb) {
+                    self.set_add(out, v)?;
+                }
+            }
+            BinOp::And => {
+                // CPython iterates the smaller set.
+                let (small, other) = if xa.len() > xb.len() {
+                    (xb, a)
+                } else {
+                    (xa, b)
+                };
+                for v in small {
+                    if self.set_contains(other, v)? {
+                        self.set_add(out, v)?;
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for v in xa {
+                    if !self.set_contains(b, v)? {
+                        self.set_add(out, v)?;
+                    }
+                }
+            }
+            BinOp::Xor => {
+                for v in xa {
+                    if !self.set_contains(b, v)? {
+                        self.set_add(out, v)?;
+                    }
+                }
+                for v in xb {
+                    if !self.set_contains(a, v)? {
+                        self.set_add(out, v)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if frozen {
+            if let Some(id) = out.obj() {
+                if let Object::Set(s) = self.heap.get_mut(id) {
+                    let s = std::mem::take(s);
+                    *self.heap.get_mut(id) = Object::FrozenSet(s);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `len(v)` for builtin containers.
+    pub fn len_of(&mut self, v: Value) -> PyResult<usize> {
+        Ok(match self.heap.get_obj(v) {
+            Some(Object::Str(s)) => s.chars,
+            Some(Object::Bytes(b) | Object::ByteArray(b)) => b.len(),
+            Some(Object::List(l) | Object::Tuple(l)) => l.len(),
+            Some(Object::Dict(d)) => d.len(),
+            Some(Object::Set(s) | Object::FrozenSet(s)) => s.len(),
+            Some(Object::Range(r)) => usize::try_from(r.len()).unwrap_or(usize::MAX),
+            Some(Object::DictView(_, d)) => {
+                let d = *d;
+                return self.len_of(d);
+            }
+            _ => {
+                return Err(exc::type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )));
+            }
+        })
+    }
+
+    /// A dict view object.
+    pub(crate) fn dict_view(&mut self, d: Value, kind: DictViewKind) -> PyResult<Value> {
+        self.alloc(Object::DictView(kind, d))
+    }
+}

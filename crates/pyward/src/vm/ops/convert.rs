@@ -1,0 +1,134 @@
+//! Truthiness, type names and index conversion.
+
+use crate::exc::{self, PyResult};
+use crate::types::BuiltinType;
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::int::to_big;
+
+impl Vm {
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None | Value::Unbound => false,
+            Value::Bool(b) => b,
+            Value::Int(i) => i != 0,
+            Value::Float(f) => f != 0.0,
+            Value::Type(_) | Value::Native(_) | Value::NotImplemented | Value::Ellipsis => true,
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Str(s) => !s.s.is_empty(),
+                Object::Bytes(b) | Object::ByteArray(b) => !b.is_empty(),
+                Object::BigInt(_) => true,
+                Object::List(l) | Object::Tuple(l) => !l.is_empty(),
+                Object::Dict(d) => !d.is_empty(),
+                Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
+                Object::Range(r) => !r.is_empty(),
+                Object::DictView(_, d) => {
+                    let d = *d;
+                    return Ok(self.len_of(d)? != 0);
+                }
+                _ => true,
+            },
+        })
+    }
+
+    /// The builtin type of a value.
+    pub fn builtin_type_of(&self, v: Value) -> BuiltinType {
+        match v {
+            Value::None | Value::Unbound => BuiltinType::NoneType,
+            Value::Bool(_) => BuiltinType::Bool,
+            Value::Int(_) => BuiltinType::Int,
+            Value::Float(_) => BuiltinType::Float,
+            Value::Type(_) => BuiltinType::Type,
+            Value::Native(_) => BuiltinType::BuiltinFunction,
+            Value::NotImplemented => BuiltinType::NotImplementedType,
+            Value::Ellipsis => BuiltinType::Ellipsis,
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Freed => BuiltinType::Object,
+                Object::Str(_) => BuiltinType::Str,
+                Object::Bytes(_) => BuiltinType::Bytes,
+                Object::ByteArray(_) => BuiltinType::ByteArray,
+                Object::BigInt(_) => BuiltinType::Int,
+                Object::List(_) => BuiltinType::List,
+                Object::Tuple(_) => BuiltinType::Tuple,
+                Object::Dict(_) => BuiltinType::Dict,
+                Object::Set(_) => BuiltinType::Set,
+                Object::FrozenSet(_) => BuiltinType::FrozenSet,
+                Object::Range(_) => BuiltinType::Range,
+                Object::Slice(_) => BuiltinType::Slice,
+                Object::Function(_) => BuiltinType::Function,
+                Object::CodeRt(_) => BuiltinType::Object,
+                Object::Cell(_) => BuiltinType::Cell,
+                Object::BoundMethod(b) => {
+                    if matches!(b.func, Value::Native(_)) {
+                        BuiltinType::BuiltinFunction
+                    } else {
+                        BuiltinType::Method
+                    }
+                }
+                Object::Iter(_) => BuiltinType::Iterator,
+                Object::Exception(e) => match e.cls {
+                    Value::Type(t) => t,
+                    _ => BuiltinType::Exception,
+                },
+                Object::Module(_) => BuiltinType::Module,
+                Object::DictView(k, _) => match k {
+                    crate::types::object::DictViewKind::Keys => BuiltinType::DictKeys,
+                    crate::types::object::DictViewKind::Values => BuiltinType::DictValues,
+                    crate::types::object::DictViewKind::Items => BuiltinType::DictItems,
+                },
+            },
+        }
+    }
+
+    /// `type(v)` as a value.
+    pub fn type_of(&self, v: Value) -> Value {
+        if let Some(Object::Exception(e)) = self.heap.get_obj(v) {
+            return e.cls;
+        }
+        Value::Type(self.builtin_type_of(v))
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: Value) -> String {
+        let t = self.type_of(v);
+        self.class_name(t)
+    }
+
+    /// `cls.__name__` of a class value.
+    pub fn class_name(&self, cls: Value) -> String {
+        match cls {
+            Value::Type(t) => t.name().to_string(),
+            _ => "object".to_string(),
+        }
+    }
+
+    /// An int usable as an index (`__index__`): ints and bools.
+    pub fn to_index(&self, v: Value) -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(i64::from(b)),
+            _ => None,
+        }
+    }
+
+    /// An index argument: ints and bools; big ints saturate; others are a TypeError.
+    pub fn index_arg(&self, v: Value, what: &str) -> PyResult<i64> {
+        if let Some(i) = self.to_index(v) {
+            return Ok(i);
+        }
+        if let Some(b) = to_big(self, v) {
+            return Ok(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            });
+        }
+        Err(exc::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            self.type_name(v)
+        )))
+    }
+}

@@ -1,0 +1,60 @@
+//! `import`: only pyward's own modules exist; anything else is ModuleNotFoundError.
+
+use crate::exc::{self, PyResult};
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Import a (possibly dotted) module by name and return it.
+    pub(crate) fn import_module(&mut self, name: Value) -> PyResult<Value> {
+        let text = self.str_of(name).unwrap_or("").to_string();
+        if let Some(&m) = self.modules.get(&text) {
+            return Ok(m);
+        }
+        match crate::modules::create(self, &text)? {
+            Some(m) => {
+                self.modules.insert(text, m);
+                Ok(m)
+            }
+            None => Err(exc::module_not_found_error(format!(
+                "No module named '{text}'"
+            ))),
+        }
+    }
+
+    /// `from module import name`.
+    pub(crate) fn import_from(&mut self, module: Value, name: Value) -> PyResult<Value> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        if let Some(v) = self.getattr_opt(module, &attr)? {
+            return Ok(v);
+        }
+        let mname = match self.heap.get_obj(module) {
+            Some(Object::Module(m)) => m.name.clone(),
+            _ => "?".into(),
+        };
+        // A submodule imported by its dotted name.
+        let full = format!("{mname}.{attr}");
+        if let Some(m) = crate::modules::create(self, &full)? {
+            self.modules.insert(full, m);
+            return Ok(m);
+        }
+        Err(exc::import_error(format!(
+            "cannot import name '{attr}' from '{mname}' (unknown location)"
+        )))
+    }
+
+    /// `from module import *`.
+    pub(crate) fn import_star(&mut self, module: Value, globals: Value) -> PyResult<()> {
+        let d = match self.heap.get_obj(module) {
+            Some(Object::Module(m)) => m.dict,
+            _ => return Ok(()),
+        };
+        for (k, v) in self.dict_items(d)? {
+            if self.str_of(k).is_some_and(|s| !s.starts_with('_')) {
+                self.dict_set(globals, k, v)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,15 @@
+//! Operations on values, grouped by family. Each is a `Vm` method so it can allocate and call
+//! back into Python; the dispatch loop calls these when its inline fast paths do not apply.
+
+pub mod arith;
+pub mod attr;
+pub mod compare;
+pub mod container;
+pub mod convert;
+pub mod format;
+pub mod import;
+pub mod int;
+pub mod iter;
+pub mod repr;
+pub mod subscr;
+pub mod with;

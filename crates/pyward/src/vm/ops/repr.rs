@@ -1,0 +1,306 @@
+//! `repr()` and `str()` of builtin values, in CPython's exact formats.
+//!
+//! Containers recurse with a depth guard (`enter_data`) and a cycle guard (`repr_stack`), so a
+//! self-containing list prints `[...]` and deep nesting ends in RecursionError.
+
+use num_traits::Signed;
+
+use crate::exc::{self, PyResult};
+use crate::types::bytes::bytes_repr;
+use crate::types::float::float_repr;
+use crate::types::int::MAX_STR_DIGITS;
+use crate::types::object::{DictViewKind, Object};
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => float_repr(f),
+            Value::Type(t) => format!("<class '{}'>", t.name()),
+            Value::Native(n) => format!("<built-in function {}>", n.name()),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Unbound => "<unbound>".into(),
+            Value::Obj(id) => {
+                if self.repr_stack.contains(&id) {
+                    return Ok(match self.heap.get(id) {
+                        Object::List(_) => "[...]".into(),
+                        Object::Dict(_) => "{...}".into(),
+                        _ => "...".into(),
+                    });
+                }
+                self.enter_data(" while getting the repr of an object")?;
+                self.repr_stack.push(id);
+                let r = self.repr_obj(v);
+                self.repr_stack.pop();
+                self.leave_data();
+                r?
+            }
+        })
+    }
+
+    fn repr_obj(&mut self, v: Value) -> PyResult<String> {
+        let Some(id) = v.obj() else {
+            return Ok(String::new());
+        };
+        Ok(match self.heap.get(id) {
+            Object::Freed => "<freed>".into(),
+            Object::Str(s) => str_repr(&s.s),
+            Object::Bytes(b) => bytes_repr(b, "b"),
+            Object::ByteArray(b) => format!("bytearray({})", bytes_repr(b, "b")),
+            Object::BigInt(b) => {
+                let b = b.clone();
+                big_to_decimal(&b)?
+            }
+            Object::List(items) => {
+                let items = items.clone();
+                format!("[{}]", self.join_reprs(&items)?)
+            }
+            Object::Tuple(items) => {
+                let items = items.clone();
+                if items.len() == 1 {
+                    format!("({},)", self.join_reprs(&items)?)
+                } else {
+                    format!("({})", self.join_reprs(&items)?)
+                }
+            }
+            Object::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
+                let mut out = String::from("{");
+                for (i, (k, val)) in pairs.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr(k)?);
+                    out.push_str(": ");
+                    out.push_str(&self.repr(val)?);
+                }
+                out.push('}');
+                out
+            }
+            Object::Set(s) => {
+                let items: Vec<Value> = s.iter().map(|(_, v)| v).collect();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Object::FrozenSet(s) => {
+                let items: Vec<Value> = s.iter().map(|(_, v)| v).collect();
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                }
+            }
+            Object::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Object::Slice(s) => {
+                let s = *s;
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(s.start)?,
+                    self.repr(s.stop)?,
+                    self.repr(s.step)?
+                )
+            }
+            Object::Function(f) => format!(
+                "<function {} at 0x{:012x}>",
+                f.qualname,
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
+            Object::CodeRt(c) => format!("<code object {}>", c.code.name),
+            Object::Cell(_) => "<cell>".into(),
+            Object::BoundMethod(b) => {
+                let (recv, func) = (b.recv, b.func);
+                match func {
+                    Value::Native(n) => {
+                        format!(
+                            "<built-in method {} of {} object at 0x{:012x}>",
+                            n.name(),
+                            self.type_name(recv),
+                            0x7f00_0000_0000u64 + u64::from(id.0) * 16
+                        )
+                    }
+                    _ => {
+                        let name = match self.heap.get_obj(func) {
+                            Some(Object::Function(f)) => f.qualname.clone(),
+                            _ => "?".into(),
+                        };
+                        format!("<bound method {name} of {}>", self.repr(recv)?)
+                    }
+                }
+            }
+            Object::Iter(_) => format!(
+                "<iterator object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
+            Object::Exception(e) => {
+                let (cls, args) = (e.cls, e.args.clone());
+                let name = self.class_name(cls);
+                format!("{name}({})", self.join_reprs(&args)?)
+            }
+            Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Object::DictView(kind, d) => {
+                let (kind, d) = (*kind, *d);
+                let pairs = self.dict_items(d)?;
+                let (name, items): (&str, Vec<Value>) = match kind {
+                    DictViewKind::Keys => ("dict_keys", pairs.iter().map(|p| p.0).collect()),
+                    DictViewKind::Values => ("dict_values", pairs.iter().map(|p| p.1).collect()),
+                    DictViewKind::Items => {
+                        let mut v = Vec::with_capacity(pairs.len());
+                        for (k, val) in pairs {
+                            v.push(self.new_tuple(vec![k, val])?);
+                        }
+                        ("dict_items", v)
+                    }
+                };
+                format!("{name}([{}])", self.join_reprs(&items)?)
+            }
+        })
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut out = String::new();
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr(*v)?);
+        }
+        Ok(out)
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: Value) -> PyResult<String> {
+        match self.heap.get_obj(v) {
+            Some(Object::Str(s)) => Ok(s.s.clone()),
+            Some(Object::Exception(e)) => {
+                let args = e.args.clone();
+                let is_key_error =
+                    matches!(e.cls, Value::Type(crate::types::BuiltinType::KeyError));
+                match args.as_slice() {
+                    [] => Ok(String::new()),
+                    [a] => {
+                        if is_key_error {
+                            self.repr(*a)
+                        } else {
+                            self.str(*a)
+                        }
+                    }
+                    _ => {
+                        let t = self.new_tuple(args)?;
+                        self.repr(t)
+                    }
+                }
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `ascii(v)`: repr with non-ASCII escaped.
+    pub fn ascii(&mut self, v: Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::with_capacity(r.len());
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 0x80 {
+                out.push(c);
+            } else if n < 0x100 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 0x10000 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Decimal text of a big int, refusing CPython's 4300-digit limit.
+pub fn big_to_decimal(b: &num_bigint::BigInt) -> PyResult<String> {
+    // bits * log10(2) estimates the digit count without converting.
+    let approx_digits = (b.bits() as f64 * std::f64::consts::LOG10_2) as usize;
+    if approx_digits > MAX_STR_DIGITS + 1 {
+        return Err(exc::value_error(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    let s = b.to_string();
+    let digits = if b.is_negative() {
+        s.len() - 1
+    } else {
+        s.len()
+    };
+    if digits > MAX_STR_DIGITS {
+        return Err(exc::value_error(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(s)
+}
+
+/// Whether Python's `str.isprintable` holds for a char (approximation of the Unicode rule:
+/// controls, separators other than space, format and private-use characters are not).
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() {
+        return false;
+    }
+    !matches!(n,
+        0xA0 | 0xAD | 0x1680 | 0x180E | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F
+        | 0x3000 | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0xD800..=0xDFFF
+        | 0x110000..)
+}
+
+/// `repr` of a str (Objects/unicodeobject.c unicode_repr).
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}

@@ -1,0 +1,303 @@
+//! Subscription: `obj[key]`, `obj[key] = v`, `del obj[key]` for builtin containers.
+
+use crate::exc::{self, PyResult, messages};
+use crate::types::object::Object;
+use crate::types::range::{Range, Slice, adjust_indices};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Resolved slice bounds.
+#[derive(Clone, Copy, Debug)]
+pub struct SliceIdx {
+    /// First index.
+    pub start: i64,
+    /// Step.
+    pub step: i64,
+    /// Number of elements.
+    pub count: i64,
+}
+
+impl SliceIdx {
+    /// The selected indices.
+    pub fn indices(self) -> impl Iterator<Item = usize> {
+        (0..self.count).map(move |k| usize::try_from(self.start + k * self.step).unwrap_or(0))
+    }
+}
+
+impl Vm {
+    /// Resolve a slice object against a length.
+    pub fn resolve_slice(&self, s: &Slice, len: usize) -> PyResult<SliceIdx> {
+        let conv = |v: Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                _ => self.index_arg(v, "").map(Some).map_err(|_| {
+                    exc::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                }),
+            }
+        };
+        let step = conv(s.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(exc::value_error("slice step cannot be zero"));
+        }
+        let step = step.max(-i64::MAX);
+        let len = i64::try_from(len).unwrap_or(i64::MAX);
+        let (start, _stop, step, count) = adjust_indices(conv(s.start)?, conv(s.stop)?, step, len);
+        Ok(SliceIdx { start, step, count })
+    }
+
+    fn seq_index(&self, key: Value, len: usize, tname: &str) -> PyResult<usize> {
+        let Some(i) = self.to_index(key) else {
+            if super::int::is_int(self, key) {
+                return Err(exc::index_error(
+                    "cannot fit 'int' into an index-sized integer".to_string(),
+                ));
+            }
+            return Err(exc::type_error(format!(
+                "{tname} indices must be integers or slices, not {}",
+                self.type_name(key)
+            )));
+        };
+        let len_i = i64::try_from(len).unwrap_or(i64::MAX);
+        let j = if i < 0 { i + len_i } else { i };
+        if j < 0 || j >= len_i {
+            return Err(exc::index_error(messages::index_out_of_range(tname)));
+        }
+        Ok(usize::try_from(j).unwrap_or(0))
+    }
+
+    /// `obj[key]`.
+    pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        let slice = match self.heap.get_obj(key) {
+            Some(Object::Slice(s)) => Some(*s),
+            _ => None,
+        };
+        let Some(o) = self.heap.get_obj(obj) else {
+            if let Value::Type(t) = obj {
+                // `list[int]`-style generic aliases in annotations evaluate to the type itself.
+                let _ = t;
+                return Ok(obj);
+            }
+            return Err(exc::type_error(messages::not_subscriptable(
+                &self.type_name(obj),
+            )));
+        };
+        match o {
+            Object::List(items) | Object::Tuple(items) => {
+                let is_list = matches!(o, Object::List(_));
+                let tname = if is_list { "list" } else { "tuple" };
+                if let Some(s) = slice {
+                    let idx = self.resolve_slice(&s, items.len())?;
+                    let out: Vec<Value> = idx
+                        .indices()
+                        .filter_map(|i| items.get(i).copied())
+                        .collect();
+                    return if is_list {
+                        self.new_list(out)
+                    } else {
+                        self.new_tuple(out)
+                    };
+                }
+                let i = self.seq_index(key, items.len(), tname)?;
+                items
+                    .get(i)
+                    .copied()
+                    .ok_or_else(|| exc::index_error(messages::index_out_of_range(tname)))
+            }
+            Object::Str(s) => {
+                if let Some(sl) = slice {
+                    let idx = self.resolve_slice(&sl, s.chars)?;
+                    let out = if idx.step == 1 {
+                        let start = usize::try_from(idx.start).unwrap_or(0);
+                        let end = start + usize::try_from(idx.count).unwrap_or(0);
+                        s.substring(start, end).to_string()
+                    } else if s.is_ascii() {
+                        let b = s.s.as_bytes();
+                        idx.indices()
+                            .filter_map(|i| b.get(i).map(|&c| c as char))
+                            .collect()
+                    } else {
+                        let chars: Vec<char> = s.s.chars().collect();
+                        idx.indices()
+                            .filter_map(|i| chars.get(i).copied())
+                            .collect()
+                    };
+                    return self.new_str(out);
+                }
+                let Some(i) = self.to_index(key) else {
+                    return Err(exc::type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(key)
+                    )));
+                };
+                let len = i64::try_from(s.chars).unwrap_or(i64::MAX);
+                let j = if i < 0 { i + len } else { i };
+                if j < 0 || j >= len {
+                    return Err(exc::index_error("string index out of range"));
+                }
+                let c = s.char_at(usize::try_from(j).unwrap_or(0)).unwrap_or(' ');
+                self.new_str(c.to_string())
+            }
+            Object::Bytes(b) | Object::ByteArray(b) => {
+                let is_array = matches!(o, Object::ByteArray(_));
+                if let Some(sl) = slice {
+                    let idx = self.resolve_slice(&sl, b.len())?;
+                    let out: Vec<u8> = idx.indices().filter_map(|i| b.get(i).copied()).collect();
+                    return self.alloc(if is_array {
+                        Object::ByteArray(out)
+                    } else {
+                        Object::Bytes(out)
+                    });
+                }
+                let tname = if is_array { "bytearray" } else { "index" };
+                let i = self.seq_index(key, b.len(), tname)?;
+                Ok(Value::Int(i64::from(b.get(i).copied().unwrap_or(0))))
+            }
+            Object::Dict(_) => match self.dict_get(obj, key)? {
+                Some(v) => Ok(v),
+                None => Err(exc::key_error(key)),
+            },
+            Object::Range(r) => {
+                let r = *r;
+                let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
+                if let Some(sl) = slice {
+                    let idx = self.resolve_slice(&sl, len)?;
+                    let start = r.get(idx.start);
+                    let step = r.step.saturating_mul(idx.step);
+                    let stop = start.saturating_add(step.saturating_mul(idx.count));
+                    return self.alloc(Object::Range(Range { start, stop, step }));
+                }
+                let i = self.seq_index(key, len, "range object")?;
+                Ok(Value::Int(r.get(i64::try_from(i).unwrap_or(0))))
+            }
+            _ => Err(exc::type_error(messages::not_subscriptable(
+                &self.type_name(obj),
+            ))),
+        }
+    }
+
+    /// `obj[key] = v`.
+    pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        let slice = match self.heap.get_obj(key) {
+            Some(Object::Slice(s)) => Some(*s),
+            _ => None,
+        };
+        match self.heap.get_obj(obj) {
+            Some(Object::Dict(_)) => self.dict_set(obj, key, v),
+            Some(Object::List(items)) => {
+                let len = items.len();
+                let Some(id) = obj.obj() else { return Ok(()) };
+                if let Some(s) = slice {
+                    let new_items = self.collect_iterable(v)?;
+                    let idx = self.resolve_slice(&s, len)?;
+                    if idx.step == 1 {
+                        let start = usize::try_from(idx.start).unwrap_or(0).min(len);
+                        let end = (start + usize::try_from(idx.count).unwrap_or(0)).min(len);
+                        if let Object::List(l) = self.heap.get_mut(id) {
+                            l.splice(start..end, new_items);
+                        }
+                        return self.heap.recharge(id);
+                    }
+                    if usize::try_from(idx.count).unwrap_or(0) != new_items.len() {
+                        return Err(exc::value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            idx.count
+                        )));
+                    }
+                    if let Object::List(l) = self.heap.get_mut(id) {
+                        for (i, nv) in idx.indices().zip(new_items) {
+                            if let Some(slot) = l.get_mut(i) {
+                                *slot = nv;
+                            }
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(key, len, "list").map_err(|e| {
+                    if e.is_new(crate::types::BuiltinType::IndexError) {
+                        exc::index_error("list assignment index out of range")
+                    } else {
+                        e
+                    }
+                })?;
+                if let Object::List(l) = self.heap.get_mut(id) {
+                    if let Some(slot) = l.get_mut(i) {
+                        *slot = v;
+                    }
+                }
+                Ok(())
+            }
+            Some(Object::ByteArray(b)) => {
+                let len = b.len();
+                let i = self.seq_index(key, len, "bytearray")?;
+                let byte = self
+                    .to_index(v)
+                    .and_then(|x| u8::try_from(x).ok())
+                    .ok_or_else(|| exc::value_error("byte must be in range(0, 256)"))?;
+                if let Some(id) = obj.obj() {
+                    if let Object::ByteArray(b) = self.heap.get_mut(id) {
+                        if let Some(slot) = b.get_mut(i) {
+                            *slot = byte;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(exc::type_error(messages::no_item_assignment(
+                &self.type_name(obj),
+            ))),
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        let slice = match self.heap.get_obj(key) {
+            Some(Object::Slice(s)) => Some(*s),
+            _ => None,
+        };
+        match self.heap.get_obj(obj) {
+            Some(Object::Dict(_)) => match self.dict_remove(obj, key)? {
+                Some(_) => Ok(()),
+                None => Err(exc::key_error(key)),
+            },
+            Some(Object::List(items)) => {
+                let len = items.len();
+                let Some(id) = obj.obj() else { return Ok(()) };
+                if let Some(s) = slice {
+                    let idx = self.resolve_slice(&s, len)?;
+                    let mut remove: Vec<usize> = idx.indices().collect();
+                    remove.sort_unstable();
+                    if let Object::List(l) = self.heap.get_mut(id) {
+                        let mut k = 0;
+                        let mut i = 0;
+                        l.retain(|_| {
+                            let keep = remove.get(k) != Some(&i);
+                            if !keep {
+                                k += 1;
+                            }
+                            i += 1;
+                            keep
+                        });
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(key, len, "list").map_err(|e| {
+                    if e.is_new(crate::types::BuiltinType::IndexError) {
+                        exc::index_error("list assignment index out of range")
+                    } else {
+                        e
+                    }
+                })?;
+                if let Object::List(l) = self.heap.get_mut(id) {
+                    l.remove(i);
+                }
+                Ok(())
+            }
+            _ => Err(exc::type_error(messages::no_item_deletion(
+                &self.type_name(obj),
+            ))),
+        }
+    }
+}

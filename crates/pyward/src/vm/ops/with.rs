@@ -1,0 +1,28 @@
+//! The context-manager protocol for `with`.
+
+use crate::exc::{self, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Enter a context manager: returns (bound `__exit__`, result of `__enter__()`).
+    pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let enter = self.getattr_opt(mgr, "__enter__")?;
+        let exit = self.getattr_opt(mgr, "__exit__")?;
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            return Err(exc::type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                self.type_name(mgr)
+            )));
+        };
+        let entered = self.call(enter, &[])?;
+        Ok((exit, entered))
+    }
+
+    /// Call `exit(type, exc, tb)` for a block left by `exc`; returns whether to suppress it.
+    pub(crate) fn with_exit_exc(&mut self, exit: Value, e: Value) -> PyResult<Value> {
+        let cls = self.exception_class(e);
+        let r = self.call(exit, &[cls, e, Value::None])?;
+        Ok(Value::Bool(self.truthy(r)?))
+    }
+}

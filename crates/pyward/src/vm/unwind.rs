@@ -1,0 +1,288 @@
+//! Exception unwinding: finding the handler by instruction pointer, popping frames, building
+//! tracebacks, and `raise`/`except` matching.
+
+use crate::exc::{self, Exc, ExcArgs, ExcObj, PyResult, RunError, TbEntry};
+use crate::types::BuiltinType;
+use crate::types::object::Object;
+use crate::value::{ObjId, Value};
+
+use super::Vm;
+
+impl Vm {
+    /// Route an error raised in the top frame: jump to a handler in a frame above `stop`, or
+    /// pop those frames and return the error to the caller of `run_until`.
+    pub(crate) fn handle_error(&mut self, e: RunError, stop: usize, reraise: bool) -> PyResult<()> {
+        let exc_id = match e {
+            RunError::Exc(x) => self.materialize(*x)?,
+            other => {
+                self.unwind_to(stop);
+                return Err(other);
+            }
+        };
+        if !reraise {
+            self.set_context(exc_id);
+            self.add_traceback(exc_id);
+        }
+        loop {
+            let Some(f) = self.frames.last() else {
+                return Err(RunError::Exc(Box::new(Exc::Obj(exc_id))));
+            };
+            if let Some(h) = f.code.handler_at(f.ip.saturating_sub(1)) {
+                let keep = f.stack_base + h.depth as usize;
+                self.stack.truncate(keep);
+                self.stack.push(Value::Obj(exc_id));
+                if let Some(f) = self.frames.last_mut() {
+                    f.ip = h.target as usize;
+                }
+                return Ok(());
+            }
+            let Some(f) = self.frames.pop() else { break };
+            self.stack.truncate(f.ret_to);
+            if self.frames.len() <= stop {
+                break;
+            }
+            self.add_traceback(exc_id);
+        }
+        Err(RunError::Exc(Box::new(Exc::Obj(exc_id))))
+    }
+
+    fn unwind_to(&mut self, stop: usize) {
+        while self.frames.len() > stop {
+            if let Some(f) = self.frames.pop() {
+                self.stack.truncate(f.ret_to);
+            }
+        }
+    }
+
+    /// Turn a pending exception into a heap exception object.
+    pub(crate) fn materialize(&mut self, x: Exc) -> PyResult<ObjId> {
+        match x {
+            Exc::Obj(id) => Ok(id),
+            Exc::New { ty, args } => {
+                let args = match args {
+                    ExcArgs::None => Vec::new(),
+                    ExcArgs::Msg(m) => vec![self.new_str(m)?],
+                    ExcArgs::Value(v) => vec![v],
+                };
+                self.heap
+                    .alloc(Object::Exception(ExcObj::new(Value::Type(ty), args)))
+            }
+        }
+    }
+
+    fn set_context(&mut self, exc_id: ObjId) {
+        let handled = self.handled;
+        if let Value::Obj(h) = handled {
+            if h == exc_id {
+                return;
+            }
+            if let Object::Exception(e) = self.heap.get_mut(exc_id) {
+                if matches!(e.context, Value::None) {
+                    e.context = handled;
+                }
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, exc_id: ObjId) {
+        let Some(f) = self.frames.last() else { return };
+        let entry = TbEntry {
+            filename: f.code.filename.clone(),
+            name: f.code.name.clone(),
+            line: f.code.line_at(f.ip.saturating_sub(1)),
+        };
+        if let Object::Exception(e) = self.heap.get_mut(exc_id) {
+            // Bound the traceback so a deep recursion error stays small.
+            if e.traceback.len() < 2000 {
+                e.traceback.push(entry);
+            }
+        }
+    }
+
+    /// `raise` (kind 0 re-raise, 1 `raise x`, 2 `raise x from y`).
+    pub(crate) fn raise_op(&mut self, kind: u32) -> RunError {
+        match kind {
+            0 => match self.handled {
+                Value::Obj(id) => RunError::Exc(Box::new(Exc::Obj(id))),
+                _ => exc::runtime_error("No active exception to reraise"),
+            },
+            _ => {
+                let cause = if kind == 2 { Some(self.pop()) } else { None };
+                let v = self.pop();
+                let id = match self.make_exception(v) {
+                    Ok(id) => id,
+                    Err(e) => return e,
+                };
+                if let Some(c) = cause {
+                    let cause_val = match c {
+                        Value::None => Value::None,
+                        other => match self.make_exception(other) {
+                            Ok(cid) => Value::Obj(cid),
+                            Err(_) => {
+                                return exc::type_error(
+                                    "exception causes must derive from BaseException",
+                                );
+                            }
+                        },
+                    };
+                    if let Object::Exception(e) = self.heap.get_mut(id) {
+                        e.cause = cause_val;
+                        e.suppress_context = true;
+                    }
+                }
+                RunError::Exc(Box::new(Exc::Obj(id)))
+            }
+        }
+    }
+
+    /// An exception instance from `raise v`: instances as-is, classes instantiated.
+    fn make_exception(&mut self, v: Value) -> Result<ObjId, RunError> {
+        if let Value::Obj(id) = v {
+            if matches!(self.heap.get(id), Object::Exception(_)) {
+                return Ok(id);
+            }
+        }
+        if self.is_exception_class(v) {
+            let inst = self.call(v, &[])?;
+            if let Value::Obj(id) = inst {
+                if matches!(self.heap.get(id), Object::Exception(_)) {
+                    return Ok(id);
+                }
+            }
+        }
+        Err(exc::type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Whether `v` is an exception class.
+    pub(crate) fn is_exception_class(&self, v: Value) -> bool {
+        match v {
+            Value::Type(t) => t.is_exception(),
+            _ => false,
+        }
+    }
+
+    /// The class of an exception object.
+    pub(crate) fn exception_class(&self, e: Value) -> Value {
+        match self.heap.get_obj(e) {
+            Some(Object::Exception(x)) => x.cls,
+            _ => Value::None,
+        }
+    }
+
+    /// `except cls:` matching, with tuples of classes.
+    pub(crate) fn exception_matches(&mut self, e: Value, cls: Value) -> PyResult<bool> {
+        if let Some(Object::Tuple(items)) = self.heap.get_obj(cls) {
+            let items = items.clone();
+            for c in items {
+                if self.exception_matches(e, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !self.is_exception_class(cls) {
+            return Err(exc::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        let ecls = self.exception_class(e);
+        Ok(self.is_subclass(ecls, cls))
+    }
+
+    /// `issubclass` over builtin and user classes.
+    pub(crate) fn is_subclass(&self, cls: Value, base: Value) -> bool {
+        match (cls, base) {
+            (Value::Type(a), Value::Type(b)) => a.is_subtype(b),
+            _ => cls.is(base),
+        }
+    }
+
+    /// Traceback text for an uncaught exception, in CPython's format with chained causes and
+    /// contexts. `source_line` returns the text of a line of a file, when known.
+    pub fn format_exception(
+        &mut self,
+        exc: ObjId,
+        source_line: &dyn Fn(&str, u32) -> Option<String>,
+    ) -> String {
+        let mut chain: Vec<(ObjId, &'static str)> = Vec::new();
+        let mut cur = Some(exc);
+        let mut seen = Vec::new();
+        let mut link: &'static str = "";
+        while let Some(id) = cur {
+            if seen.contains(&id) || seen.len() > 100 {
+                break;
+            }
+            seen.push(id);
+            chain.push((id, link));
+            cur = None;
+            if let Object::Exception(e) = self.heap.get(id) {
+                if let Value::Obj(c) = e.cause {
+                    cur = Some(c);
+                    link = "\nThe above exception was the direct cause of the following exception:\n\n";
+                } else if let (Value::Obj(c), false) = (e.context, e.suppress_context) {
+                    cur = Some(c);
+                    link =
+                        "\nDuring handling of the above exception, another exception occurred:\n\n";
+                }
+            }
+        }
+        let mut out = String::new();
+        for (id, _) in chain.iter().rev() {
+            let (tb, cls) = match self.heap.get(*id) {
+                Object::Exception(e) => (e.traceback.clone(), e.cls),
+                _ => (Vec::new(), Value::None),
+            };
+            let _ = cls;
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for t in tb.iter().rev() {
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        t.filename, t.line, t.name
+                    ));
+                    if let Some(src) = source_line(&t.filename, t.line) {
+                        let trimmed = src.trim();
+                        if !trimmed.is_empty() {
+                            out.push_str(&format!("    {trimmed}\n"));
+                        }
+                    }
+                }
+            }
+            out.push_str(&self.exception_summary(Value::Obj(*id)));
+            out.push('\n');
+            // The link printed before the *next* (outer) exception is stored with it.
+            if let Some(pos) = chain.iter().position(|(x, _)| x == id) {
+                if pos > 0 {
+                    if let Some((_, l)) = chain.get(pos) {
+                        out.push_str(l);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `TypeName: message` (or just `TypeName` when the message is empty).
+    pub fn exception_summary(&mut self, e: Value) -> String {
+        let cls = self.exception_class(e);
+        let name = self.class_name(cls);
+        let msg = self.str(e).unwrap_or_default();
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// A builtin exception type from a limit breach, for reporting.
+    pub fn limit_exception_type(kind: crate::heap::LimitKind) -> BuiltinType {
+        match kind {
+            crate::heap::LimitKind::Duration | crate::heap::LimitKind::Fuel => {
+                BuiltinType::TimeoutError
+            }
+            crate::heap::LimitKind::Memory
+            | crate::heap::LimitKind::Allocations
+            | crate::heap::LimitKind::Output => BuiltinType::MemoryError,
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Runs every program in `tests/cases/<area>/<name>.py` in-process and compares with the
+//! CPython 3.11 output checked in beside it (`.out`; `.err` for an uncaught exception, whose
+//! last line must match). Regenerate expectations with `scripts/bless`.
+//!
+//! `XFAIL` lists known gaps, strictly: a listed case that passes fails the run.
+
+#![allow(
+    clippy::disallowed_methods,
+    reason = "the harness reads case files from disk"
+)]
+#![allow(clippy::print_stdout, reason = "the harness reports its counts")]
+
+use std::path::{Path, PathBuf};
+
+use pyward::{Error, Limits, Program};
+
+/// Known gaps: (case path relative to tests/cases, reason).
+const XFAIL: &[(&str, &str)] = &[];
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "py") {
+            out.push(p);
+        }
+    }
+}
+
+/// Run one case; returns a failure description or None.
+fn run_case(path: &Path) -> Option<String> {
+    let source = std::fs::read_to_string(path).ok()?;
+    let expected_out = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
+    let expected_err = std::fs::read_to_string(path.with_extension("err")).ok();
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let limits = Limits {
+        max_duration: Some(std::time::Duration::from_secs(20)),
+        ..Limits::default()
+    };
+    let (stdout, error) = match Program::compile(&source, &name) {
+        Ok(p) => {
+            let o = p.run(limits, None);
+            (o.stdout, o.error)
+        }
+        Err(e) => (String::new(), Some(e)),
+    };
+    if stdout != expected_out {
+        return Some(format!(
+            "stdout differs:\n--- expected\n{expected_out}\n--- got\n{stdout}\n--- error: {error:?}"
+        ));
+    }
+    let last_line = |e: &Error| -> String {
+        match e {
+            Error::Syntax { kind, msg, .. } => format!("{kind}: {msg}"),
+            Error::Exception {
+                type_name, message, ..
+            } => {
+                if message.is_empty() {
+                    type_name.clone()
+                } else {
+                    format!("{type_name}: {message}")
+                }
+            }
+            Error::Limit(k) => format!("limit {k:?}"),
+            Error::Internal(m) => format!("internal {m}"),
+        }
+    };
+    match (expected_err, &error) {
+        (None, None) => None,
+        (None, Some(e)) => Some(format!("unexpected error: {}", last_line(e))),
+        (Some(_), None) => Some("expected an error, run succeeded".into()),
+        (Some(want), Some(e)) => {
+            let want_last = want.trim_end().lines().last().unwrap_or("").to_string();
+            let got = last_line(e);
+            (want_last != got)
+                .then(|| format!("error differs: expected {want_last:?}, got {got:?}"))
+        }
+    }
+}
+
+#[test]
+fn cases_match_cpython() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no test cases found under {}",
+        root.display()
+    );
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for f in &files {
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let xfail = XFAIL.iter().any(|(p, _)| *p == rel);
+        match (run_case(f), xfail) {
+            (None, false) => passed += 1,
+            (Some(_), true) => {}
+            (None, true) => {
+                failures.push(format!("{rel}: passes but is listed in XFAIL; remove it"))
+            }
+            (Some(why), false) => failures.push(format!("{rel}: {why}")),
+        }
+    }
+    println!("{passed} cases passed, {} failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
