@@ -13,7 +13,7 @@ use crate::vm::ops::int::{from_big, to_big};
 use crate::vm::{Args, Vm};
 
 /// `T(*args, **kwargs)` for a builtin type `T`.
-pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
+pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value> {
     if t.is_exception() {
         args.no_kwargs(t.name())?;
         let e = ExcObj::new(Value::Type(t), args.pos.to_vec());
@@ -128,10 +128,49 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
         }
         BuiltinType::Object => {
             args.arity("object", 0, 0)?;
-            Err(exc::not_implemented_error(
-                "pyward does not support object() instances yet",
-            ))
+            vm.alloc(Object::Instance(crate::types::class::Instance {
+                class: Value::Type(BuiltinType::Object),
+                dict: Value::None,
+                payload: Value::None,
+            }))
         }
+        BuiltinType::Property => {
+            let fget = args
+                .take_kw("fget")
+                .or_else(|| args.get(0))
+                .unwrap_or(Value::None);
+            let fset = args
+                .take_kw("fset")
+                .or_else(|| args.get(1))
+                .unwrap_or(Value::None);
+            let fdel = args
+                .take_kw("fdel")
+                .or_else(|| args.get(2))
+                .unwrap_or(Value::None);
+            let _ = args.take_kw("doc");
+            vm.alloc(Object::Property(crate::types::class::Property {
+                fget,
+                fset,
+                fdel,
+            }))
+        }
+        BuiltinType::StaticMethod | BuiltinType::ClassMethod => {
+            args.arity(t.name(), 1, 1)?;
+            let f = args.pos[0];
+            vm.alloc(if t == BuiltinType::StaticMethod {
+                Object::StaticMethod(f)
+            } else {
+                Object::ClassMethod(f)
+            })
+        }
+        BuiltinType::Super => match args.pos.as_slice() {
+            [] => vm.zero_arg_super(),
+            [cls, obj] => vm.alloc(Object::Super {
+                cls: *cls,
+                obj: *obj,
+            }),
+            _ => Err(exc::type_error("super() takes 0 or 2 arguments")),
+        },
         _ => Err(exc::type_error(format!(
             "cannot create '{}' instances",
             t.name()

@@ -10,6 +10,7 @@ mod func;
 mod iterfn;
 mod numfn;
 mod objfn;
+mod slots;
 pub mod sort;
 
 use crate::exc::PyResult;
@@ -18,6 +19,17 @@ use crate::value::Value;
 use crate::vm::{Args, Vm};
 
 pub use construct::construct;
+pub use slots::{PropMethod, SlotFn};
+
+/// A builtin type's dunder `name` as a native (for user classes' MRO lookups).
+pub fn slot_of(t: BuiltinType, name: &str) -> Option<Native> {
+    slots::slot_of(t, name).map(Native::Slot)
+}
+
+/// `property.setter` and friends.
+pub fn property_method(name: &str) -> Native {
+    Native::Prop(PropMethod::lookup(name).unwrap_or(PropMethod::Getter))
+}
 
 /// Declare a table of natives: an enum with `name()`, `lookup(name)` and `call()`.
 #[macro_export]
@@ -117,6 +129,10 @@ pub enum Native {
     Bytes(crate::types::bytes_methods::BytesMethod),
     /// A method of a builtin type object itself (`dict.fromkeys`, `str.maketrans`).
     TypeMethod(crate::types::num_methods::TypeMethod),
+    /// A builtin type's dunder method (`object.__init__`, `dict.__setitem__`).
+    Slot(SlotFn),
+    /// `property.setter` / `getter` / `deleter`.
+    Prop(PropMethod),
 }
 
 impl Native {
@@ -132,6 +148,8 @@ impl Native {
             Native::Num(m) => m.name(),
             Native::Bytes(m) => m.name(),
             Native::TypeMethod(m) => m.name(),
+            Native::Slot(m) => m.name(),
+            Native::Prop(m) => m.name(),
         }
     }
 
@@ -147,6 +165,8 @@ impl Native {
             Native::Num(m) => m.call(vm, args),
             Native::Bytes(m) => m.call(vm, args),
             Native::TypeMethod(m) => m.call(vm, args),
+            Native::Slot(m) => m.call(vm, args),
+            Native::Prop(m) => m.call(vm, args),
         }
     }
 }

@@ -14,6 +14,9 @@ use crate::vm::{Args, Vm};
 pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("abs", 1, 1)?;
     let v = args.pos[0];
+    if let Some(r) = vm.call_dunder(v, "__abs__", &[])? {
+        return Ok(r);
+    }
     match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => match to_big(vm, v) {
@@ -31,6 +34,12 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd_kw = args.take_kw("ndigits");
     args.arity("round", 1, 2)?;
     let v = args.pos[0];
+    if vm.is_user_instance(v) {
+        let extra: Vec<Value> = nd_kw.or_else(|| args.get(1)).into_iter().collect();
+        if let Some(r) = vm.call_dunder(v, "__round__", &extra)? {
+            return Ok(r);
+        }
+    }
     let nd = match nd_kw.or_else(|| args.get(1)) {
         None | Some(Value::None) => None,
         Some(n) => Some(vm.index_arg(n, "")?),

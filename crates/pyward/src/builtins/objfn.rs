@@ -35,7 +35,7 @@ fn class_check(
         }
         return Ok(false);
     }
-    if !matches!(cls, Value::Type(_)) {
+    if !matches!(cls, Value::Type(_)) && !vm.is_user_class(cls) {
         return Err(exc::type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         )));
@@ -60,7 +60,7 @@ pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("issubclass", 2, 2)?;
     let c = args.pos[0];
-    if !matches!(c, Value::Type(_)) {
+    if !matches!(c, Value::Type(_)) && !vm.is_user_class(c) {
         return Err(exc::type_error("issubclass() arg 1 must be a class"));
     }
     let r = class_check(
@@ -94,10 +94,11 @@ pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos[0];
     Ok(Value::Bool(match v {
         Value::Type(_) | Value::Native(_) => true,
-        Value::Obj(_) => matches!(
-            vm.heap.get_obj(v),
-            Some(Object::Function(_) | Object::BoundMethod(_))
-        ),
+        Value::Obj(_) => match vm.heap.get_obj(v) {
+            Some(Object::Function(_) | Object::BoundMethod(_) | Object::Class(_)) => true,
+            Some(Object::Instance(_)) => vm.user_dunder(v, "__call__")?.is_some(),
+            _ => false,
+        },
         _ => false,
     }))
 }

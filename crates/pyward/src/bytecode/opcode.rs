@@ -292,6 +292,8 @@ pub enum Op {
     PopExcept,
     /// `( exc cls -- exc bool )` whether `exc` matches an except clause.
     CheckExcMatch,
+    /// `( body name bases*n -- class )` run a class body and create the class.
+    BuildClass(u32),
     /// `( mgr -- exit enter_result )` start a `with` block.
     BeforeWith,
     /// `( exit prev exc -- exit prev exc result )` call `exit(type, exc, tb)` for a `with`

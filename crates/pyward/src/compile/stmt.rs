@@ -556,7 +556,6 @@ impl<'src> Compiler<'src> {
             let next = self.new_label();
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Op::Dup);
                     self.expr(ty)?;
                     self.emit(Op::CheckExcMatch);
                     self.emit_jump(Op::JumpIfFalse, next);
@@ -831,7 +830,71 @@ impl<'src> Compiler<'src> {
     }
 
     fn class_def(&mut self, c: &'src ast::StmtClassDef) -> Result<(), CompileError> {
-        Err(self.unsupported(c, "class definitions"))
+        if c.type_params.is_some() {
+            return Err(self.unsupported(c, "generic class syntax"));
+        }
+        for d in &c.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        let name = c.name.as_str();
+        let Some(scope) = self.scopes.scope_of(c) else {
+            return Err(CompileError::syntax("internal: class scope missing"));
+        };
+        let qualname = self.qualname_for(name);
+        let (line, _) = self.line_col(c);
+        self.push_unit(scope, name.to_string(), qualname.clone(), line);
+        self.load_const(Const::Str("__main__".into()));
+        self.store_name("__module__");
+        self.load_const(Const::Str(qualname));
+        self.store_name("__qualname__");
+        if let Some(Stmt::Expr(e)) = c.body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                let doc: String = s.value.iter().map(|p| &*p.value).collect();
+                self.load_const(Const::Str(doc));
+                self.store_name("__doc__");
+            }
+        }
+        self.body(&c.body)?;
+        match self
+            .current_scope()
+            .cellvars
+            .iter()
+            .position(|n| n == "__class__")
+        {
+            Some(i) => self.emit(Op::LoadClosure(super::to_u32(i))),
+            None => self.emit(Op::LoadNone),
+        }
+        self.emit(Op::ReturnValue);
+        let code = self.pop_unit()?;
+        let has_closure = !code.freevars.is_empty();
+        self.emit_closure(&code.freevars)?;
+        self.load_const(Const::Code(std::sync::Arc::new(code)));
+        self.emit(Op::MakeFunction(if has_closure { 4 } else { 0 }));
+        self.load_const(Const::Str(name.to_string()));
+        let mut nbases = 0u32;
+        if let Some(args) = &c.arguments {
+            for b in &args.args {
+                if matches!(b, Expr::Starred(_)) {
+                    return Err(self.unsupported(b, "starred base classes"));
+                }
+                self.expr(b)?;
+                nbases += 1;
+            }
+        }
+        self.set_line(c);
+        self.emit(Op::BuildClass(nbases));
+        if let Some(args) = &c.arguments {
+            // Keywords (metaclass=...) are evaluated for their effects and otherwise ignored.
+            for k in &args.keywords {
+                self.expr(&k.value)?;
+                self.emit(Op::Pop);
+            }
+        }
+        for _ in &c.decorator_list {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(name);
+        Ok(())
     }
 
     fn match_stmt(&mut self, m: &'src ast::StmtMatch) -> Result<(), CompileError> {

@@ -98,6 +98,13 @@ pub enum Iter {
         /// Stop when the call returns this.
         sentinel: Value,
     },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+    GetItem {
+        /// The object.
+        obj: Value,
+        /// Next index.
+        idx: usize,
+    },
     /// A finished iterator.
     Done,
 }
@@ -128,6 +135,7 @@ impl Iter {
             }
             Iter::Filter { func, it } => out.extend_from_slice(&[*func, *it]),
             Iter::Callable { func, sentinel } => out.extend_from_slice(&[*func, *sentinel]),
+            Iter::GetItem { obj, .. } => out.push(*obj),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class;
 pub mod dict;
 pub mod dict_methods;
 pub mod float;

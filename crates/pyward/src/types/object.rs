@@ -7,6 +7,7 @@ use std::mem::size_of;
 
 use num_bigint::BigInt;
 
+use super::class::{Class, Instance, Property};
 use super::dict::Dict;
 use super::function::{BoundMethod, CodeRt, Function};
 use super::iter::Iter;
@@ -79,6 +80,23 @@ pub enum Object {
     Module(Module),
     /// A dict view.
     DictView(DictViewKind, Value),
+    /// A user class.
+    Class(Class),
+    /// An instance of a user class.
+    Instance(Instance),
+    /// `property(fget, fset, fdel)`.
+    Property(Property),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `super(cls, obj)`: attribute lookup starting after `cls` in `type(obj)`'s MRO.
+    Super {
+        /// The class to start after.
+        cls: Value,
+        /// The bound object.
+        obj: Value,
+    },
 }
 
 impl Object {
@@ -97,12 +115,20 @@ impl Object {
             Object::Iter(i) => i.size_bytes(),
             Object::Exception(e) => e.size_bytes(),
             Object::Module(m) => m.name.len(),
+            Object::Class(c) => {
+                c.name.len() + c.qualname.len() + (c.mro.len() + c.bases.len()) * 16
+            }
             Object::Freed
             | Object::Range(_)
             | Object::Slice(_)
             | Object::Cell(_)
             | Object::BoundMethod(_)
-            | Object::DictView(..) => 0,
+            | Object::DictView(..)
+            | Object::Instance(_)
+            | Object::Property(_)
+            | Object::StaticMethod(_)
+            | Object::ClassMethod(_)
+            | Object::Super { .. } => 0,
         };
         base + extra
     }
@@ -131,6 +157,11 @@ impl Object {
             Object::Exception(e) => e.trace(out),
             Object::Module(m) => out.push(m.dict),
             Object::DictView(_, d) => out.push(*d),
+            Object::Class(c) => c.trace(out),
+            Object::Instance(i) => out.extend_from_slice(&[i.class, i.dict, i.payload]),
+            Object::Property(p) => out.extend_from_slice(&[p.fget, p.fset, p.fdel]),
+            Object::StaticMethod(f) | Object::ClassMethod(f) => out.push(*f),
+            Object::Super { cls, obj } => out.extend_from_slice(&[*cls, *obj]),
         }
     }
 }

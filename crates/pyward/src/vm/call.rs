@@ -455,12 +455,7 @@ impl Vm {
                 let depth = self.frames.len();
                 match self.call_stack(func, start, n, kwnames, ret_to)? {
                     Called::Value(v) => Ok(v),
-                    Called::Pushed => {
-                        self.native_depth += 1;
-                        let r = self.run_until(depth);
-                        self.native_depth -= 1;
-                        r
-                    }
+                    Called::Pushed => self.run_nested(depth),
                 }
             }
             _ => self.call_object(func, args),
@@ -479,6 +474,16 @@ impl Vm {
                     self.call_with(f, args)
                 }
                 Object::Function(_) => self.call_with(func, args),
+                Object::Class(_) => self.instantiate(func, args),
+                Object::Instance(_) => match self.user_dunder(func, "__call__")? {
+                    Some(f) => {
+                        args.pos.insert(0, func);
+                        self.call_with(f, args)
+                    }
+                    None => Err(exc::type_error(messages::not_callable(
+                        &self.type_name(func),
+                    ))),
+                },
                 _ => Err(exc::type_error(messages::not_callable(
                     &self.type_name(func),
                 ))),

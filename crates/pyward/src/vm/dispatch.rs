@@ -682,6 +682,13 @@ impl Vm {
                             "pyward does not support {what} yet"
                         )))
                     }
+                    Op::BuildClass(n) => {
+                        self.frames[fi].ip = ip;
+                        let bases = self.pop_n(n as usize);
+                        let name = self.pop();
+                        let body = self.pop();
+                        self.build_class(body, name, bases).map(|c| self.push(c))
+                    }
                     Op::BeforeWith => {
                         self.frames[fi].ip = ip;
                         let mgr = self.pop();

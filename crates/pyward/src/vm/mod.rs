@@ -30,9 +30,14 @@ use crate::types::str::Str;
 use crate::value::{ObjId, Value};
 
 /// How deep native code may re-enter the dispatch loop (`sorted(key=...)` inside a key
-/// function inside ...). Each level costs Rust stack, so this stays well under what an
-/// 8 MB stack holds, whatever the Python recursion limit.
-pub const MAX_NATIVE_DEPTH: usize = 200;
+/// function inside ...). Python frames already count against the recursion limit; this is a
+/// backstop. Re-entry grows the Rust stack on demand (`stacker`), so depth costs heap.
+pub const MAX_NATIVE_DEPTH: usize = 20_000;
+
+/// Grow the Rust stack when less than this remains before a re-entrant call.
+pub(crate) const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each extra stack segment.
+pub(crate) const STACK_SEGMENT: usize = 4 << 20;
 
 /// Where printed output goes.
 pub struct Output {

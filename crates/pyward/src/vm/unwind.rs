@@ -157,7 +157,7 @@ impl Vm {
     pub(crate) fn is_exception_class(&self, v: Value) -> bool {
         match v {
             Value::Type(t) => t.is_exception(),
-            _ => false,
+            _ => self.is_user_class(v) && self.base_type_of(v).is_exception(),
         }
     }
 
@@ -193,7 +193,8 @@ impl Vm {
     pub(crate) fn is_subclass(&self, cls: Value, base: Value) -> bool {
         match (cls, base) {
             (Value::Type(a), Value::Type(b)) => a.is_subtype(b),
-            _ => cls.is(base),
+            (Value::Type(_), _) => false,
+            _ => self.mro_of(cls).iter().any(|c| c.is(base)),
         }
     }
 
@@ -265,7 +266,7 @@ impl Vm {
     /// `TypeName: message` (or just `TypeName` when the message is empty).
     pub fn exception_summary(&mut self, e: Value) -> String {
         let cls = self.exception_class(e);
-        let name = self.class_name(cls);
+        let name = self.class_qualname(cls);
         let msg = self.str(e).unwrap_or_default();
         if msg.is_empty() {
             name

@@ -30,6 +30,16 @@ impl Vm {
 
     /// `a op b`.
     pub fn binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            if let Some(v) = self.user_binop(op, a, b)? {
+                return Ok(v);
+            }
+            let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
+            if !va.is(a) || !vb.is(b) {
+                return self.binop(op, va, vb);
+            }
+            return Err(self.binop_type_error(op, a, b));
+        }
         if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
             if let Some(v) = self.small_int_binop(op, x, y)? {
                 return Ok(v);
@@ -54,6 +64,15 @@ impl Vm {
 
     /// `a op= b`: lists extend in place; everything else is `binop`.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if self.is_user_instance(a) {
+            let (_, _, iname) = op.dunders();
+            if let Some(r) = self.call_dunder(a, iname, &[b])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            return self.binop(op, a, b);
+        }
         if let Some(Object::List(_)) = self.heap.get_obj(a) {
             match op {
                 BinOp::Add => {
@@ -101,6 +120,35 @@ impl Vm {
             return Ok(a);
         }
         self.binop(op, a, b)
+    }
+
+    /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)` (first when `b`'s class is a
+    /// subclass of `a`'s that overrides it).
+    fn user_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (lname, rname, _) = op.dunders();
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        let same = ta.is(tb);
+        let b_first = !same && self.is_subclass(tb, ta) && self.user_dunder(b, rname)?.is_some();
+        if b_first {
+            if let Some(r) = self.call_dunder(b, rname, &[a])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        if let Some(r) = self.call_dunder(a, lname, &[b])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        if !same && !b_first {
+            if let Some(r) = self.call_dunder(b, rname, &[a])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
     }
 
     fn num_to_f64(&self, n: Num) -> PyResult<f64> {
@@ -433,6 +481,20 @@ impl Vm {
 
     /// Unary `-`, `+`, `~` (and `not` via truthiness).
     pub fn unary(&mut self, op: UnaryOp, a: Value) -> PyResult<Value> {
+        if self.is_user_instance(a) && op != UnaryOp::Not {
+            let name = match op {
+                UnaryOp::Neg => "__neg__",
+                UnaryOp::Pos => "__pos__",
+                _ => "__invert__",
+            };
+            if let Some(r) = self.call_dunder(a, name, &[])? {
+                return Ok(r);
+            }
+            let view = self.builtin_view(a);
+            if !view.is(a) {
+                return self.unary(op, view);
+            }
+        }
         match op {
             UnaryOp::Not => Ok(Value::Bool(!self.truthy(a)?)),
             UnaryOp::Neg => match a {

@@ -105,6 +105,45 @@ impl Vm {
             },
             _ => {}
         }
+        match self.heap.get_obj(obj) {
+            Some(Object::Instance(_)) => {
+                if let Some(v) = self.instance_getattr(obj, attr)? {
+                    return Ok(Some(v));
+                }
+                return self.getattr_hook(obj, attr);
+            }
+            Some(Object::Class(_)) => return self.class_getattr(obj, attr),
+            Some(Object::Super { .. }) => return self.super_getattr(obj, attr),
+            Some(Object::Exception(e)) if !matches!(e.cls, Value::Type(_)) => {
+                if let Some(v) = self.object_data_attr(obj, attr)? {
+                    return Ok(Some(v));
+                }
+                if let Some(v) = self.instance_getattr(obj, attr)? {
+                    return Ok(Some(v));
+                }
+                return self.getattr_hook(obj, attr);
+            }
+            Some(Object::Property(p)) => {
+                let p = *p;
+                return Ok(match attr {
+                    "fget" => Some(p.fget),
+                    "fset" => Some(p.fset),
+                    "fdel" => Some(p.fdel),
+                    "setter" | "getter" | "deleter" => {
+                        let m = crate::builtins::property_method(attr);
+                        Some(self.alloc(Object::BoundMethod(BoundMethod {
+                            recv: obj,
+                            func: Value::Native(m),
+                        }))?)
+                    }
+                    _ => None,
+                });
+            }
+            Some(Object::StaticMethod(f) | Object::ClassMethod(f)) if attr == "__func__" => {
+                return Ok(Some(*f));
+            }
+            _ => {}
+        }
         if let Some(v) = self.object_data_attr(obj, attr)? {
             return Ok(Some(v));
         }
@@ -260,6 +299,19 @@ impl Vm {
     /// `LoadMethod`: a (callable, self) pair without allocating a bound method, or
     /// (attribute, Unbound) when the attribute is not a method.
     pub(crate) fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        if let Some(Object::Instance(inst)) = self.heap.get_obj(obj) {
+            let (cls, dict) = (inst.class, inst.dict);
+            let text = self.str_of(name).unwrap_or("").to_string();
+            if let Some(f) = self.class_lookup(cls, &text)? {
+                if matches!(self.heap.get_obj(f), Some(Object::Function(_)))
+                    && self.dict_get(dict, name)?.is_none()
+                {
+                    return Ok((f, obj));
+                }
+            }
+            let v = self.getattr(obj, name)?;
+            return Ok((v, Value::Unbound));
+        }
         let attr = self.str_of(name).unwrap_or("");
         let plain = !matches!(obj, Value::Type(_))
             && !matches!(
@@ -278,6 +330,9 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if self.user_setattr(obj, name, v)? {
+            return Ok(());
+        }
         let attr = self.str_of(name).unwrap_or("").to_string();
         let target = match self.heap.get_obj(obj) {
             Some(Object::Exception(e)) => match attr.as_str() {
@@ -353,6 +408,9 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if self.user_delattr(obj, name)? {
+            return Ok(());
+        }
         let d = match self.heap.get_obj(obj) {
             Some(Object::Exception(e)) => e.dict,
             Some(Object::Function(f)) => f.dict,

@@ -40,7 +40,7 @@ impl Vm {
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         match op {
             CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),
-            CmpOp::Ne => Ok(Value::Bool(!self.eq(a, b)?)),
+            CmpOp::Ne => Ok(Value::Bool(self.ne(a, b)?)),
             _ => Ok(Value::Bool(self.order(op, a, b)?)),
         }
     }
@@ -49,6 +49,9 @@ impl Vm {
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if let Some(r) = num_eq(self, a, b) {
             return Ok(r);
+        }
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            return self.grow(|vm| vm.user_eq(a, b));
         }
         if a.is(b) {
             return Ok(!matches!(a, Value::Float(f) if f.is_nan()));
@@ -123,6 +126,35 @@ impl Vm {
         }
     }
 
+    fn user_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(r) = self.call_dunder(x, "__eq__", &[y])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(r);
+                }
+            }
+        }
+        let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
+        if !va.is(a) || !vb.is(b) {
+            return self.eq(va, vb);
+        }
+        Ok(a.is(b))
+    }
+
+    /// `a != b`: `__ne__`, else the inverse of `==`.
+    pub fn ne(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(r) = self.call_dunder(x, "__ne__", &[y])? {
+                    if !matches!(r, Value::NotImplemented) {
+                        return self.truthy(r);
+                    }
+                }
+            }
+        }
+        Ok(!self.eq(a, b)?)
+    }
+
     fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
             if !p.is(*q) && !self.eq(*p, *q)? {
@@ -134,6 +166,27 @@ impl Vm {
 
     /// `<`, `<=`, `>`, `>=`.
     fn order(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            if let Some(r) = self.call_dunder(a, op.dunder(), &[b])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(r);
+                }
+            }
+            if let Some(r) = self.call_dunder(b, op.swapped().dunder(), &[a])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(r);
+                }
+            }
+            let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
+            if !va.is(a) || !vb.is(b) {
+                return self.order(op, va, vb);
+            }
+            return Err(exc::type_error(messages::unsupported_compare(
+                op.symbol(),
+                &self.type_name(a),
+                &self.type_name(b),
+            )));
+        }
         if let Some(ord) = num_cmp(self, a, b) {
             return Ok(match ord {
                 Some(o) => apply(op, o),
@@ -192,6 +245,30 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if self.is_user_instance(v) {
+            match self.user_dunder(v, "__hash__")? {
+                Some(Value::None) => return Err(self.unhashable_error(v)),
+                Some(f) => {
+                    let r = self.call(f, &[v])?;
+                    return match r {
+                        Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                        Value::Bool(b) => Ok(i64::from(b)),
+                        _ => match super::int::to_big(self, r) {
+                            Some(b) => Ok(hash_big(&b)),
+                            None => {
+                                Err(exc::type_error("__hash__ method should return an integer"))
+                            }
+                        },
+                    };
+                }
+                None => {
+                    let view = self.builtin_view(v);
+                    if !view.is(v) {
+                        return self.hash(view);
+                    }
+                }
+            }
+        }
         match v {
             Value::None => Ok(0x0f3a_1b2c),
             Value::Bool(b) => Ok(i64::from(b)),
@@ -253,6 +330,15 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if self.is_user_instance(container) {
+            if let Some(r) = self.call_dunder(container, "__contains__", &[item])? {
+                return self.truthy(r);
+            }
+            let view = self.builtin_view(container);
+            if !view.is(container) {
+                return self.contains(view, item);
+            }
+        }
         match self.heap.get_obj(container) {
             Some(Object::Str(s)) => match self.str_of(item) {
                 Some(needle) => Ok(s.s.contains(needle)),

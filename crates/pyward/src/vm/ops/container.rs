@@ -73,13 +73,27 @@ impl Vm {
 
     fn dict_find(&mut self, d: Value, key: Value) -> PyResult<Option<usize>> {
         let h = self.hash(key)?;
+        self.dict_find_hashed(d, key, h)
+    }
+
+    /// Entry position of `key` (hash `h`): builtin keys compare natively; user objects
+    /// through `__eq__`.
+    fn dict_find_hashed(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<usize>> {
         let heap = &self.heap;
-        match heap.get_obj(d) {
-            Some(Object::Dict(dict)) => Ok(dict.find(h, |k| key_eq(heap, k, key))),
-            _ => Err(crate::exc::RunError::Internal(
+        let Some(Object::Dict(dict)) = heap.get_obj(d) else {
+            return Err(crate::exc::RunError::Internal(
                 "dict operation on a non-dict",
-            )),
+            ));
+        };
+        if !self.is_user_instance(key) {
+            return Ok(dict.find(h, |k| key_eq(heap, k, key)));
         }
+        for (pos, k) in dict.candidates(h) {
+            if k.is(key) || self.eq(k, key)? {
+                return Ok(Some(pos));
+            }
+        }
+        Ok(None)
     }
 
     /// `d.get(key)` without a default: None when missing.
@@ -97,11 +111,7 @@ impl Vm {
         let Some(id) = d.obj() else {
             return Err(crate::exc::RunError::Internal("dict_set on a non-object"));
         };
-        let heap = &self.heap;
-        let pos = match heap.get(id) {
-            Object::Dict(dict) => dict.find(h, |k| key_eq(heap, k, key)),
-            _ => return Err(crate::exc::RunError::Internal("dict_set on a non-dict")),
-        };
+        let pos = self.dict_find_hashed(d, key, h)?;
         let grew = if let Object::Dict(dict) = self.heap.get_mut(id) {
             match pos {
                 Some(p) => {
@@ -256,6 +266,18 @@ impl Vm {
     /// Whether a set contains a value.
     pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let h = self.hash(v)?;
+        if self.is_user_instance(v) {
+            let candidates = match self.heap.get_obj(s) {
+                Some(Object::Set(set) | Object::FrozenSet(set)) => set.candidates(h),
+                _ => return Ok(false),
+            };
+            for k in candidates {
+                if k.is(v) || self.eq(k, v)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
         let heap = &self.heap;
         match heap.get_obj(s) {
             Some(Object::Set(set) | Object::FrozenSet(set)) => {
@@ -271,11 +293,7 @@ impl Vm {
         let Some(id) = s.obj() else {
             return Err(crate::exc::RunError::Internal("add to a non-set"));
         };
-        let heap = &self.heap;
-        let present = match heap.get(id) {
-            Object::Set(set) | Object::FrozenSet(set) => set.contains(h, |k| key_eq(heap, k, v)),
-            _ => return Err(crate::exc::RunError::Internal("add to a non-set")),
-        };
+        let present = self.set_contains(s, v)?;
         if !present {
             if let Object::Set(set) | Object::FrozenSet(set) = self.heap.get_mut(id) {
                 set.insert_new(h, v);
@@ -293,10 +311,14 @@ impl Vm {
             Object::Set(set) | Object::FrozenSet(set) => set.candidates(h),
             _ => return Ok(false),
         };
-        let heap = &self.heap;
-        let Some(found) = candidates.into_iter().find(|k| key_eq(heap, *k, v)) else {
-            return Ok(false);
-        };
+        let mut found = None;
+        for k in candidates {
+            if k.is(v) || (self.is_user_instance(v) && self.eq(k, v)?) || key_eq(&self.heap, k, v) {
+                found = Some(k);
+                break;
+            }
+        }
+        let Some(found) = found else { return Ok(false) };
         if let Object::Set(set) = self.heap.get_mut(id) {
             let heap_free_eq = |k: Value| k.is(found);
             return Ok(set.remove(h, heap_free_eq));
@@ -389,6 +411,15 @@ impl Vm {
 
     /// `len(v)` for builtin containers.
     pub fn len_of(&mut self, v: Value) -> PyResult<usize> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                return self.len_result(r);
+            }
+            let view = self.builtin_view(v);
+            if !view.is(v) {
+                return self.len_of(view);
+            }
+        }
         Ok(match self.heap.get_obj(v) {
             Some(Object::Str(s)) => s.chars,
             Some(Object::Bytes(b) | Object::ByteArray(b)) => b.len(),

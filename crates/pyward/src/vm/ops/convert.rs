@@ -29,6 +29,7 @@ impl Vm {
                     let d = *d;
                     return Ok(self.len_of(d)? != 0);
                 }
+                Object::Instance(_) => return self.instance_truthy(v),
                 _ => true,
             },
         })
@@ -74,6 +75,15 @@ impl Vm {
                     _ => BuiltinType::Exception,
                 },
                 Object::Module(_) => BuiltinType::Module,
+                Object::Class(_) => BuiltinType::Type,
+                Object::Instance(i) => match i.class {
+                    Value::Type(t) => t,
+                    c => self.base_type_of(c),
+                },
+                Object::Property(_) => BuiltinType::Property,
+                Object::StaticMethod(_) => BuiltinType::StaticMethod,
+                Object::ClassMethod(_) => BuiltinType::ClassMethod,
+                Object::Super { .. } => BuiltinType::Super,
                 Object::DictView(k, _) => match k {
                     crate::types::object::DictViewKind::Keys => BuiltinType::DictKeys,
                     crate::types::object::DictViewKind::Values => BuiltinType::DictValues,
@@ -85,10 +95,11 @@ impl Vm {
 
     /// `type(v)` as a value.
     pub fn type_of(&self, v: Value) -> Value {
-        if let Some(Object::Exception(e)) = self.heap.get_obj(v) {
-            return e.cls;
+        match self.heap.get_obj(v) {
+            Some(Object::Exception(e)) => e.cls,
+            Some(Object::Instance(i)) => i.class,
+            _ => Value::Type(self.builtin_type_of(v)),
         }
-        Value::Type(self.builtin_type_of(v))
     }
 
     /// `type(v).__name__`.
@@ -101,7 +112,45 @@ impl Vm {
     pub fn class_name(&self, cls: Value) -> String {
         match cls {
             Value::Type(t) => t.name().to_string(),
-            _ => "object".to_string(),
+            _ => match self.heap.get_obj(cls) {
+                Some(Object::Class(c)) => c.name.clone(),
+                _ => "object".to_string(),
+            },
+        }
+    }
+
+    /// Truthiness of a user instance: `__bool__`, then `__len__`, then the builtin payload.
+    fn instance_truthy(&mut self, v: Value) -> PyResult<bool> {
+        if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
+            return match r {
+                Value::Bool(b) => Ok(b),
+                _ => Err(exc::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    self.type_name(r)
+                ))),
+            };
+        }
+        if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+            let n = self.len_result(r)?;
+            return Ok(n != 0);
+        }
+        let view = self.builtin_view(v);
+        if view.is(v) {
+            Ok(true)
+        } else {
+            self.truthy(view)
+        }
+    }
+
+    /// Validate a `__len__` result.
+    pub(crate) fn len_result(&self, r: Value) -> PyResult<usize> {
+        match self.to_index(r) {
+            Some(n) if n >= 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+            Some(_) => Err(exc::value_error("__len__() should return >= 0")),
+            None => Err(exc::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(r)
+            ))),
         }
     }
 

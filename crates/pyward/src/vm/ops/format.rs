@@ -44,6 +44,29 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        if self.is_user_instance(v) {
+            let s = self.new_str(spec)?;
+            if let Some(r) = self.call_dunder(v, "__format__", &[s])? {
+                return match self.str_of(r) {
+                    Some(t) => Ok(t.to_string()),
+                    None => Err(exc::type_error(format!(
+                        "__format__ must return a str, not {}",
+                        self.type_name(r)
+                    ))),
+                };
+            }
+            let view = self.builtin_view(v);
+            if !view.is(v) {
+                return self.format(view, spec);
+            }
+            if !spec.is_empty() {
+                return Err(exc::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    self.type_name(v)
+                )));
+            }
+            return self.str(v);
+        }
         if spec.is_empty() {
             return self.str(v);
         }

@@ -9,6 +9,25 @@ use crate::vm::Vm;
 impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        if self.is_user_instance(v) {
+            if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
+                if !self.is_iterator(it) {
+                    return Err(exc::type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        self.type_name(it)
+                    )));
+                }
+                return Ok(it);
+            }
+            if self.user_dunder(v, "__getitem__")?.is_some() {
+                return self.alloc(Object::Iter(Iter::GetItem { obj: v, idx: 0 }));
+            }
+            let view = self.builtin_view(v);
+            if !view.is(v) {
+                return self.get_iter(view);
+            }
+            return Err(exc::type_error(messages::not_iterable(&self.type_name(v))));
+        }
         let it = match self.heap.get_obj(v) {
             Some(Object::List(_) | Object::Tuple(_)) => Iter::Seq { seq: v, idx: 0 },
             Some(Object::Str(_)) => Iter::Str { s: v, pos: 0 },
@@ -52,6 +71,17 @@ impl Vm {
 
     /// Advance an iterator: `Some(value)`, or `None` when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if self.is_user_instance(it) {
+            return match self.call_dunder(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(exc::type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                ))),
+                Err(e) if self.is_stop_iteration(&e) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
         let Some(id) = it.obj() else {
             return Err(exc::type_error(format!(
                 "'{}' object is not an iterator",
@@ -328,6 +358,27 @@ impl Vm {
                 };
                 Ok(v)
             }
+            Iter::GetItem { obj, idx } => {
+                let key = Value::Int(i64::try_from(idx).unwrap_or(i64::MAX));
+                match self.getitem(obj, key) {
+                    Ok(v) => {
+                        self.set_iter(id, |st| {
+                            if let Iter::GetItem { idx, .. } = st {
+                                *idx += 1;
+                            }
+                        });
+                        Ok(Some(v))
+                    }
+                    Err(e)
+                        if e.is_new(crate::types::BuiltinType::IndexError)
+                            || self.is_stop_iteration(&e) =>
+                    {
+                        self.set_iter(id, |st| *st = Iter::Done);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
             Iter::Callable { func, sentinel } => {
                 let v = self.call(func, &[])?;
                 if self.eq(v, sentinel)? {
@@ -337,6 +388,32 @@ impl Vm {
                     Ok(Some(v))
                 }
             }
+        }
+    }
+
+    /// Whether `v` can be passed to `next()`.
+    pub fn is_iterator(&mut self, v: Value) -> bool {
+        match self.heap.get_obj(v) {
+            Some(Object::Iter(_)) => true,
+            _ => {
+                self.is_user_instance(v) && self.user_dunder(v, "__next__").ok().flatten().is_some()
+            }
+        }
+    }
+
+    /// Whether an error is a StopIteration (raised by `__next__` to end iteration).
+    pub fn is_stop_iteration(&self, e: &RunError) -> bool {
+        match e {
+            RunError::Exc(x) => match &**x {
+                crate::exc::Exc::New { ty, .. } => {
+                    ty.is_subtype(crate::types::BuiltinType::StopIteration)
+                }
+                crate::exc::Exc::Obj(id) => {
+                    let cls = self.exception_class(Value::Obj(*id));
+                    self.is_subclass(cls, Value::Type(crate::types::BuiltinType::StopIteration))
+                }
+            },
+            _ => false,
         }
     }
 

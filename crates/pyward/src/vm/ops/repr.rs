@@ -28,6 +28,9 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Unbound => "<unbound>".into(),
             Value::Obj(id) => {
+                if let Some(s) = self.user_repr(v)? {
+                    return Ok(s);
+                }
                 if self.repr_stack.contains(&id) {
                     return Ok(match self.heap.get(id) {
                         Object::List(_) => "[...]".into(),
@@ -37,11 +40,46 @@ impl Vm {
                 }
                 self.enter_data(" while getting the repr of an object")?;
                 self.repr_stack.push(id);
-                let r = self.repr_obj(v);
+                let r = self.grow(|vm| vm.repr_obj(v));
                 self.repr_stack.pop();
                 self.leave_data();
                 r?
             }
+        })
+    }
+
+    /// `repr` through a user `__repr__`, or the default for user instances; None for others.
+    fn user_repr(&mut self, v: Value) -> PyResult<Option<String>> {
+        if !self.is_user_instance(v) {
+            return Ok(None);
+        }
+        if let Some(r) = self.call_dunder(v, "__repr__", &[])? {
+            return self.string_result(r, "__repr__").map(Some);
+        }
+        if matches!(self.heap.get_obj(v), Some(Object::Exception(_))) {
+            return Ok(None);
+        }
+        let view = self.builtin_view(v);
+        if !view.is(v) {
+            return self.repr(view).map(Some);
+        }
+        Ok(Some(self.default_repr(v)))
+    }
+
+    fn string_result(&self, r: Value, what: &str) -> PyResult<String> {
+        match self.str_of(r) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(exc::type_error(format!(
+                "{what} returned non-string (type {})",
+                self.type_name(r)
+            ))),
+        }
+    }
+
+    /// Run `f` with at least the red zone of Rust stack available, growing it if needed.
+    pub(crate) fn grow<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+            f(self)
         })
     }
 
@@ -153,6 +191,29 @@ impl Vm {
                 format!("{name}({})", self.join_reprs(&args)?)
             }
             Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Object::Class(c) => format!("<class '__main__.{}'>", c.qualname),
+            Object::Instance(_) => self.default_repr(v),
+            Object::Property(_) => format!(
+                "<property object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
+            Object::StaticMethod(f) => {
+                let f = *f;
+                format!("<staticmethod({})>", self.repr(f)?)
+            }
+            Object::ClassMethod(f) => {
+                let f = *f;
+                format!("<classmethod({})>", self.repr(f)?)
+            }
+            Object::Super { cls, obj } => {
+                let (cls, obj) = (*cls, *obj);
+                let t = self.type_of(obj);
+                format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    self.class_name(cls),
+                    self.class_name(t)
+                )
+            }
             Object::DictView(kind, d) => {
                 let (kind, d) = (*kind, *d);
                 let pairs = self.dict_items(d)?;
@@ -185,6 +246,20 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str(&mut self, v: Value) -> PyResult<String> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__str__", &[])? {
+                return self.string_result(r, "__str__");
+            }
+            if !matches!(self.heap.get_obj(v), Some(Object::Exception(_))) {
+                if self.user_dunder(v, "__repr__")?.is_none() {
+                    let view = self.builtin_view(v);
+                    if !view.is(v) {
+                        return self.str(view);
+                    }
+                }
+                return self.repr(v);
+            }
+        }
         match self.heap.get_obj(v) {
             Some(Object::Str(s)) => Ok(s.s.clone()),
             Some(Object::Exception(e)) => {

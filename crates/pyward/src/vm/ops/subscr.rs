@@ -69,6 +69,18 @@ impl Vm {
 
     /// `obj[key]`.
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if self.is_user_instance(obj) {
+            if let Some(r) = self.call_dunder(obj, "__getitem__", &[key])? {
+                return Ok(r);
+            }
+            let view = self.builtin_view(obj);
+            if view.is(obj) {
+                return Err(exc::type_error(messages::not_subscriptable(
+                    &self.type_name(obj),
+                )));
+            }
+            return self.getitem(view, key);
+        }
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,
@@ -179,6 +191,18 @@ impl Vm {
 
     /// `obj[key] = v`.
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        if self.is_user_instance(obj) {
+            if self.call_dunder(obj, "__setitem__", &[key, v])?.is_some() {
+                return Ok(());
+            }
+            let view = self.builtin_view(obj);
+            if view.is(obj) {
+                return Err(exc::type_error(messages::no_item_assignment(
+                    &self.type_name(obj),
+                )));
+            }
+            return self.setitem(view, key, v);
+        }
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,
@@ -253,6 +277,18 @@ impl Vm {
 
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        if self.is_user_instance(obj) {
+            if self.call_dunder(obj, "__delitem__", &[key])?.is_some() {
+                return Ok(());
+            }
+            let view = self.builtin_view(obj);
+            if view.is(obj) {
+                return Err(exc::type_error(messages::no_item_deletion(
+                    &self.type_name(obj),
+                )));
+            }
+            return self.delitem(view, key);
+        }
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,

@@ -1,0 +1,340 @@
+//! Dunder methods of builtin types as callables (`object.__init__`, `dict.__setitem__`, ...),
+//! for `super().__init__(...)` and explicit `Base.__method__(self, ...)` calls from user
+//! classes. Each applies the builtin behaviour to the receiver (or its builtin payload), never
+//! the user's override, so calling them from an override cannot loop.
+
+use crate::exc::{self, PyResult};
+use crate::natives;
+use crate::types::BuiltinType;
+use crate::types::class::Property;
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::{Args, Vm};
+
+natives! {
+    /// Builtin dunder methods reachable through a user class's MRO.
+    SlotFn {
+        Init => "__init__" => init,
+        New => "__new__" => new,
+        Repr => "__repr__" => repr,
+        Str => "__str__" => str_,
+        Eq => "__eq__" => eq,
+        Ne => "__ne__" => ne,
+        Lt => "__lt__" => not_implemented,
+        Le => "__le__" => not_implemented,
+        Gt => "__gt__" => not_implemented,
+        Ge => "__ge__" => not_implemented,
+        Hash => "__hash__" => hash,
+        Getattribute => "__getattribute__" => getattribute,
+        Setattr => "__setattr__" => setattr,
+        Delattr => "__delattr__" => delattr,
+        Format => "__format__" => format,
+        InitSubclass => "__init_subclass__" => init_subclass,
+        Getitem => "__getitem__" => getitem,
+        Setitem => "__setitem__" => setitem,
+        Delitem => "__delitem__" => delitem,
+        Len => "__len__" => len,
+        Contains => "__contains__" => contains,
+        Iter => "__iter__" => iter,
+    }
+}
+
+natives! {
+    /// `property.setter` / `getter` / `deleter`.
+    PropMethod {
+        Setter => "setter" => setter,
+        Getter => "getter" => getter,
+        Deleter => "deleter" => deleter,
+    }
+}
+
+/// Whether builtin type `t` has the slot `name`.
+pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
+    let s = SlotFn::lookup(name)?;
+    let container = matches!(
+        t,
+        BuiltinType::Dict
+            | BuiltinType::List
+            | BuiltinType::Tuple
+            | BuiltinType::Set
+            | BuiltinType::FrozenSet
+            | BuiltinType::Str
+            | BuiltinType::Bytes
+            | BuiltinType::ByteArray
+            | BuiltinType::Range
+    );
+    let mutable = matches!(
+        t,
+        BuiltinType::Dict | BuiltinType::List | BuiltinType::ByteArray
+    );
+    let ok = match s {
+        SlotFn::Getitem | SlotFn::Len | SlotFn::Contains | SlotFn::Iter => container,
+        SlotFn::Setitem | SlotFn::Delitem => mutable,
+        _ => true,
+    };
+    ok.then_some(s)
+}
+
+fn recv(args: &Args) -> PyResult<Value> {
+    args.get(0)
+        .ok_or_else(|| exc::type_error("descriptor needs an argument"))
+}
+
+fn rest(args: &Args) -> Args {
+    Args {
+        pos: args.pos.iter().skip(1).copied().collect(),
+        kw: args.kw.clone(),
+    }
+}
+
+fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = recv(&args)?;
+    let extra = rest(&args);
+    match vm.heap.get_obj(me) {
+        Some(Object::Exception(_)) => {
+            let vals = extra.pos.to_vec();
+            if let Some(id) = me.obj() {
+                if let Object::Exception(e) = vm.heap.get_mut(id) {
+                    e.args = vals;
+                }
+            }
+        }
+        Some(Object::Instance(i)) if !matches!(i.payload, Value::None) => {
+            let cls = i.class;
+            let t = vm.base_type_of(cls);
+            let payload = crate::builtins::construct(vm, t, extra)?;
+            if let Some(id) = me.obj() {
+                if let Object::Instance(i) = vm.heap.get_mut(id) {
+                    i.payload = payload;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = recv(&args)?;
+    if !vm.is_user_class(cls) {
+        if let Value::Type(t) = cls {
+            return crate::builtins::construct(vm, t, rest(&args));
+        }
+        return Err(exc::type_error("object.__new__(X): X is not a type object"));
+    }
+    let t = vm.base_type_of(cls);
+    vm.new_instance(cls, t, &rest(&args))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = recv(&args)?;
+    let s = match vm.heap.get_obj(me) {
+        Some(Object::Exception(e)) => {
+            let (cls, a) = (e.cls, e.args.clone());
+            let t = vm.new_tuple(a)?;
+            let inner = vm.repr(t)?;
+            let inner = inner
+                .strip_prefix('(')
+                .and_then(|x| x.strip_suffix(')'))
+                .unwrap_or("")
+                .to_string();
+            let inner = inner
+                .strip_suffix(',')
+                .map_or(inner.clone(), str::to_string);
+            format!("{}({inner})", vm.class_name(cls))
+        }
+        Some(Object::Instance(i)) if !matches!(i.payload, Value::None) => {
+            let p = i.payload;
+            vm.repr(p)?
+        }
+        Some(Object::Instance(_)) => vm.default_repr(me),
+        _ => vm.repr(me)?,
+    };
+    vm.new_str(s)
+}
+
+fn str_(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = recv(&args)?;
+    let s = match vm.heap.get_obj(me) {
+        Some(Object::Exception(e)) => {
+            let a = e.args.clone();
+            match a.as_slice() {
+                [] => String::new(),
+                [x] => vm.str(*x)?,
+                _ => {
+                    let t = vm.new_tuple(a)?;
+                    vm.repr(t)?
+                }
+            }
+        }
+        _ => vm.repr(me)?,
+    };
+    vm.new_str(s)
+}
+
+fn eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__eq__", 2, 2)?;
+    let (a, b) = (args.pos[0], args.pos[1]);
+    if a.is(b) {
+        return Ok(Value::Bool(true));
+    }
+    let (va, vb) = (vm.builtin_view(a), vm.builtin_view(b));
+    if !va.is(a) {
+        return Ok(Value::Bool(vm.eq(va, vb)?));
+    }
+    Ok(Value::NotImplemented)
+}
+
+fn ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match eq(vm, args)? {
+        Value::Bool(b) => Ok(Value::Bool(!b)),
+        other => Ok(other),
+    }
+}
+
+fn not_implemented(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let _ = (vm, args);
+    Ok(Value::NotImplemented)
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = recv(&args)?;
+    let view = vm.builtin_view(me);
+    if !view.is(me) {
+        return Ok(Value::Int(vm.hash(view)?));
+    }
+    Ok(Value::Int(me.obj().map_or(0, |o| {
+        i64::from(o.0).wrapping_mul(0x9E37_79B9) >> 4
+    })))
+}
+
+fn getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__getattribute__", 2, 2)?;
+    let (me, name) = (args.pos[0], args.pos[1]);
+    let text = vm.str_of(name).unwrap_or("").to_string();
+    let found = if vm.is_user_instance(me) {
+        vm.instance_getattr(me, &text)?
+    } else {
+        vm.getattr_opt(me, &text)?
+    };
+    found.ok_or_else(|| vm.no_attribute(me, &text))
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__setattr__", 3, 3)?;
+    let (me, name, v) = (args.pos[0], args.pos[1], args.pos[2]);
+    let (cls, dict) = match vm.heap.get_obj(me) {
+        Some(Object::Instance(i)) => (i.class, i.dict),
+        _ => {
+            vm.setattr(me, name, v)?;
+            return Ok(Value::None);
+        }
+    };
+    vm.generic_setattr(me, cls, dict, name, v)?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__delattr__", 2, 2)?;
+    let (me, name) = (args.pos[0], args.pos[1]);
+    let dict = match vm.heap.get_obj(me) {
+        Some(Object::Instance(i)) => i.dict,
+        _ => return Err(exc::attribute_error("cannot delete attribute")),
+    };
+    if vm.dict_remove(dict, name)?.is_none() {
+        let text = vm.str_of(name).unwrap_or("").to_string();
+        return Err(vm.no_attribute(me, &text));
+    }
+    Ok(Value::None)
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__format__", 2, 2)?;
+    let (me, spec) = (args.pos[0], args.pos[1]);
+    let spec_text = vm.str_of(spec).unwrap_or("").to_string();
+    let view = vm.builtin_view(me);
+    if !view.is(me) {
+        let s = vm.format(view, &spec_text)?;
+        return vm.new_str(s);
+    }
+    if !spec_text.is_empty() {
+        return Err(exc::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(me)
+        )));
+    }
+    let s = vm.str(me)?;
+    vm.new_str(s)
+}
+
+fn init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let _ = (vm, args);
+    Ok(Value::None)
+}
+
+fn view_of(vm: &Vm, args: &Args) -> PyResult<Value> {
+    Ok(vm.builtin_view(recv(args)?))
+}
+
+fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__getitem__", 2, 2)?;
+    let v = view_of(vm, &args)?;
+    vm.getitem(v, args.pos[1])
+}
+
+fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__setitem__", 3, 3)?;
+    let v = view_of(vm, &args)?;
+    vm.setitem(v, args.pos[1], args.pos[2])?;
+    Ok(Value::None)
+}
+
+fn delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__delitem__", 2, 2)?;
+    let v = view_of(vm, &args)?;
+    vm.delitem(v, args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = view_of(vm, &args)?;
+    let n = vm.len_of(v)?;
+    Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
+fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("__contains__", 2, 2)?;
+    let v = view_of(vm, &args)?;
+    Ok(Value::Bool(vm.contains(v, args.pos[1])?))
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = view_of(vm, &args)?;
+    vm.get_iter(v)
+}
+
+fn with_property(
+    vm: &mut Vm,
+    args: &Args,
+    f: impl FnOnce(&mut Property, Value),
+) -> PyResult<Value> {
+    args.arity("property method", 2, 2)?;
+    let Some(Object::Property(p)) = vm.heap.get_obj(args.pos[0]) else {
+        return Err(exc::type_error("descriptor requires a 'property' object"));
+    };
+    let mut p = *p;
+    f(&mut p, args.pos[1]);
+    vm.alloc(Object::Property(p))
+}
+
+fn setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(vm, &args, |p, f| p.fset = f)
+}
+
+fn getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(vm, &args, |p, f| p.fget = f)
+}
+
+fn deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(vm, &args, |p, f| p.fdel = f)
+}

@@ -1,0 +1,705 @@
+//! Classes at run time: `class` statements, instantiation, attribute lookup through the MRO
+//! with descriptors (functions bind, property, staticmethod, classmethod, super), and the
+//! user-dunder dispatch that the operator families call first for instances of user classes.
+
+use crate::builtins::Native;
+use crate::exc::{self, PyResult, RunError, messages};
+use crate::types::BuiltinType;
+use crate::types::class::{Class, Instance, c3_merge};
+use crate::types::function::BoundMethod;
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::{Args, Vm};
+
+impl Vm {
+    /// `BuildClass`: run the class body with a fresh namespace and create the class.
+    pub(crate) fn build_class(
+        &mut self,
+        body: Value,
+        name: Value,
+        bases: Vec<Value>,
+    ) -> PyResult<Value> {
+        let name_text = self.str_of(name).unwrap_or("?").to_string();
+        let (code, rt, globals, closure) = match self.heap.get_obj(body) {
+            Some(Object::Function(f)) => (f.code.clone(), f.rt, f.globals, f.closure.clone()),
+            _ => return Err(RunError::Internal("class body is not a function")),
+        };
+        for b in &bases {
+            let ok = match b {
+                Value::Type(t) => !matches!(
+                    t,
+                    BuiltinType::Bool
+                        | BuiltinType::Range
+                        | BuiltinType::Slice
+                        | BuiltinType::Function
+                        | BuiltinType::NoneType
+                ),
+                Value::Obj(_) => matches!(self.heap.get_obj(*b), Some(Object::Class(_))),
+                _ => false,
+            };
+            if !ok {
+                if let Value::Type(t) = b {
+                    return Err(exc::type_error(format!(
+                        "type '{}' is not an acceptable base type",
+                        t.name()
+                    )));
+                }
+                return Err(exc::type_error("bases must be types"));
+            }
+        }
+        let namespace = self.new_dict()?;
+        let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
+        for _ in &code.cellvars {
+            cells.push(self.alloc(Object::Cell(Value::Unbound))?);
+        }
+        cells.extend_from_slice(&closure);
+        let depth = self.frames.len();
+        self.push_frame(code.clone(), rt, globals, namespace, cells)?;
+        let ret = self.run_nested(depth)?;
+        // MRO and layout.
+        let bases = if bases.is_empty() {
+            vec![Value::Type(BuiltinType::Object)]
+        } else {
+            bases
+        };
+        let mut base_mros = Vec::with_capacity(bases.len());
+        let mut base_type = BuiltinType::Object;
+        for b in &bases {
+            let m = self.mro_of(*b);
+            let bt = self.base_type_of(*b);
+            if bt != BuiltinType::Object {
+                if base_type != BuiltinType::Object
+                    && !bt.is_subtype(base_type)
+                    && !base_type.is_subtype(bt)
+                {
+                    return Err(exc::type_error(
+                        "multiple bases have instance lay-out conflict",
+                    ));
+                }
+                if bt.is_subtype(base_type) {
+                    base_type = bt;
+                }
+            }
+            base_mros.push(m);
+        }
+        let placeholder = Value::None;
+        let Some(mut mro) = c3_merge(placeholder, base_mros, &bases) else {
+            let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
+            return Err(exc::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        // `__eq__` without `__hash__` makes instances unhashable.
+        let eq_key = self.intern("__eq__")?;
+        let hash_key = self.intern("__hash__")?;
+        if self.dict_get(namespace, eq_key)?.is_some()
+            && self.dict_get(namespace, hash_key)?.is_none()
+        {
+            self.dict_set(namespace, hash_key, Value::None)?;
+        }
+        let qn_key = self.intern("__qualname__")?;
+        let qualname = match self.dict_get(namespace, qn_key)? {
+            Some(q) => self.str_of(q).unwrap_or(&name_text).to_string(),
+            None => name_text.clone(),
+        };
+        let cls = self.alloc(Object::Class(Class {
+            name: name_text,
+            qualname,
+            bases: bases.clone(),
+            mro: Vec::new(),
+            dict: namespace,
+            base_type,
+        }))?;
+        mro[0] = cls;
+        if let Some(id) = cls.obj() {
+            if let Object::Class(c) = self.heap.get_mut(id) {
+                c.mro = mro;
+            }
+        }
+        if let Some(Object::Cell(_)) = self.heap.get_obj(ret) {
+            if let Some(id) = ret.obj() {
+                *self.heap.get_mut(id) = Object::Cell(cls);
+            }
+        }
+        // `__init_subclass__` of a user base.
+        if let Some(hook) = self.lookup_after(cls, cls, "__init_subclass__")? {
+            let f = match self.heap.get_obj(hook) {
+                Some(Object::ClassMethod(f)) => *f,
+                _ => hook,
+            };
+            if matches!(self.heap.get_obj(f), Some(Object::Function(_))) {
+                self.call(f, &[cls])?;
+            }
+        }
+        Ok(cls)
+    }
+
+    /// Run frames until the frame at index `depth` returns (native re-entry), growing the
+    /// Rust stack on demand.
+    pub(crate) fn run_nested(&mut self, depth: usize) -> PyResult<Value> {
+        self.native_depth += 1;
+        let r = stacker::maybe_grow(
+            super::super::STACK_RED_ZONE,
+            super::super::STACK_SEGMENT,
+            || self.run_until(depth),
+        );
+        self.native_depth -= 1;
+        r
+    }
+
+    /// The MRO of a class value (builtin types included).
+    pub fn mro_of(&self, cls: Value) -> Vec<Value> {
+        match cls {
+            Value::Type(t) => t.mro().into_iter().map(Value::Type).collect(),
+            _ => match self.heap.get_obj(cls) {
+                Some(Object::Class(c)) => c.mro.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// The builtin layout of instances of a class value.
+    pub fn base_type_of(&self, cls: Value) -> BuiltinType {
+        match cls {
+            Value::Type(t) => t,
+            _ => match self.heap.get_obj(cls) {
+                Some(Object::Class(c)) => c.base_type,
+                _ => BuiltinType::Object,
+            },
+        }
+    }
+
+    /// Whether a value is a user class.
+    pub fn is_user_class(&self, v: Value) -> bool {
+        matches!(self.heap.get_obj(v), Some(Object::Class(_)))
+    }
+
+    /// The first class in `start_cls`'s MRO after `after` (or from the start when they are the
+    /// same) whose namespace has `name`; builtin types contribute their methods and slots.
+    pub(crate) fn lookup_after(
+        &mut self,
+        start_cls: Value,
+        after: Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let mro = self.mro_of(start_cls);
+        let skip = if start_cls.is(after) {
+            1
+        } else {
+            mro.iter()
+                .position(|c| c.is(after))
+                .map_or(mro.len(), |p| p + 1)
+        };
+        let key = self.intern(name)?;
+        for c in mro.into_iter().skip(skip) {
+            if let Some(v) = self.class_own_attr(c, key, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    /// An attribute defined directly on one class of an MRO.
+    fn class_own_attr(&mut self, c: Value, key: Value, name: &str) -> PyResult<Option<Value>> {
+        match c {
+            Value::Type(t) => Ok(crate::builtins::method_of(t, name)
+                .or_else(|| crate::builtins::slot_of(t, name))
+                .map(Value::Native)),
+            _ => match self.heap.get_obj(c) {
+                Some(Object::Class(cl)) => {
+                    let d = cl.dict;
+                    self.dict_get(d, key)
+                }
+                _ => Ok(None),
+            },
+        }
+    }
+
+    /// Look `name` up along the MRO of class `cls`.
+    pub fn class_lookup(&mut self, cls: Value, name: &str) -> PyResult<Option<Value>> {
+        let mro = self.mro_of(cls);
+        let key = self.intern(name)?;
+        for c in mro {
+            if let Some(v) = self.class_own_attr(c, key, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A dunder defined by a user class in `v`'s type (not by a builtin type): the function
+    /// to call with `v` prepended.
+    pub fn user_dunder(&mut self, v: Value, name: &str) -> PyResult<Option<Value>> {
+        let cls = match self.heap.get_obj(v) {
+            Some(Object::Instance(i)) => i.class,
+            Some(Object::Exception(e)) => e.cls,
+            _ => return Ok(None),
+        };
+        if matches!(cls, Value::Type(_)) {
+            return Ok(None);
+        }
+        let mro = self.mro_of(cls);
+        let key = self.intern(name)?;
+        for c in mro {
+            let Some(Object::Class(cl)) = self.heap.get_obj(c) else {
+                return Ok(None);
+            };
+            let d = cl.dict;
+            if let Some(f) = self.dict_get(d, key)? {
+                return Ok(Some(match self.heap.get_obj(f) {
+                    Some(Object::StaticMethod(inner)) => *inner,
+                    _ => f,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Call a user dunder of `v` if its class defines one: `Some(result)`, else None.
+    pub fn call_dunder(&mut self, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let Some(f) = self.user_dunder(v, name)? else {
+            return Ok(None);
+        };
+        if matches!(f, Value::None) {
+            return Ok(None);
+        }
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(v);
+        all.extend_from_slice(args);
+        self.call(f, &all).map(Some)
+    }
+
+    /// Whether `v` is an instance of a user class (so operators consult its dunders).
+    #[inline]
+    pub fn is_user_instance(&self, v: Value) -> bool {
+        match self.heap.get_obj(v) {
+            Some(Object::Instance(i)) => !matches!(i.class, Value::Type(_)),
+            Some(Object::Exception(e)) => !matches!(e.cls, Value::Type(_)),
+            _ => false,
+        }
+    }
+
+    /// The builtin value that builtin behaviour applies to: the payload of an instance of a
+    /// builtin subclass, else the value itself.
+    pub fn builtin_view(&self, v: Value) -> Value {
+        match self.heap.get_obj(v) {
+            Some(Object::Instance(i)) if !matches!(i.payload, Value::None) => i.payload,
+            _ => v,
+        }
+    }
+
+    /// Create an instance of user class `cls` and run `__init__`.
+    pub(crate) fn instantiate(&mut self, cls: Value, args: Args) -> PyResult<Value> {
+        let base_type = self.base_type_of(cls);
+        let cls_name = self.class_name(cls);
+        if let Some(new) = self.user_new(cls)? {
+            let mut nargs = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            nargs.pos.insert(0, cls);
+            let obj = self.call_with(new, nargs)?;
+            let t = self.type_of(obj);
+            if self.is_subclass(t, cls) {
+                self.run_init(obj, cls, args, &cls_name, true)?;
+            }
+            return Ok(obj);
+        }
+        let obj = self.new_instance(cls, base_type, &args)?;
+        self.temp_roots.push(obj);
+        let r = self.run_init(obj, cls, args, &cls_name, false);
+        self.temp_roots.pop();
+        r.map(|()| obj)
+    }
+
+    fn user_new(&mut self, cls: Value) -> PyResult<Option<Value>> {
+        let mro = self.mro_of(cls);
+        let key = self.intern("__new__")?;
+        for c in mro {
+            let Some(Object::Class(cl)) = self.heap.get_obj(c) else {
+                return Ok(None);
+            };
+            let d = cl.dict;
+            if let Some(f) = self.dict_get(d, key)? {
+                return Ok(Some(match self.heap.get_obj(f) {
+                    Some(Object::StaticMethod(inner)) => *inner,
+                    _ => f,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A bare instance of `cls` with the layout of `base_type`.
+    pub(crate) fn new_instance(
+        &mut self,
+        cls: Value,
+        base_type: BuiltinType,
+        args: &Args,
+    ) -> PyResult<Value> {
+        if base_type.is_exception() {
+            let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
+            return self.alloc(Object::Exception(e));
+        }
+        let payload = match base_type {
+            BuiltinType::Object => Value::None,
+            t => crate::builtins::construct(self, t, Args::default())?,
+        };
+        let dict = self.new_dict()?;
+        self.alloc(Object::Instance(Instance {
+            class: cls,
+            dict,
+            payload,
+        }))
+    }
+
+    fn run_init(
+        &mut self,
+        obj: Value,
+        cls: Value,
+        args: Args,
+        cls_name: &str,
+        from_new: bool,
+    ) -> PyResult<()> {
+        let init = self.class_lookup(cls, "__init__")?;
+        match init {
+            Some(f) if matches!(self.heap.get_obj(f), Some(Object::Function(_))) => {
+                let mut iargs = args;
+                iargs.pos.insert(0, obj);
+                let r = self.call_with(f, iargs)?;
+                if !matches!(r, Value::None) {
+                    return Err(exc::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(r)
+                    )));
+                }
+                Ok(())
+            }
+            _ => {
+                let base_type = self.base_type_of(cls);
+                if base_type == BuiltinType::Object {
+                    if !from_new && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                        return Err(exc::type_error(format!("{cls_name}() takes no arguments")));
+                    }
+                    return Ok(());
+                }
+                if base_type.is_exception() {
+                    return Ok(());
+                }
+                // Builtin base: build the payload from the arguments.
+                let payload = crate::builtins::construct(self, base_type, args)?;
+                if let Some(id) = obj.obj() {
+                    if let Object::Instance(i) = self.heap.get_mut(id) {
+                        i.payload = payload;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Bind a class attribute found for instance `obj` (functions become bound methods).
+    pub(crate) fn bind_attr(&mut self, attr: Value, obj: Value, cls: Value) -> PyResult<Value> {
+        match self.heap.get_obj(attr) {
+            Some(Object::Function(_)) => self.alloc(Object::BoundMethod(BoundMethod {
+                recv: obj,
+                func: attr,
+            })),
+            Some(Object::StaticMethod(f)) => Ok(*f),
+            Some(Object::ClassMethod(f)) => {
+                let f = *f;
+                self.alloc(Object::BoundMethod(BoundMethod { recv: cls, func: f }))
+            }
+            Some(Object::Property(p)) => {
+                let g = p.fget;
+                if matches!(g, Value::None) {
+                    return Err(exc::attribute_error("unreadable attribute"));
+                }
+                self.call(g, &[obj])
+            }
+            _ => match attr {
+                Value::Native(n) => {
+                    let recv = if matches!(n, Native::Slot(_)) {
+                        obj
+                    } else {
+                        self.builtin_view(obj)
+                    };
+                    self.alloc(Object::BoundMethod(BoundMethod { recv, func: attr }))
+                }
+                _ => Ok(attr),
+            },
+        }
+    }
+
+    /// Attribute lookup on an instance of a user class.
+    pub(crate) fn instance_getattr(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        let (cls, dict) = match self.heap.get_obj(obj) {
+            Some(Object::Instance(i)) => (i.class, i.dict),
+            Some(Object::Exception(e)) => (e.cls, e.dict),
+            _ => return Ok(None),
+        };
+        match name {
+            "__dict__" => {
+                if matches!(dict, Value::None) {
+                    let d = self.new_dict()?;
+                    if let Some(id) = obj.obj() {
+                        if let Object::Exception(e) = self.heap.get_mut(id) {
+                            e.dict = d;
+                        }
+                    }
+                    return Ok(Some(d));
+                }
+                return Ok(Some(dict));
+            }
+            "__class__" => return Ok(Some(cls)),
+            _ => {}
+        }
+        let attr = self.class_lookup(cls, name)?;
+        if let Some(a) = attr {
+            if matches!(self.heap.get_obj(a), Some(Object::Property(_))) {
+                return self.bind_attr(a, obj, cls).map(Some);
+            }
+        }
+        if !matches!(dict, Value::None) {
+            let key = self.intern(name)?;
+            if let Some(v) = self.dict_get(dict, key)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(a) = attr {
+            return self.bind_attr(a, obj, cls).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `__getattr__` fallback of a user instance.
+    pub(crate) fn getattr_hook(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        if !self.is_user_instance(obj) {
+            return Ok(None);
+        }
+        let Some(hook) = self.user_dunder(obj, "__getattr__")? else {
+            return Ok(None);
+        };
+        let n = self.new_str(name)?;
+        self.call(hook, &[obj, n]).map(Some)
+    }
+
+    /// Attribute lookup on a class object.
+    pub(crate) fn class_getattr(&mut self, cls: Value, name: &str) -> PyResult<Option<Value>> {
+        let (cname, qualname, bases, dict) = match self.heap.get_obj(cls) {
+            Some(Object::Class(c)) => (c.name.clone(), c.qualname.clone(), c.bases.clone(), c.dict),
+            _ => return Ok(None),
+        };
+        match name {
+            "__name__" => return self.new_str(cname).map(Some),
+            "__qualname__" => return self.new_str(qualname).map(Some),
+            "__dict__" => return Ok(Some(dict)),
+            "__bases__" => return self.new_tuple(bases).map(Some),
+            "__base__" => return Ok(bases.first().copied()),
+            "__mro__" => {
+                let m = self.mro_of(cls);
+                return self.new_tuple(m).map(Some);
+            }
+            "__class__" => return Ok(Some(Value::Type(BuiltinType::Type))),
+            _ => {}
+        }
+        let Some(attr) = self.class_lookup(cls, name)? else {
+            return Ok(match name {
+                "__module__" => Some(self.new_str("__main__")?),
+                "__doc__" => Some(Value::None),
+                _ => None,
+            });
+        };
+        Ok(Some(match self.heap.get_obj(attr) {
+            Some(Object::StaticMethod(f)) => *f,
+            Some(Object::ClassMethod(f)) => {
+                let f = *f;
+                self.alloc(Object::BoundMethod(BoundMethod { recv: cls, func: f }))?
+            }
+            _ => attr,
+        }))
+    }
+
+    /// Attribute lookup through `super()`.
+    pub(crate) fn super_getattr(&mut self, sup: Value, name: &str) -> PyResult<Option<Value>> {
+        let Some(Object::Super { cls, obj }) = self.heap.get_obj(sup) else {
+            return Ok(None);
+        };
+        let (cls, obj) = (*cls, *obj);
+        let obj_is_class = self.is_user_class(obj) || matches!(obj, Value::Type(_));
+        let start = if obj_is_class { obj } else { self.type_of(obj) };
+        let Some(attr) = self.lookup_after(start, cls, name)? else {
+            return Ok(None);
+        };
+        if obj_is_class {
+            return Ok(Some(match self.heap.get_obj(attr) {
+                Some(Object::ClassMethod(f)) => {
+                    let f = *f;
+                    self.alloc(Object::BoundMethod(BoundMethod { recv: obj, func: f }))?
+                }
+                Some(Object::StaticMethod(f)) => *f,
+                _ => attr,
+            }));
+        }
+        self.bind_attr(attr, obj, start).map(Some)
+    }
+
+    /// Set an attribute on a user instance or class; Ok(false) when `obj` is neither.
+    pub(crate) fn user_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        let (cls, dict) = match self.heap.get_obj(obj) {
+            Some(Object::Instance(i)) => (i.class, i.dict),
+            Some(Object::Class(c)) => {
+                let d = c.dict;
+                self.dict_set(d, name, v)?;
+                return Ok(true);
+            }
+            _ => return Ok(false),
+        };
+        if let Some(hook) = self.user_dunder(obj, "__setattr__")? {
+            self.call(hook, &[obj, name, v])?;
+            return Ok(true);
+        }
+        if matches!(cls, Value::Type(_)) {
+            return Err(exc::attribute_error(format!(
+                "'object' object has no attribute '{attr}'"
+            )));
+        }
+        self.generic_setattr(obj, cls, dict, name, v)?;
+        Ok(true)
+    }
+
+    /// `object.__setattr__`: property setters, else the instance dict.
+    pub(crate) fn generic_setattr(
+        &mut self,
+        obj: Value,
+        cls: Value,
+        dict: Value,
+        name: Value,
+        v: Value,
+    ) -> PyResult<()> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        if let Some(a) = self.class_lookup(cls, &attr)? {
+            if let Some(Object::Property(p)) = self.heap.get_obj(a) {
+                let setter = p.fset;
+                if matches!(setter, Value::None) {
+                    let cname = self.class_name(cls);
+                    return Err(exc::attribute_error(format!(
+                        "property '{attr}' of '{cname}' object has no setter"
+                    )));
+                }
+                self.call(setter, &[obj, v])?;
+                return Ok(());
+            }
+        }
+        self.dict_set(dict, name, v)
+    }
+
+    /// Delete an attribute of a user instance or class; Ok(false) when `obj` is neither.
+    pub(crate) fn user_delattr(&mut self, obj: Value, name: Value) -> PyResult<bool> {
+        let attr = self.str_of(name).unwrap_or("").to_string();
+        let (cls, dict) = match self.heap.get_obj(obj) {
+            Some(Object::Instance(i)) => (i.class, i.dict),
+            Some(Object::Class(c)) => (obj, c.dict),
+            _ => return Ok(false),
+        };
+        if self.is_user_instance(obj) {
+            if let Some(hook) = self.user_dunder(obj, "__delattr__")? {
+                self.call(hook, &[obj, name])?;
+                return Ok(true);
+            }
+            if let Some(a) = self.class_lookup(cls, &attr)? {
+                if let Some(Object::Property(p)) = self.heap.get_obj(a) {
+                    let deleter = p.fdel;
+                    if matches!(deleter, Value::None) {
+                        let cname = self.class_name(cls);
+                        return Err(exc::attribute_error(format!(
+                            "property '{attr}' of '{cname}' object has no deleter"
+                        )));
+                    }
+                    self.call(deleter, &[obj])?;
+                    return Ok(true);
+                }
+            }
+        }
+        if self.dict_remove(dict, name)?.is_none() {
+            return Err(self.no_attribute(obj, &attr));
+        }
+        Ok(true)
+    }
+
+    /// `super()` with no arguments: the enclosing method's class cell and first argument.
+    pub(crate) fn zero_arg_super(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else {
+            return Err(exc::runtime_error("super(): no arguments"));
+        };
+        let code = f.code.clone();
+        let base = f.base;
+        if code.argcount == 0 && !code.flags.varargs {
+            return Err(exc::runtime_error("super(): no arguments"));
+        }
+        let Some(pos) = code.freevars.iter().position(|n| n == "__class__") else {
+            return Err(exc::runtime_error("super(): __class__ cell not found"));
+        };
+        let mut obj = self.stack.get(base).copied().unwrap_or(Value::Unbound);
+        // A first argument captured by a closure lives in its cell.
+        if let Some(ci) = code.cell_params.iter().position(|p| *p == Some(0)) {
+            let cell = self
+                .stack
+                .get(base + code.nlocals() + ci)
+                .copied()
+                .unwrap_or(Value::None);
+            if let Some(Object::Cell(v)) = self.heap.get_obj(cell) {
+                obj = *v;
+            }
+        }
+        let cell = self
+            .stack
+            .get(base + code.nlocals() + code.cellvars.len() + pos)
+            .copied()
+            .unwrap_or(Value::None);
+        let cls = match self.heap.get_obj(cell) {
+            Some(Object::Cell(c)) => *c,
+            _ => Value::Unbound,
+        };
+        if matches!(cls, Value::Unbound) || matches!(obj, Value::Unbound) {
+            return Err(exc::runtime_error("super(): empty __class__ cell"));
+        }
+        self.alloc(Object::Super { cls, obj })
+    }
+
+    /// Default `repr` of an instance: `<__main__.A object at 0x...>`.
+    pub(crate) fn default_repr(&self, v: Value) -> String {
+        let cls = self.type_of(v);
+        let (module, name) = match cls {
+            Value::Type(t) => ("builtins", t.name().to_string()),
+            _ => ("__main__", self.class_qualname(cls)),
+        };
+        let id = v.obj().map_or(0, |o| u64::from(o.0));
+        if module == "builtins" {
+            format!(
+                "<{name} object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id * 16
+            )
+        } else {
+            format!(
+                "<{module}.{name} object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id * 16
+            )
+        }
+    }
+
+    /// `__qualname__` of a class value.
+    pub fn class_qualname(&self, cls: Value) -> String {
+        match self.heap.get_obj(cls) {
+            Some(Object::Class(c)) => c.qualname.clone(),
+            _ => self.class_name(cls),
+        }
+    }
+
+    #[cold]
+    pub(crate) fn unhashable_error(&self, v: Value) -> RunError {
+        exc::type_error(messages::unhashable(&self.type_name(v)))
+    }
+}
