@@ -36,16 +36,20 @@ struct Options {
     limits: Limits,
     source: Vec<u8>,
     filename: String,
+    /// Print the bytecode instead of running (debugging aid).
+    dis: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut limits = Limits::default();
     let mut args = std::env::args().skip(1);
     let mut program: Option<(Vec<u8>, String)> = None;
+    let mut dis = false;
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
+            "--dis" => dis = true,
             "--max-duration" => {
                 let v = value(&a)?;
                 let secs: f64 = v.parse().map_err(|_| format!("bad --max-duration: {v}"))?;
@@ -115,6 +119,7 @@ fn parse_args() -> Result<Options, String> {
         limits,
         source,
         filename,
+        dis,
     })
 }
 
@@ -160,6 +165,10 @@ fn run(opts: Options) -> u8 {
             return 1;
         }
     };
+    if opts.dis {
+        let _ = std::io::stdout().write_all(program.disassemble().as_bytes());
+        return 0;
+    }
     let stdout = std::io::stdout();
     let sink = Box::new(move |s: &str| {
         let mut lock = stdout.lock();

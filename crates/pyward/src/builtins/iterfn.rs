@@ -25,7 +25,7 @@ pub fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("next", 1, 2)?;
     let it = args.pos[0];
-    if !matches!(vm.heap.get_obj(it), Some(Object::Iter(_))) {
+    if !vm.is_iterator(it) {
         return Err(exc::type_error(format!(
             "'{}' object is not an iterator",
             vm.type_name(it)

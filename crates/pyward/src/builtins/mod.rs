@@ -133,6 +133,8 @@ pub enum Native {
     Slot(SlotFn),
     /// `property.setter` / `getter` / `deleter`.
     Prop(PropMethod),
+    /// A generator method.
+    Gen(crate::types::gen_methods::GenMethod),
 }
 
 impl Native {
@@ -150,6 +152,7 @@ impl Native {
             Native::TypeMethod(m) => m.name(),
             Native::Slot(m) => m.name(),
             Native::Prop(m) => m.name(),
+            Native::Gen(m) => m.name(),
         }
     }
 
@@ -167,6 +170,7 @@ impl Native {
             Native::TypeMethod(m) => m.call(vm, args),
             Native::Slot(m) => m.call(vm, args),
             Native::Prop(m) => m.call(vm, args),
+            Native::Gen(m) => m.call(vm, args),
         }
     }
 }
@@ -225,6 +229,9 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
             num_methods::NumMethod::lookup(name)
                 .filter(|m| num_methods::applies(*m, ty))
                 .map(Native::Num)
+        }
+        BuiltinType::Generator => {
+            crate::types::gen_methods::GenMethod::lookup(name).map(Native::Gen)
         }
         BuiltinType::Bytes | BuiltinType::ByteArray => bytes_methods::BytesMethod::lookup(name)
             .filter(|m| bytes_methods::applies(*m, ty))

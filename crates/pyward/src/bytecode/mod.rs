@@ -5,6 +5,7 @@
 //! runs and threads, and checkable by `verify` before it runs.
 
 pub mod code;
+pub mod dis;
 pub mod opcode;
 pub mod verify;
 

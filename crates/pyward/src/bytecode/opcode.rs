@@ -294,6 +294,13 @@ pub enum Op {
     CheckExcMatch,
     /// `( body name bases*n -- class )` run a class body and create the class.
     BuildClass(u32),
+    /// `( v -- sent )` suspend the generator, yielding `v`; resumes with the sent value.
+    YieldValue,
+    /// `( receiver v -- receiver yielded )` send `v` into the receiver (`yield from`), or,
+    /// when it finishes, `( -- result )` and jump to the target.
+    Send(u32),
+    /// `( x -- iter )` `iter(x)`, keeping generators as they are.
+    GetYieldFromIter,
     /// `( mgr -- exit enter_result )` start a `with` block.
     BeforeWith,
     /// `( exit prev exc -- exit prev exc result )` call `exit(type, exc, tb)` for a `with`

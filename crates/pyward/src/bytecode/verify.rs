@@ -60,7 +60,8 @@ fn verify_one(code: &Code) -> Result<(), String> {
             | Op::JumpIfFalseOrPop(t)
             | Op::JumpIfTrueOrPop(t)
             | Op::JumpIfNotNone(t)
-            | Op::ForIter(t) => in_range(t, n_ops + 1, "jump target")?,
+            | Op::ForIter(t)
+            | Op::Send(t) => in_range(t, n_ops + 1, "jump target")?,
             _ => {}
         }
     }

@@ -166,8 +166,26 @@ impl<'src> Compiler<'src> {
                 self.comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?
             }
             Expr::Await(_) => return Err(self.unsupported(e, "'await'")),
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
-                return Err(self.unsupported(e, "generators ('yield')"));
+            Expr::Yield(y) => {
+                self.check_yield_allowed(e)?;
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit(Op::LoadNone),
+                }
+                self.emit(Op::YieldValue);
+            }
+            Expr::YieldFrom(y) => {
+                self.check_yield_allowed(e)?;
+                self.expr(&y.value)?;
+                self.emit(Op::GetYieldFromIter);
+                self.emit(Op::LoadNone);
+                let top = self.new_label();
+                let done = self.new_label();
+                self.bind_label(top);
+                self.emit_jump(Op::Send, done);
+                self.emit(Op::YieldValue);
+                self.emit_jump(Op::Jump, top);
+                self.bind_label(done);
             }
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
@@ -219,6 +237,16 @@ impl<'src> Compiler<'src> {
             Expr::IpyEscapeCommand(_) => return Err(self.error_at(e, "invalid syntax")),
         }
         Ok(())
+    }
+
+    fn check_yield_allowed(&self, e: &Expr) -> Result<(), CompileError> {
+        match self.unit_ref().kind {
+            super::scope::ScopeKind::Function => Ok(()),
+            super::scope::ScopeKind::Comprehension => {
+                Err(self.error_at(e, "'yield' inside list comprehension"))
+            }
+            _ => Err(self.error_at(e, "'yield' outside function")),
+        }
     }
 
     /// Build a list/tuple/set display, with `*iterable` items expanded.
@@ -455,16 +483,18 @@ impl<'src> Compiler<'src> {
         let (line, _) = self.line_col(node);
         self.push_unit(scope, name.to_string(), qualname, line);
         self.unit().argcount = 1;
-        self.emit(match kind {
-            CompKind::List | CompKind::Gen => Op::BuildList(0),
-            CompKind::Set => Op::BuildSet(0),
-            CompKind::Dict => Op::BuildMap(0),
-        });
+        match kind {
+            CompKind::List => self.emit(Op::BuildList(0)),
+            CompKind::Set => self.emit(Op::BuildSet(0)),
+            CompKind::Dict => self.emit(Op::BuildMap(0)),
+            CompKind::Gen => {}
+        }
         self.comp_generator(generators, 0, kind, elt, value)?;
+        if kind == CompKind::Gen {
+            self.emit(Op::LoadNone);
+        }
         self.emit(Op::ReturnValue);
-        let mut code = self.pop_unit()?;
-        // Generator expressions run eagerly until generators land (issue #3).
-        code.flags.generator = false;
+        let code = self.pop_unit()?;
         let has_closure = !code.freevars.is_empty();
         self.emit_closure(&code.freevars)?;
         self.load_const(Const::Code(std::sync::Arc::new(code)));
@@ -472,9 +502,6 @@ impl<'src> Compiler<'src> {
         self.expr(&first.iter)?;
         self.emit(Op::GetIter);
         self.emit(Op::Call(1));
-        if kind == CompKind::Gen {
-            self.emit(Op::GetIter);
-        }
         Ok(())
     }
 
@@ -518,6 +545,11 @@ impl<'src> Compiler<'src> {
                 (CompKind::Set, _) => {
                     self.expr(elt)?;
                     self.emit(Op::SetAdd(depth));
+                }
+                (CompKind::Gen, _) => {
+                    self.expr(elt)?;
+                    self.emit(Op::YieldValue);
+                    self.emit(Op::Pop);
                 }
                 _ => {
                     self.expr(elt)?;

@@ -428,7 +428,8 @@ fn jump_target_mut(op: &mut Op) -> Option<&mut u32> {
         | Op::JumpIfFalseOrPop(t)
         | Op::JumpIfTrueOrPop(t)
         | Op::JumpIfNotNone(t)
-        | Op::ForIter(t) => Some(t),
+        | Op::ForIter(t)
+        | Op::Send(t) => Some(t),
         _ => None,
     }
 }

@@ -624,10 +624,11 @@ impl<'src> Compiler<'src> {
         self.body(&t.finalbody)?;
         self.pop_fblock();
         self.unit().block_depth -= 2;
+        // Restoring the saved exception leaves the cleanup handler's range.
+        self.pop_handler();
         self.emit(Op::Swap);
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
-        self.pop_handler();
         self.bind_label(cleanup);
         self.emit(Op::Swap);
         self.emit(Op::PopExcept);

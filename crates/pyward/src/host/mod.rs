@@ -75,6 +75,11 @@ impl Program {
         })
     }
 
+    /// A listing of the compiled bytecode.
+    pub fn disassemble(&self) -> String {
+        crate::bytecode::dis::disassemble(&self.code)
+    }
+
     /// Run with limits; output is captured, or streamed to `stdout` when given.
     pub fn run(&self, limits: Limits, stdout: Option<Box<dyn FnMut(&str) + Send>>) -> Outcome {
         let mut vm = Vm::new(limits);

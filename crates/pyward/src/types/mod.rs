@@ -12,6 +12,8 @@ pub mod dict_methods;
 pub mod float;
 pub mod format;
 pub mod function;
+pub mod gen_methods;
+pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 use super::class::{Class, Instance, Property};
 use super::dict::Dict;
 use super::function::{BoundMethod, CodeRt, Function};
+use super::generator::Generator;
 use super::iter::Iter;
 use super::range::{Range, Slice};
 use super::set::Set;
@@ -80,6 +81,8 @@ pub enum Object {
     Module(Module),
     /// A dict view.
     DictView(DictViewKind, Value),
+    /// A generator.
+    Generator(Generator),
     /// A user class.
     Class(Class),
     /// An instance of a user class.
@@ -113,6 +116,7 @@ impl Object {
             Object::Function(f) => f.size_bytes(),
             Object::CodeRt(c) => (c.consts.len() + c.names.len()) * size_of::<Value>(),
             Object::Iter(i) => i.size_bytes(),
+            Object::Generator(g) => g.size_bytes(),
             Object::Exception(e) => e.size_bytes(),
             Object::Module(m) => m.name.len(),
             Object::Class(c) => {
@@ -158,6 +162,7 @@ impl Object {
             Object::Module(m) => out.push(m.dict),
             Object::DictView(_, d) => out.push(*d),
             Object::Class(c) => c.trace(out),
+            Object::Generator(g) => g.trace(out),
             Object::Instance(i) => out.extend_from_slice(&[i.class, i.dict, i.payload]),
             Object::Property(p) => out.extend_from_slice(&[p.fget, p.fset, p.fdel]),
             Object::StaticMethod(f) | Object::ClassMethod(f) => out.push(*f),

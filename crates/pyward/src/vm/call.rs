@@ -9,8 +9,9 @@ use crate::types::function::{BoundMethod, Function};
 use crate::types::object::Object;
 use crate::value::Value;
 
-use super::frame::Frame;
+use super::frame::{ExitAction, Frame};
 use super::{MAX_NATIVE_DEPTH, Vm};
+use crate::types::generator::{GenState, Generator, SavedFrame};
 
 /// Arguments for a native function: positional values and keyword pairs.
 #[derive(Debug, Default)]
@@ -107,8 +108,7 @@ impl Vm {
                         && !code.flags.varkeywords
                         && code.kwonlyargcount == 0
                         && nargs <= code.argcount as usize
-                        && nargs + f.defaults.len() >= code.argcount as usize
-                        && !code.flags.generator;
+                        && nargs + f.defaults.len() >= code.argcount as usize;
                     if simple {
                         // Arguments already sit where the callee's locals go.
                         let argc = code.argcount as usize;
@@ -121,15 +121,19 @@ impl Vm {
                                 .unwrap_or(Value::None);
                             self.stack.push(d);
                         }
-                        self.enter_function(id, code, start, ret_to)?;
-                        return Ok(Called::Pushed);
+                        return Ok(match self.enter_function(id, code, start, ret_to)? {
+                            Some(g) => Called::Value(g),
+                            None => Called::Pushed,
+                        });
                     }
                     let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
                     self.stack.truncate(start);
                     let locals = self.bind_args(id, &code, pos, kw)?;
                     self.stack.extend(locals);
-                    self.enter_function(id, code, start, ret_to)?;
-                    Ok(Called::Pushed)
+                    Ok(match self.enter_function(id, code, start, ret_to)? {
+                        Some(g) => Called::Value(g),
+                        None => Called::Pushed,
+                    })
                 }
                 Object::BoundMethod(BoundMethod { recv, func: inner }) => {
                     let (recv, inner) = (*recv, *func_of(inner));
@@ -192,7 +196,7 @@ impl Vm {
         code: std::sync::Arc<Code>,
         base: usize,
         ret_to: usize,
-    ) -> PyResult<()> {
+    ) -> PyResult<Option<Value>> {
         if self.frames.len() >= self.limits.max_recursion {
             self.stack.truncate(ret_to);
             return Err(exc::recursion_error(messages::recursion_depth("")));
@@ -222,6 +226,27 @@ impl Vm {
         }
         self.stack.extend_from_slice(&closure);
         let stack_base = self.stack.len();
+        if code.flags.generator {
+            // Calling a generator function builds the frame as data and returns the generator.
+            let saved: Vec<Value> = self.stack.split_off(base);
+            self.stack.truncate(ret_to);
+            let (name, qualname) = (code.name.clone(), code.qualname.clone());
+            let g = Generator {
+                frame: Some(SavedFrame {
+                    code,
+                    rt,
+                    globals,
+                    ip: 0,
+                    stack: saved,
+                    stack_base: stack_base - base,
+                }),
+                state: GenState::Created,
+                name,
+                qualname,
+                return_value: Value::None,
+            };
+            return self.alloc(Object::Generator(g)).map(Some);
+        }
         self.frames.push(Frame {
             code,
             rt,
@@ -231,8 +256,10 @@ impl Vm {
             base,
             stack_base,
             ret_to,
+            generator: None,
+            exit: ExitAction::Return,
         });
-        Ok(())
+        Ok(None)
     }
 
     /// Push a frame for module-level or class-body code with the given locals.
@@ -257,6 +284,8 @@ impl Vm {
             base,
             stack_base,
             ret_to,
+            generator: None,
+            exit: ExitAction::Return,
         });
         Ok(())
     }

@@ -11,7 +11,9 @@ use crate::value::Value;
 
 use super::Vm;
 use super::call::Called;
+use super::frame::ExitAction;
 use super::ops;
+use crate::types::generator::GenState;
 
 impl Vm {
     #[inline]
@@ -456,6 +458,23 @@ impl Vm {
                     Op::ForIter(t) => {
                         self.frames[fi].ip = ip;
                         let it = self.top();
+                        if let Some(Object::Generator(g)) = self.heap.get_obj(it) {
+                            let state = g.state;
+                            let gid = it.obj().unwrap_or(crate::value::ObjId(0));
+                            if state == GenState::Done {
+                                self.stack.pop();
+                                ip = t as usize;
+                                continue;
+                            }
+                            match self.resume_generator(gid, Value::None, ExitAction::ForIter(t)) {
+                                Ok(()) => continue 'frame,
+                                Err(e) => {
+                                    self.frames[fi].ip = ip;
+                                    self.handle_error(e, stop, false)?;
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         match self.next(it) {
                             Ok(Some(v)) => {
                                 self.push(v);
@@ -614,11 +633,82 @@ impl Vm {
                             return Err(RunError::Internal("return without frame"));
                         };
                         self.stack.truncate(f.ret_to);
+                        if let Some(gid) = f.generator {
+                            self.finish_generator(gid, v);
+                        }
                         if self.frames.len() <= stop {
                             return Ok(v);
                         }
-                        self.push(v);
+                        match f.exit {
+                            ExitAction::Return | ExitAction::Native => self.push(v),
+                            ExitAction::ForIter(t) => {
+                                self.stack.pop();
+                                if let Some(c) = self.frames.last_mut() {
+                                    c.ip = t as usize;
+                                }
+                            }
+                            ExitAction::Send(t) => {
+                                self.stack.pop();
+                                self.push(v);
+                                if let Some(c) = self.frames.last_mut() {
+                                    c.ip = t as usize;
+                                }
+                            }
+                        }
                         continue 'frame;
+                    }
+                    Op::YieldValue => {
+                        let v = self.pop();
+                        match self.suspend_generator(ip) {
+                            Some(ExitAction::Native) | None => {
+                                if self.frames.len() <= stop {
+                                    return Ok(v);
+                                }
+                                self.push(v);
+                            }
+                            Some(_) => self.push(v),
+                        }
+                        continue 'frame;
+                    }
+                    Op::Send(t) => {
+                        self.frames[fi].ip = ip;
+                        let sendval = self.pop();
+                        let receiver = self.top();
+                        match self.heap.get_obj(receiver) {
+                            Some(Object::Generator(g)) => {
+                                let done = g.state == GenState::Done;
+                                let gid = receiver.obj().unwrap_or(crate::value::ObjId(0));
+                                if done {
+                                    self.stack.pop();
+                                    self.push(Value::None);
+                                    ip = t as usize;
+                                    Ok(())
+                                } else {
+                                    match self.resume_generator(gid, sendval, ExitAction::Send(t)) {
+                                        Ok(()) => continue 'frame,
+                                        Err(e) => Err(e),
+                                    }
+                                }
+                            }
+                            _ => match self.send_to_iterator(receiver, sendval) {
+                                Ok(Some(v)) => {
+                                    self.push(v);
+                                    Ok(())
+                                }
+                                Ok(None) => {
+                                    self.stack.pop();
+                                    self.push(Value::None);
+                                    ip = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            },
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        self.get_iter(v).map(|it| self.push(it))
                     }
                     Op::Raise(kind) => {
                         self.frames[fi].ip = ip;

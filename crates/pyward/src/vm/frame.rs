@@ -10,6 +10,21 @@ use std::sync::Arc;
 use crate::bytecode::Code;
 use crate::value::Value;
 
+/// What happens when a frame yields or returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitAction {
+    /// An ordinary call: the return value lands on the caller's stack.
+    Return,
+    /// A generator resumed by `ForIter`: a yielded value lands on the caller's stack; a
+    /// return pops the caller's iterator and jumps to the loop exit.
+    ForIter(u32),
+    /// A generator resumed by `Send` (`yield from`): a yielded value lands on the caller's
+    /// stack; a return replaces the receiver with the value and jumps to the target.
+    Send(u32),
+    /// A generator resumed by native code: yield and return both end `run_until`.
+    Native,
+}
+
 /// One activation of a code object.
 #[derive(Clone, Debug)]
 pub struct Frame {
@@ -29,6 +44,10 @@ pub struct Frame {
     pub stack_base: usize,
     /// Stack length to restore when the frame returns.
     pub ret_to: usize,
+    /// The generator this frame belongs to, if any.
+    pub generator: Option<crate::value::ObjId>,
+    /// What yield and return do.
+    pub exit: ExitAction,
 }
 
 impl Frame {

@@ -9,6 +9,7 @@
 mod call;
 mod dispatch;
 mod frame;
+mod generator;
 pub mod ops;
 mod unwind;
 
@@ -269,6 +270,11 @@ impl Vm {
         let v = self.heap.alloc(Object::Str(Str::new(s.to_string())))?;
         self.interned.insert(s.to_string(), v);
         Ok(Value::Obj(v))
+    }
+
+    /// An interned str for a name known at compile time of pyward itself.
+    pub(crate) fn intern_static(&mut self, s: &'static str) -> PyResult<Value> {
+        self.intern(s)
     }
 
     /// A new list value.

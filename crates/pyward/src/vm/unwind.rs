@@ -12,7 +12,7 @@ impl Vm {
     /// Route an error raised in the top frame: jump to a handler in a frame above `stop`, or
     /// pop those frames and return the error to the caller of `run_until`.
     pub(crate) fn handle_error(&mut self, e: RunError, stop: usize, reraise: bool) -> PyResult<()> {
-        let exc_id = match e {
+        let mut exc_id = match e {
             RunError::Exc(x) => self.materialize(*x)?,
             other => {
                 self.unwind_to(stop);
@@ -38,6 +38,26 @@ impl Vm {
             }
             let Some(f) = self.frames.pop() else { break };
             self.stack.truncate(f.ret_to);
+            if let Some(gid) = f.generator {
+                self.finish_generator(gid, Value::None);
+                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                let cls = self.exception_class(Value::Obj(exc_id));
+                if self.is_subclass(cls, Value::Type(BuiltinType::StopIteration)) {
+                    let msg = self.new_str("generator raised StopIteration")?;
+                    let mut e = ExcObj::new(Value::Type(BuiltinType::RuntimeError), vec![msg]);
+                    e.cause = Value::Obj(exc_id);
+                    e.suppress_context = true;
+                    e.context = Value::Obj(exc_id);
+                    let new_id = self.heap.alloc(Object::Exception(e))?;
+                    if let Some(Object::Exception(old)) = self.heap.get_obj(Value::Obj(exc_id)) {
+                        let tb = old.traceback.clone();
+                        if let Object::Exception(n) = self.heap.get_mut(new_id) {
+                            n.traceback = tb;
+                        }
+                    }
+                    exc_id = new_id;
+                }
+            }
             if self.frames.len() <= stop {
                 break;
             }

@@ -63,7 +63,7 @@ impl Vm {
                 pos: 0,
                 len: s.len(),
             },
-            Some(Object::Iter(_)) => return Ok(v),
+            Some(Object::Iter(_) | Object::Generator(_)) => return Ok(v),
             _ => return Err(exc::type_error(messages::not_iterable(&self.type_name(v)))),
         };
         self.alloc(Object::Iter(it))
@@ -81,6 +81,10 @@ impl Vm {
                 Err(e) if self.is_stop_iteration(&e) => Ok(None),
                 Err(e) => Err(e),
             };
+        }
+        if let Some(Object::Generator(_)) = self.heap.get_obj(it) {
+            let gid = it.obj().unwrap_or(crate::value::ObjId(0));
+            return self.gen_next(gid);
         }
         let Some(id) = it.obj() else {
             return Err(exc::type_error(format!(
@@ -391,10 +395,24 @@ impl Vm {
         }
     }
 
+    /// One step of `yield from` over a non-generator iterator: `next(it)` or `it.send(v)`.
+    pub(crate) fn send_to_iterator(&mut self, it: Value, v: Value) -> PyResult<Option<Value>> {
+        if matches!(v, Value::None) {
+            return self.next(it);
+        }
+        let name = self.intern_static("send")?;
+        let send = self.getattr(it, name)?;
+        match self.call(send, &[v]) {
+            Ok(r) => Ok(Some(r)),
+            Err(e) if self.is_stop_iteration(&e) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Whether `v` can be passed to `next()`.
     pub fn is_iterator(&mut self, v: Value) -> bool {
         match self.heap.get_obj(v) {
-            Some(Object::Iter(_)) => true,
+            Some(Object::Iter(_) | Object::Generator(_)) => true,
             _ => {
                 self.is_user_instance(v) && self.user_dunder(v, "__next__").ok().flatten().is_some()
             }

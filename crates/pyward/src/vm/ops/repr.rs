@@ -192,6 +192,11 @@ impl Vm {
             }
             Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Object::Class(c) => format!("<class '__main__.{}'>", c.qualname),
+            Object::Generator(g) => format!(
+                "<generator object {} at 0x{:012x}>",
+                g.qualname,
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
             Object::Instance(_) => self.default_repr(v),
             Object::Property(_) => format!(
                 "<property object at 0x{:012x}>",

@@ -1,0 +1,75 @@
+//! Generators: a suspended frame saved as plain data.
+//!
+//! A generator's frame lives here while it is suspended (locals, cells and operand stack
+//! copied out of the VM stack) and on the VM's frame stack while it runs. The dispatch loop
+//! resumes generators without Rust recursion when driven by `for` or `yield from`; native
+//! callers (`list(gen)`, `next(gen)`) resume them through a nested loop.
+
+use std::sync::Arc;
+
+use crate::bytecode::Code;
+use crate::value::Value;
+
+/// Lifecycle of a generator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, not yet started.
+    Created,
+    /// Suspended at a `yield`.
+    Suspended,
+    /// Currently executing.
+    Running,
+    /// Returned or raised.
+    Done,
+}
+
+/// A frame's state while its generator is suspended.
+#[derive(Clone, Debug)]
+pub struct SavedFrame {
+    /// The code.
+    pub code: Arc<Code>,
+    /// The code's runtime constants.
+    pub rt: Value,
+    /// Globals dict.
+    pub globals: Value,
+    /// Next instruction.
+    pub ip: usize,
+    /// Locals, cells and operand stack, in VM stack order.
+    pub stack: Vec<Value>,
+    /// Offset of the operand stack within `stack`.
+    pub stack_base: usize,
+}
+
+/// A generator object.
+#[derive(Debug)]
+pub struct Generator {
+    /// The saved frame (None while running or after finishing).
+    pub frame: Option<SavedFrame>,
+    /// State.
+    pub state: GenState,
+    /// `__name__`.
+    pub name: String,
+    /// `__qualname__`.
+    pub qualname: String,
+    /// The value of the finishing `return` (for `StopIteration.value`).
+    pub return_value: Value,
+}
+
+impl Generator {
+    /// Bytes held beyond the header.
+    pub fn size_bytes(&self) -> usize {
+        self.frame.as_ref().map_or(0, |f| f.stack.capacity() * 16)
+            + self.name.len()
+            + self.qualname.len()
+    }
+
+    /// Values kept alive.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        if let Some(f) = &self.frame {
+            out.push(f.rt);
+            out.push(f.globals);
+            out.extend_from_slice(&f.stack);
+        }
+        out.push(self.return_value);
+    }
+}
