@@ -18,7 +18,7 @@ use crate::types::BuiltinType;
 use crate::value::Value;
 use crate::vm::{Args, Vm};
 
-pub use construct::construct;
+pub use construct::{construct, float_to_big};
 pub use slots::{PropMethod, SlotFn};
 
 /// A builtin type's dunder `name` as a native (for user classes' MRO lookups).
@@ -135,6 +135,8 @@ pub enum Native {
     Prop(PropMethod),
     /// A generator method.
     Gen(crate::types::gen_methods::GenMethod),
+    /// A `math` function.
+    Math(crate::modules::math::MathFn),
 }
 
 impl Native {
@@ -153,6 +155,7 @@ impl Native {
             Native::Slot(m) => m.name(),
             Native::Prop(m) => m.name(),
             Native::Gen(m) => m.name(),
+            Native::Math(m) => m.name(),
         }
     }
 
@@ -171,6 +174,7 @@ impl Native {
             Native::Slot(m) => m.call(vm, args),
             Native::Prop(m) => m.call(vm, args),
             Native::Gen(m) => m.call(vm, args),
+            Native::Math(m) => m.call(vm, args),
         }
     }
 }

@@ -1,13 +1,91 @@
-//! Standard-library modules written in Rust. `create` builds a module object by name, or
-//! returns None so the import fails with ModuleNotFoundError.
+//! Standard-library modules: written in Rust (`math.rs`, ...) or in sandboxed Python bundled
+//! with pyward (`py/*.py`, compiled once per process and run in a fresh module namespace).
+//!
+//! `create` builds a module object by name, or returns None so the import fails with
+//! ModuleNotFoundError. Recipe for a new module: a Python module goes in `py/NAME.py` plus a
+//! line in `PYTHON_MODULES`; a Rust module is `NAME.rs` with a `natives!` table, a
+//! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
-use crate::exc::PyResult;
+pub mod math;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::bytecode::Code;
+use crate::exc::{self, PyResult};
+use crate::types::dict::Dict;
+use crate::types::object::{Module, Object};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// Bundled Python-source modules: (name, source).
+const PYTHON_MODULES: &[(&str, &str)] = &[("string", include_str!("py/string.py"))];
+
 /// Build the module `name`, if pyward has it.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let _ = vm;
-    let _ = name;
-    Ok(None)
+    if let Some((_, src)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
+        return load_python(vm, name, src).map(Some);
+    }
+    let m = match name {
+        "math" => math::create(vm)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(m))
+}
+
+/// A new, empty module object.
+pub fn new_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let dict = vm.alloc(Object::Dict(Dict::new()))?;
+    let key = vm.intern("__name__")?;
+    let n = vm.new_str(name)?;
+    vm.dict_set(dict, key, n)?;
+    vm.alloc(Object::Module(Module {
+        name: name.to_string(),
+        dict,
+    }))
+}
+
+/// Set `module.name = value`.
+pub fn set_attr(vm: &mut Vm, module: Value, name: &str, value: Value) -> PyResult<()> {
+    let dict = match vm.heap.get_obj(module) {
+        Some(Object::Module(m)) => m.dict,
+        _ => return Err(crate::exc::RunError::Internal("set_attr on a non-module")),
+    };
+    let key = vm.intern(name)?;
+    vm.dict_set(dict, key, value)
+}
+
+/// Compiled code of bundled Python modules, shared by every VM in the process.
+fn compiled(name: &str, src: &str) -> PyResult<Arc<Code>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Code>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(map) = cache.lock() {
+        if let Some(c) = map.get(name) {
+            return Ok(c.clone());
+        }
+    }
+    let code =
+        crate::syntax::compile_source(src, &format!("<pyward:{name}>"), false).map_err(|e| {
+            exc::import_error(format!("cannot compile bundled module {name}: {}", e.msg))
+        })?;
+    if let Ok(mut map) = cache.lock() {
+        map.insert(name.to_string(), code.clone());
+    }
+    Ok(code)
+}
+
+fn load_python(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
+    let code = compiled(name, src)?;
+    let module = new_module(vm, name)?;
+    // Register before running so circular imports see the partial module.
+    vm.modules.insert(name.to_string(), module);
+    let dict = match vm.heap.get_obj(module) {
+        Some(Object::Module(m)) => m.dict,
+        _ => Value::None,
+    };
+    if let Err(e) = vm.exec_code(&code, dict) {
+        vm.modules.remove(name);
+        return Err(e);
+    }
+    Ok(module)
 }

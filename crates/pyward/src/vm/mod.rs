@@ -193,6 +193,14 @@ impl Vm {
         r.map(|_| self.result)
     }
 
+    /// Run module-level code with `globals` as its namespace (imports of bundled modules).
+    pub(crate) fn exec_code(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<Value> {
+        let rt = self.load_code(code)?;
+        let depth = self.frames.len();
+        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        self.run_nested(depth)
+    }
+
     /// Write printed text to the output, enforcing the output limit.
     pub fn write_out(&mut self, s: &str) -> PyResult<()> {
         let new_total = self.out.written.saturating_add(s.len());
