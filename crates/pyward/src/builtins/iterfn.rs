@@ -106,6 +106,22 @@ pub fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("reversed", 1, 1)?;
     let seq = args.pos[0];
+    if vm.is_user_instance(seq) {
+        if let Some(r) = vm.call_dunder(seq, "__reversed__", &[])? {
+            return Ok(r);
+        }
+        if vm.user_dunder(seq, "__getitem__")?.is_some()
+            && vm.user_dunder(seq, "__len__")?.is_some()
+        {
+            let n = vm.len_of(seq)?;
+            return vm.alloc(Object::Iter(Iter::Reversed { seq, idx: n }));
+        }
+        let view = vm.builtin_view(seq);
+        if !view.is(seq) {
+            let n = vm.len_of(view)?;
+            return vm.alloc(Object::Iter(Iter::Reversed { seq: view, idx: n }));
+        }
+    }
     match vm.heap.get_obj(seq) {
         Some(Object::List(_) | Object::Tuple(_) | Object::Range(_) | Object::Str(_)) => {
             let n = vm.len_of(seq)?;

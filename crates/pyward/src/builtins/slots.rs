@@ -36,6 +36,7 @@ natives! {
         Len => "__len__" => len,
         Contains => "__contains__" => contains,
         Iter => "__iter__" => iter,
+        Mro => "mro" => mro,
     }
 }
 
@@ -68,6 +69,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
         BuiltinType::Dict | BuiltinType::List | BuiltinType::ByteArray
     );
     let ok = match s {
+        SlotFn::Mro => false,
         SlotFn::Getitem | SlotFn::Len | SlotFn::Contains | SlotFn::Iter => container,
         SlotFn::Setitem | SlotFn::Delitem => mutable,
         _ => true,
@@ -311,6 +313,12 @@ fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = view_of(vm, &args)?;
     vm.get_iter(v)
+}
+
+fn mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = recv(&args)?;
+    let m = vm.mro_of(cls);
+    vm.new_list(m)
 }
 
 fn with_property(

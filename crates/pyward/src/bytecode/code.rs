@@ -97,6 +97,8 @@ pub struct Code {
     pub flags: CodeFlags,
     /// Exception handlers, innermost first for overlapping ranges.
     pub exc_table: Vec<ExcEntry>,
+    /// The docstring, when the body starts with a string literal.
+    pub doc: Option<String>,
 }
 
 impl Code {

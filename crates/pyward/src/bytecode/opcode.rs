@@ -301,6 +301,18 @@ pub enum Op {
     Send(u32),
     /// `( x -- iter )` `iter(x)`, keeping generators as they are.
     GetYieldFromIter,
+    /// `( subj -- subj bool )` whether `subj` is a sequence for `match` with exactly `n` items,
+    /// or at least `n` when the flag (a star pattern) is set.
+    MatchSequence(u32, bool),
+    /// `( subj -- subj bool )` whether `subj` is a mapping for `match`.
+    MatchMapping,
+    /// `( subj keys -- subj keys values_or_None )` look all keys up in a mapping subject.
+    MatchKeys,
+    /// `( subj keys -- rest )` a dict of the subject's items without `keys` (`**rest`).
+    DictWithoutKeys,
+    /// `( subj cls kwnames -- attrs_or_None )` a class pattern with `n` positional
+    /// sub-patterns: isinstance check, then the attributes to match in order.
+    MatchClass(u32),
     /// `( mgr -- exit enter_result )` start a `with` block.
     BeforeWith,
     /// `( exit prev exc -- exit prev exc result )` call `exit(type, exc, tb)` for a `with`

@@ -7,6 +7,7 @@
 //! Statements are in `stmt.rs`, expressions in `expr.rs`.
 
 mod expr;
+mod pattern;
 mod scope;
 mod stmt;
 
@@ -141,6 +142,7 @@ struct Unit {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: CodeFlags,
+    doc: Option<String>,
 }
 
 /// The compiler state for one module.
@@ -225,6 +227,7 @@ impl Compiler<'_> {
                 class_body: kind == ScopeKind::Class,
                 ..CodeFlags::default()
             },
+            doc: None,
         });
     }
 
@@ -298,6 +301,7 @@ impl Compiler<'_> {
             kwonlyargcount: u.kwonlyargcount,
             flags,
             exc_table,
+            doc: u.doc,
         })
     }
 

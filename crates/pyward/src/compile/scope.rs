@@ -230,11 +230,12 @@ impl Builder {
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
             s.params.push(p.parameter.name.as_str().to_string());
         }
-        if let Some(v) = &params.vararg {
-            s.params.push(v.name.as_str().to_string());
-        }
+        // CPython's slot order: positional, keyword-only, then *args and **kwargs.
         for p in &params.kwonlyargs {
             s.params.push(p.parameter.name.as_str().to_string());
+        }
+        if let Some(v) = &params.vararg {
+            s.params.push(v.name.as_str().to_string());
         }
         if let Some(k) = &params.kwarg {
             s.params.push(k.name.as_str().to_string());

@@ -781,6 +781,11 @@ impl<'src> Compiler<'src> {
         }
         match body {
             FunctionBody::Stmts(stmts) => {
+                if let Some(Stmt::Expr(e)) = stmts.first() {
+                    if let Expr::StringLiteral(s) = &*e.value {
+                        self.unit().doc = Some(s.value.iter().map(|p| &*p.value).collect());
+                    }
+                }
                 self.body(stmts)?;
                 self.emit(Op::LoadNone);
                 self.emit(Op::ReturnValue);
@@ -899,7 +904,12 @@ impl<'src> Compiler<'src> {
     }
 
     fn match_stmt(&mut self, m: &'src ast::StmtMatch) -> Result<(), CompileError> {
-        Err(self.unsupported(m, "'match' statements"))
+        self.check_block_nesting_len()?;
+        self.match_statement(m)
+    }
+
+    fn check_block_nesting_len(&self) -> Result<(), CompileError> {
+        Ok(())
     }
 }
 

@@ -90,6 +90,7 @@ builtin_types! {
     StaticMethod => "staticmethod": Object,
     ClassMethod => "classmethod": Object,
     Super => "super": Object,
+    Traceback => "traceback": Object,
     BaseException => "BaseException": Object,
     SystemExit => "SystemExit": BaseException,
     KeyboardInterrupt => "KeyboardInterrupt": BaseException,

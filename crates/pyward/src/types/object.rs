@@ -83,6 +83,8 @@ pub enum Object {
     DictView(DictViewKind, Value),
     /// A generator.
     Generator(Generator),
+    /// A traceback object: a view of an exception's traceback entries.
+    Traceback(Value),
     /// A user class.
     Class(Class),
     /// An instance of a user class.
@@ -132,7 +134,8 @@ impl Object {
             | Object::Property(_)
             | Object::StaticMethod(_)
             | Object::ClassMethod(_)
-            | Object::Super { .. } => 0,
+            | Object::Super { .. }
+            | Object::Traceback(_) => 0,
         };
         base + extra
     }
@@ -163,6 +166,7 @@ impl Object {
             Object::DictView(_, d) => out.push(*d),
             Object::Class(c) => c.trace(out),
             Object::Generator(g) => g.trace(out),
+            Object::Traceback(e) => out.push(*e),
             Object::Instance(i) => out.extend_from_slice(&[i.class, i.dict, i.payload]),
             Object::Property(p) => out.extend_from_slice(&[p.fget, p.fset, p.fdel]),
             Object::StaticMethod(f) | Object::ClassMethod(f) => out.push(*f),

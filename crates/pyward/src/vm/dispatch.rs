@@ -772,6 +772,37 @@ impl Vm {
                             "pyward does not support {what} yet"
                         )))
                     }
+                    Op::MatchSequence(n, star) => {
+                        self.frames[fi].ip = ip;
+                        let s = self.top();
+                        self.match_sequence(s, n as usize, star)
+                            .map(|b| self.push(Value::Bool(b)))
+                    }
+                    Op::MatchMapping => {
+                        let s = self.top();
+                        let b = self.match_mapping(s);
+                        self.push(Value::Bool(b));
+                        Ok(())
+                    }
+                    Op::MatchKeys => {
+                        self.frames[fi].ip = ip;
+                        let (subj, keys) = (self.peek(1), self.peek(0));
+                        self.match_keys(subj, keys).map(|v| self.push(v))
+                    }
+                    Op::DictWithoutKeys => {
+                        self.frames[fi].ip = ip;
+                        let keys = self.pop();
+                        let subj = self.pop();
+                        self.dict_without_keys(subj, keys).map(|v| self.push(v))
+                    }
+                    Op::MatchClass(n) => {
+                        self.frames[fi].ip = ip;
+                        let kwnames = self.pop();
+                        let cls = self.pop();
+                        let subj = self.pop();
+                        self.match_class(subj, cls, kwnames, n as usize)
+                            .map(|v| self.push(v))
+                    }
                     Op::BuildClass(n) => {
                         self.frames[fi].ip = ip;
                         let bases = self.pop_n(n as usize);

@@ -40,6 +40,14 @@ impl Vm {
             }
             return Err(self.binop_type_error(op, a, b));
         }
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::And => return Ok(Value::Bool(x & y)),
+                BinOp::Or => return Ok(Value::Bool(x | y)),
+                BinOp::Xor => return Ok(Value::Bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
             if let Some(v) = self.small_int_binop(op, x, y)? {
                 return Ok(v);

@@ -142,6 +142,17 @@ impl Vm {
             Some(Object::StaticMethod(f) | Object::ClassMethod(f)) if attr == "__func__" => {
                 return Ok(Some(*f));
             }
+            Some(Object::Traceback(e)) => {
+                let line = match self.heap.get_obj(*e) {
+                    Some(Object::Exception(x)) => x.traceback.last().map_or(0, |t| t.line),
+                    _ => 0,
+                };
+                return Ok(match attr {
+                    "tb_lineno" => Some(Value::Int(i64::from(line))),
+                    "tb_next" | "tb_frame" => Some(Value::None),
+                    _ => None,
+                });
+            }
             _ => {}
         }
         if let Some(v) = self.object_data_attr(obj, attr)? {
@@ -173,10 +184,22 @@ impl Vm {
                     let args = e.args.clone();
                     Some(self.new_tuple(args)?)
                 }
+                "value" if self.is_subclass(e.cls, Value::Type(BuiltinType::StopIteration)) => {
+                    Some(e.args.first().copied().unwrap_or(Value::None))
+                }
+                "code" if self.is_subclass(e.cls, Value::Type(BuiltinType::SystemExit)) => {
+                    Some(e.args.first().copied().unwrap_or(Value::None))
+                }
                 "__cause__" => Some(e.cause),
                 "__context__" => Some(e.context),
                 "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
-                "__traceback__" => Some(Value::None),
+                "__traceback__" => {
+                    if e.traceback.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        Some(self.alloc(Object::Traceback(obj))?)
+                    }
+                }
                 _ => {
                     let d = e.dict;
                     if matches!(d, Value::None) {
@@ -196,8 +219,33 @@ impl Vm {
                     let n = f.qualname.clone();
                     Some(self.new_str(n)?)
                 }
-                "__doc__" => Some(Value::None),
+                "__doc__" => match f.code.doc.clone() {
+                    Some(d) => Some(self.new_str(d)?),
+                    None => Some(Value::None),
+                },
                 "__module__" => Some(self.new_str("__main__")?),
+                "__closure__" => {
+                    let c = f.closure.clone();
+                    if c.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        Some(self.new_tuple(c)?)
+                    }
+                }
+                "__kwdefaults__" => {
+                    let kw = f.kwdefaults.clone();
+                    if kw.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        let d = self.new_dict()?;
+                        for (k, v) in kw {
+                            let key = self.new_str(k)?;
+                            self.dict_set(d, key, v)?;
+                        }
+                        Some(d)
+                    }
+                }
+                "__code__" => Some(Value::None),
                 "__defaults__" => {
                     let d = f.defaults.clone();
                     if d.is_empty() {

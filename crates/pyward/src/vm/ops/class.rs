@@ -502,6 +502,12 @@ impl Vm {
                 return self.new_tuple(m).map(Some);
             }
             "__class__" => return Ok(Some(Value::Type(BuiltinType::Type))),
+            "mro" => {
+                let f = Value::Native(Native::Slot(crate::builtins::SlotFn::Mro));
+                return self
+                    .alloc(Object::BoundMethod(BoundMethod { recv: cls, func: f }))
+                    .map(Some);
+            }
             _ => {}
         }
         let Some(attr) = self.class_lookup(cls, name)? else {

@@ -77,6 +77,7 @@ impl Vm {
                 Object::Module(_) => BuiltinType::Module,
                 Object::Class(_) => BuiltinType::Type,
                 Object::Generator(_) => BuiltinType::Generator,
+                Object::Traceback(_) => BuiltinType::Traceback,
                 Object::Instance(i) => match i.class {
                     Value::Type(t) => t,
                     c => self.base_type_of(c),

@@ -358,6 +358,10 @@ impl Vm {
                             None => None,
                         }
                     }
+                    Some(Object::Instance(_)) => {
+                        let key = Value::Int(i64::try_from(i).unwrap_or(0));
+                        return self.getitem(seq, key).map(Some);
+                    }
                     _ => None,
                 };
                 Ok(v)

@@ -11,6 +11,7 @@ pub mod format;
 pub mod import;
 pub mod int;
 pub mod iter;
+pub mod pattern;
 pub mod repr;
 pub mod subscr;
 pub mod with;

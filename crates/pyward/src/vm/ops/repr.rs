@@ -192,6 +192,10 @@ impl Vm {
             }
             Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Object::Class(c) => format!("<class '__main__.{}'>", c.qualname),
+            Object::Traceback(_) => format!(
+                "<traceback object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
             Object::Generator(g) => format!(
                 "<generator object {} at 0x{:012x}>",
                 g.qualname,

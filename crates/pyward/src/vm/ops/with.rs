@@ -22,7 +22,13 @@ impl Vm {
     /// Call `exit(type, exc, tb)` for a block left by `exc`; returns whether to suppress it.
     pub(crate) fn with_exit_exc(&mut self, exit: Value, e: Value) -> PyResult<Value> {
         let cls = self.exception_class(e);
-        let r = self.call(exit, &[cls, e, Value::None])?;
+        let tb = match self.heap.get_obj(e) {
+            Some(crate::types::object::Object::Exception(x)) if !x.traceback.is_empty() => {
+                self.alloc(crate::types::object::Object::Traceback(e))?
+            }
+            _ => Value::None,
+        };
+        let r = self.call(exit, &[cls, e, tb])?;
         Ok(Value::Bool(self.truthy(r)?))
     }
 }
