@@ -10,6 +10,7 @@ pub mod format;
 pub mod import;
 pub mod int;
 pub mod iter;
+pub mod percent;
 pub mod repr;
 pub mod subscr;
 pub mod with;
