@@ -1,6 +1,9 @@
 //! CPython-exact message texts, one small function per situation.
 //!
 //! Each doc names the CPython function the text comes from, so a mismatch can be traced.
+//! Areas with many messages have their own file under messages/.
+
+pub mod string;
 
 /// `unsupported operand type(s) for +: 'int' and 'str'` (Objects/abstract.c binop_type_error).
 pub fn unsupported_binop(op: &str, a: &str, b: &str) -> String {

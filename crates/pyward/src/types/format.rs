@@ -332,29 +332,41 @@ fn general(a: f64, prec: usize, alternate: bool, upper: bool, repr_like: bool) -
     s
 }
 
-/// Format a str.
+/// Format a str (Python/formatter_unicode.c format_string_internal), checking in CPython's
+/// order: grouping against the type (done while parsing there), the type code, then sign, `#`
+/// and `=`. A `0` before the width pads with '0' but keeps str's default left alignment; the
+/// caller clears the implied `=` (`Vm::format`).
 pub fn format_str(v: &str, spec: &Spec) -> Result<String, FmtError> {
-    if let Some(t) = spec.ty {
-        if t != 's' {
-            return Err(format!(
-                "Unknown format code '{t}' for object of type 'str'"
-            ));
+    let ty = spec.ty.unwrap_or('s');
+    if let Some(g) = spec.grouping {
+        let ok = matches!(ty, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F')
+            || (g == '_' && matches!(ty, 'b' | 'o' | 'x' | 'X'));
+        if !ok {
+            return Err(format!("Cannot specify '{g}' with '{ty}'."));
         }
+    }
+    if ty != 's' {
+        return Err(format!(
+            "Unknown format code '{ty}' for object of type 'str'"
+        ));
     }
     if spec.sign.is_some() {
         return Err("Sign not allowed in string format specifier".into());
     }
+    if spec.alternate {
+        return Err("Alternate form (#) not allowed in string format specifier".into());
+    }
     if spec.align == Some('=') {
         return Err("'=' alignment not allowed in string format specifier".into());
     }
-    if spec.grouping.is_some() {
-        return Err("Cannot specify ',' with 's'.".into());
-    }
-    let body: String = match spec.precision {
-        Some(p) => v.chars().take(p).collect(),
-        None => v.to_string(),
+    let body = match spec.precision {
+        Some(p) => match v.char_indices().nth(p) {
+            Some((cut, _)) => v.get(..cut).unwrap_or(v),
+            None => v,
+        },
+        None => v,
     };
-    Ok(pad(spec, "", &body, '<'))
+    Ok(pad(spec, "", body, '<'))
 }
 
 /// Whether a spec asks for more output than `limit` bytes (checked before building).

@@ -26,6 +26,7 @@ pub mod set_methods;
 pub mod str;
 pub mod str_methods;
 pub mod tuple;
+pub mod unicode;
 
 macro_rules! builtin_types {
     ($($variant:ident => $name:literal : $base:ident),* $(,)?) => {

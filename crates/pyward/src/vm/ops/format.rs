@@ -1,4 +1,4 @@
-//! `format()`, f-string fields and `%`-formatting of builtin values.
+//! `format()` and f-string fields of builtin values (`%`-formatting is in percent.rs).
 
 use crate::exc::{self, PyResult};
 use crate::types::format::{format_float, format_int, format_str, parse_spec, spec_too_wide};
@@ -89,22 +89,33 @@ impl Vm {
                 if spec_too_wide(&s, limit) {
                     return Err(crate::exc::RunError::memory_limit());
                 }
-                if matches!(v, Value::Bool(_)) && s.ty.is_none() {
-                    let text = self.str(v)?;
-                    format_str(&text, &s)
-                } else {
-                    let b = to_big(self, v).unwrap_or_default();
-                    format_int(&b, &s, &tname)
-                }
+                let b = to_big(self, v).unwrap_or_default();
+                format_int(&b, &s, &tname)
             }
             _ => match self.heap.get_obj(v) {
-                Some(Object::Str(st)) => {
-                    let text = st.s.clone();
-                    let s = parse_spec(spec, &tname).map_err(exc::value_error)?;
+                Some(Object::Str(_)) => {
+                    let mut s = parse_spec(spec, &tname).map_err(exc::value_error)?;
                     if spec_too_wide(&s, limit) {
                         return Err(crate::exc::RunError::memory_limit());
                     }
-                    format_str(&text, &s)
+                    // A '0' before the width only sets the fill for str: the '=' that
+                    // parse_spec implies for numbers does not apply unless written.
+                    let mut it = spec.chars();
+                    let is_align = |c: Option<char>| matches!(c, Some('<' | '>' | '=' | '^'));
+                    let first = it.next();
+                    if s.zero && !is_align(first) && !is_align(it.next()) {
+                        s.align = None;
+                    }
+                    if spec_has_z(spec)
+                        && s.sign.is_none()
+                        && s.grouping.is_none()
+                        && s.ty.is_none_or(|t| t == 's')
+                    {
+                        return Err(exc::value_error(
+                            "Negative zero coercion (z) not allowed in string format specifier",
+                        ));
+                    }
+                    format_str(self.str_of(v).unwrap_or(""), &s)
                 }
                 _ => {
                     return Err(exc::type_error(format!(
@@ -115,233 +126,19 @@ impl Vm {
         };
         r.map_err(exc::value_error)
     }
+}
 
-    /// `fmt % args` for str.
-    pub(crate) fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let f = self.str_of(fmt).unwrap_or("").to_string();
-        let (items, mapping) = match self.heap.get_obj(args) {
-            Some(Object::Tuple(t)) => (t.clone(), None),
-            Some(Object::Dict(_)) => (vec![args], Some(args)),
-            _ => (vec![args], None),
-        };
-        let mut out = String::with_capacity(f.len());
-        let chars: Vec<char> = f.chars().collect();
-        let mut i = 0;
-        let mut next_arg = 0usize;
-        let mut used_mapping = false;
-        while i < chars.len() {
-            let c = chars[i];
-            if c != '%' {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            i += 1;
-            let Some(&c2) = chars.get(i) else {
-                return Err(exc::value_error("incomplete format"));
-            };
-            if c2 == '%' {
-                out.push('%');
-                i += 1;
-                continue;
-            }
-            // %(key)
-            let mut value: Option<Value> = None;
-            if c2 == '(' {
-                let start = i + 1;
-                let mut depth = 1;
-                let mut j = start;
-                while j < chars.len() && depth > 0 {
-                    if chars[j] == '(' {
-                        depth += 1;
-                    } else if chars[j] == ')' {
-                        depth -= 1;
-                    }
-                    j += 1;
-                }
-                if depth > 0 {
-                    return Err(exc::value_error("incomplete format key"));
-                }
-                let key: String = chars[start..j - 1].iter().collect();
-                let Some(m) = mapping else {
-                    return Err(exc::type_error("format requires a mapping"));
-                };
-                let k = self.new_str(key)?;
-                value = Some(self.getitem(m, k)?);
-                used_mapping = true;
-                i = j;
-            }
-            let mut flags = String::new();
-            while let Some(&fc) = chars.get(i) {
-                if matches!(fc, '-' | '+' | ' ' | '#' | '0') {
-                    flags.push(fc);
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            let mut width = String::new();
-            if chars.get(i) == Some(&'*') {
-                let w = items.get(next_arg).copied().unwrap_or(Value::Int(0));
-                next_arg += 1;
-                width = self.to_index(w).unwrap_or(0).to_string();
-                i += 1;
-            }
-            while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-                width.push(d);
-                i += 1;
-            }
-            let mut prec: Option<String> = None;
-            if chars.get(i) == Some(&'.') {
-                i += 1;
-                let mut p = String::new();
-                while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-                    p.push(d);
-                    i += 1;
-                }
-                prec = Some(p);
-            }
-            while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
-                i += 1;
-            }
-            let Some(&conv) = chars.get(i) else {
-                return Err(exc::value_error("incomplete format"));
-            };
-            i += 1;
-            let v = match value {
-                Some(v) => v,
-                None => {
-                    let Some(v) = items.get(next_arg).copied() else {
-                        return Err(exc::type_error("not enough arguments for format string"));
-                    };
-                    next_arg += 1;
-                    v
-                }
-            };
-            let left = flags.contains('-');
-            let mut spec = String::new();
-            if left {
-                spec.push('<');
-            }
-            if flags.contains('+') {
-                spec.push('+');
-            } else if flags.contains(' ') {
-                spec.push(' ');
-            }
-            if flags.contains('#') {
-                spec.push('#');
-            }
-            if flags.contains('0') && !left {
-                spec.push('0');
-            }
-            spec.push_str(&width);
-            let piece = match conv {
-                's' | 'r' | 'a' => {
-                    let s = match conv {
-                        's' => self.str(v)?,
-                        'r' => self.repr(v)?,
-                        _ => self.ascii(v)?,
-                    };
-                    let s: String = match &prec {
-                        Some(p) => s.chars().take(p.parse().unwrap_or(0)).collect(),
-                        None => s,
-                    };
-                    let w: usize = width.parse().unwrap_or(0);
-                    let n = s.chars().count();
-                    if n >= w {
-                        s
-                    } else if left {
-                        format!("{s}{}", " ".repeat(w - n))
-                    } else {
-                        format!("{}{s}", " ".repeat(w - n))
-                    }
-                }
-                'd' | 'i' | 'u' => {
-                    let n = self.percent_number(v, conv, true)?;
-                    self.format(n, &spec)?
-                }
-                'x' | 'X' | 'o' => {
-                    let n = self.percent_number(v, conv, true)?;
-                    let mut sp = spec.clone();
-                    sp.push(conv);
-                    self.format(n, &sp)?
-                }
-                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let n = self.percent_number(v, conv, false)?;
-                    let mut sp = spec.clone();
-                    sp.push('.');
-                    sp.push_str(
-                        prec.as_deref()
-                            .filter(|p| !p.is_empty())
-                            .unwrap_or(if prec.is_some() { "0" } else { "6" }),
-                    );
-                    sp.push(conv);
-                    self.format(n, &sp)?
-                }
-                'c' => match self.str_of(v) {
-                    Some(s) if s.chars().count() == 1 => s.to_string(),
-                    Some(_) => return Err(exc::type_error("%c requires int or char")),
-                    None => match self
-                        .to_index(v)
-                        .and_then(|i| u32::try_from(i).ok())
-                        .and_then(char::from_u32)
-                    {
-                        Some(c) => c.to_string(),
-                        None => return Err(exc::type_error("%c requires int or char")),
-                    },
-                },
-                other => {
-                    return Err(exc::value_error(format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    )));
-                }
-            };
-            out.push_str(&piece);
-        }
-        if mapping.is_none() && next_arg < items.len() {
-            return Err(exc::type_error(
-                "not all arguments converted during string formatting",
-            ));
-        }
-        let _ = used_mapping;
-        self.new_str(out)
+/// Whether a spec has the `z` (negative-zero coercion) flag, which `Spec` does not keep.
+fn spec_has_z(spec: &str) -> bool {
+    let chars: Vec<char> = spec.chars().collect();
+    let is_align = |c: Option<&char>| matches!(c, Some('<' | '>' | '=' | '^'));
+    let mut i = if is_align(chars.get(1)) {
+        2
+    } else {
+        usize::from(is_align(chars.first()))
+    };
+    if matches!(chars.get(i), Some('+' | '-' | ' ')) {
+        i += 1;
     }
-
-    fn percent_number(&mut self, v: Value, conv: char, integer: bool) -> PyResult<Value> {
-        match v {
-            Value::Float(f) if integer => {
-                if matches!(conv, 'x' | 'X' | 'o') {
-                    return Err(exc::type_error(format!(
-                        "%{conv} format: an integer is required, not float"
-                    )));
-                }
-                super::int::from_big(self, num_bigint::BigInt::from(f.trunc() as i128))
-            }
-            Value::Float(_) => Ok(v),
-            _ if to_big(self, v).is_some() => {
-                if integer {
-                    Ok(match v {
-                        Value::Bool(b) => Value::Int(i64::from(b)),
-                        _ => v,
-                    })
-                } else {
-                    let b = to_big(self, v).unwrap_or_default();
-                    Ok(Value::Float(super::arith::int_to_f64(&b)?))
-                }
-            }
-            _ => {
-                let what = if matches!(conv, 'x' | 'X' | 'o') {
-                    "an integer is required"
-                } else {
-                    "a real number is required"
-                };
-                Err(exc::type_error(format!(
-                    "%{conv} format: {what}, not {}",
-                    self.type_name(v)
-                )))
-            }
-        }
-    }
+    chars.get(i) == Some(&'z')
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod int;
 pub mod iter;
 pub mod pattern;
+pub mod percent;
 pub mod repr;
 pub mod subscr;
 pub mod with;

@@ -337,22 +337,6 @@ pub fn big_to_decimal(b: &num_bigint::BigInt) -> PyResult<String> {
     Ok(s)
 }
 
-/// Whether Python's `str.isprintable` holds for a char (approximation of the Unicode rule:
-/// controls, separators other than space, format and private-use characters are not).
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() {
-        return false;
-    }
-    !matches!(n,
-        0xA0 | 0xAD | 0x1680 | 0x180E | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F
-        | 0x3000 | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0xD800..=0xDFFF
-        | 0x110000..)
-}
-
 /// `repr` of a str (Objects/unicodeobject.c unicode_repr).
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
@@ -372,7 +356,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if is_printable(c) => out.push(c),
+            c if crate::types::unicode::is_printable(c) => out.push(c),
             c => {
                 let n = c as u32;
                 if n < 0x100 {
