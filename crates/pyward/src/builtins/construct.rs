@@ -64,7 +64,12 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
             Ok(d)
         }
         BuiltinType::Set | BuiltinType::FrozenSet => {
-            args.no_kwargs(t.name())?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    t.name()
+                )));
+            }
             args.arity(t.name(), 0, 1)?;
             if t == BuiltinType::FrozenSet {
                 if let Some(v) = args.get(0) {
@@ -73,19 +78,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
                     }
                 }
             }
-            let s = vm.new_set()?;
-            if let Some(v) = args.get(0) {
-                vm.set_update(s, v)?;
-            }
-            if t == BuiltinType::FrozenSet {
-                if let Some(id) = s.obj() {
-                    if let Object::Set(set) = vm.heap.get_mut(id) {
-                        let set = std::mem::take(set);
-                        *vm.heap.get_mut(id) = Object::FrozenSet(set);
-                    }
-                }
-            }
-            Ok(s)
+            vm.make_set(t == BuiltinType::FrozenSet, args.get(0))
         }
         BuiltinType::Range => {
             args.no_kwargs("range")?;
