@@ -31,7 +31,9 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
             }
         }
         BuiltinType::List => {
-            args.no_kwargs("list")?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error("list() takes no keyword arguments"));
+            }
             args.arity("list", 0, 1)?;
             let items = match args.get(0) {
                 Some(v) => vm.collect_iterable(v)?,
@@ -40,7 +42,9 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
             vm.new_list(items)
         }
         BuiltinType::Tuple => {
-            args.no_kwargs("tuple")?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error("tuple() takes no keyword arguments"));
+            }
             args.arity("tuple", 0, 1)?;
             match args.get(0) {
                 Some(v) if matches!(vm.heap.get_obj(v), Some(Object::Tuple(_))) => Ok(v),
