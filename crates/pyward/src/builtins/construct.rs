@@ -31,7 +31,9 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             }
         }
         BuiltinType::List => {
-            args.no_kwargs("list")?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error("list() takes no keyword arguments"));
+            }
             args.arity("list", 0, 1)?;
             let items = match args.get(0) {
                 Some(v) => vm.collect_iterable(v)?,
@@ -40,7 +42,9 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             vm.new_list(items)
         }
         BuiltinType::Tuple => {
-            args.no_kwargs("tuple")?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error("tuple() takes no keyword arguments"));
+            }
             args.arity("tuple", 0, 1)?;
             match args.get(0) {
                 Some(v) if matches!(vm.heap.get_obj(v), Some(Object::Tuple(_))) => Ok(v),
@@ -64,7 +68,12 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             Ok(d)
         }
         BuiltinType::Set | BuiltinType::FrozenSet => {
-            args.no_kwargs(t.name())?;
+            if !args.kw.is_empty() {
+                return Err(exc::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    t.name()
+                )));
+            }
             args.arity(t.name(), 0, 1)?;
             if t == BuiltinType::FrozenSet {
                 if let Some(v) = args.get(0) {
@@ -73,19 +82,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
                     }
                 }
             }
-            let s = vm.new_set()?;
-            if let Some(v) = args.get(0) {
-                vm.set_update(s, v)?;
-            }
-            if t == BuiltinType::FrozenSet {
-                if let Some(id) = s.obj() {
-                    if let Object::Set(set) = vm.heap.get_mut(id) {
-                        let set = std::mem::take(set);
-                        *vm.heap.get_mut(id) = Object::FrozenSet(set);
-                    }
-                }
-            }
-            Ok(s)
+            vm.make_set(t == BuiltinType::FrozenSet, args.get(0))
         }
         BuiltinType::Range => {
             args.no_kwargs("range")?;

@@ -25,6 +25,9 @@ pub enum Const {
     Bytes(Vec<u8>),
     /// A tuple of constants (keyword-name tuples, folded literals).
     Tuple(Vec<Const>),
+    /// A frozenset of constants, built as CPython's compiler does (set displays of three or
+    /// more constants compile to `BuildSet(0)`, this, `SetUpdate`).
+    FrozenSet(Vec<Const>),
     /// A nested code object (function or comprehension body).
     Code(Arc<Code>),
     /// `...`

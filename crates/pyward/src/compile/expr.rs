@@ -141,7 +141,16 @@ impl<'src> Compiler<'src> {
                     self.emit(Op::BuildMap(super::to_u32(d.items.len())));
                 }
             }
-            Expr::Set(s) => self.sequence(&s.elts, Op::BuildSet, Some(Op::SetUpdate(1)), false)?,
+            Expr::Set(s) => match const_elts(&s.elts) {
+                // CPython folds three or more constants into a frozenset and merges it into
+                // an empty set, which fixes the table layout (and so the iteration order).
+                Some(items) if items.len() > 2 => {
+                    self.emit(Op::BuildSet(0));
+                    self.load_const(Const::FrozenSet(items));
+                    self.emit(Op::SetUpdate(1));
+                }
+                _ => self.sequence(&s.elts, Op::BuildSet, Some(Op::SetUpdate(1)), false)?,
+            },
             Expr::List(l) => self.sequence(&l.elts, Op::BuildList, None, false)?,
             Expr::Tuple(t) => {
                 if let Some(c) = const_tuple(&t.elts) {
@@ -658,9 +667,17 @@ fn number_const(n: &ast::Number) -> Option<Const> {
 
 fn negated_number(n: &ast::Number) -> Option<Const> {
     match n {
-        ast::Number::Int(i) => match i.as_i64() {
-            Some(v) => v.checked_neg().map(Const::Int),
-            None => None,
+        ast::Number::Int(i) => match i.as_i64().and_then(i64::checked_neg) {
+            Some(v) => Some(Const::Int(v)),
+            None => {
+                let digits = i.to_string();
+                // `-9223372036854775808` fits i64 although its magnitude does not.
+                Some(if digits == "9223372036854775808" {
+                    Const::Int(i64::MIN)
+                } else {
+                    Const::BigInt(format!("-{digits}"))
+                })
+            }
         },
         ast::Number::Float(f) => Some(Const::Float(-f)),
         ast::Number::Complex { .. } => None,
@@ -669,6 +686,11 @@ fn negated_number(n: &ast::Number) -> Option<Const> {
 
 /// A tuple display of literals only, folded into one constant.
 fn const_tuple(elts: &[Expr]) -> Option<Const> {
+    const_elts(elts).map(Const::Tuple)
+}
+
+/// The constant values of a display of literals only (negated numbers included).
+fn const_elts(elts: &[Expr]) -> Option<Vec<Const>> {
     let mut out = Vec::with_capacity(elts.len());
     for e in elts {
         out.push(match e {
@@ -676,8 +698,12 @@ fn const_tuple(elts: &[Expr]) -> Option<Const> {
             Expr::StringLiteral(s) => Const::Str(s.value.iter().map(|p| &*p.value).collect()),
             Expr::BooleanLiteral(b) => Const::Bool(b.value),
             Expr::NoneLiteral(_) => Const::None,
+            Expr::UnaryOp(u) => match (u.op, &*u.operand) {
+                (ast::UnaryOp::USub, Expr::NumberLiteral(n)) => negated_number(&n.value)?,
+                _ => return None,
+            },
             _ => return None,
         });
     }
-    Some(Const::Tuple(out))
+    Some(out)
 }

@@ -556,6 +556,8 @@ impl<'src> Compiler<'src> {
             let next = self.new_label();
             match &h.type_ {
                 Some(ty) => {
+                    // CheckExcMatch leaves the exception under its result, as CPython's
+                    // CHECK_EXC_MATCH does: no Dup.
                     self.expr(ty)?;
                     self.emit(Op::CheckExcMatch);
                     self.emit_jump(Op::JumpIfFalse, next);

@@ -37,8 +37,8 @@ fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Value> {
 
 fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "get")?;
-    args.arity("get", 2, 3)?;
-    let key = args.pos[1];
+    args.method_arity("get", 1, 2)?;
+    let key = args.get(1).unwrap_or(Value::None);
     Ok(vm
         .dict_get(d, key)?
         .unwrap_or(args.get(2).unwrap_or(Value::None)))
@@ -46,23 +46,26 @@ fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "keys")?;
+    args.method_arity("dict.keys", 0, 0)?;
     vm.dict_view(d, DictViewKind::Keys)
 }
 
 fn values(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "values")?;
+    args.method_arity("dict.values", 0, 0)?;
     vm.dict_view(d, DictViewKind::Values)
 }
 
 fn items(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "items")?;
+    args.method_arity("dict.items", 0, 0)?;
     vm.dict_view(d, DictViewKind::Items)
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "pop")?;
-    args.arity("pop", 2, 3)?;
-    let key = args.pos[1];
+    args.method_arity("pop", 1, 2)?;
+    let key = args.get(1).unwrap_or(Value::None);
     match vm.dict_remove(d, key)? {
         Some(v) => Ok(v),
         None => args.get(2).ok_or_else(|| exc::key_error(key)),
@@ -71,6 +74,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "popitem")?;
+    args.method_arity("dict.popitem", 0, 0)?;
     let e = match d.obj().map(|id| vm.heap.get_mut(id)) {
         Some(Object::Dict(dict)) => dict.pop_last(),
         _ => None,
@@ -83,8 +87,8 @@ fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "setdefault")?;
-    args.arity("setdefault", 2, 3)?;
-    let key = args.pos[1];
+    args.method_arity("setdefault", 1, 2)?;
+    let key = args.get(1).unwrap_or(Value::None);
     if let Some(v) = vm.dict_get(d, key)? {
         return Ok(v);
     }
@@ -95,7 +99,7 @@ fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "update")?;
-    args.arity("update", 1, 2)?;
+    args.method_arity("update", 0, 1)?;
     if let Some(m) = args.get(1) {
         vm.dict_update(d, m, false)?;
     }
@@ -108,6 +112,7 @@ fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "copy")?;
+    args.method_arity("dict.copy", 0, 0)?;
     let dict = match vm.heap.get_obj(d) {
         Some(Object::Dict(dict)) => dict.clone(),
         _ => return Ok(Value::None),
@@ -117,6 +122,7 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = recv(vm, &args, "clear")?;
+    args.method_arity("dict.clear", 0, 0)?;
     if let Some(id) = d.obj() {
         if let Object::Dict(dict) = vm.heap.get_mut(id) {
             dict.clear();

@@ -45,6 +45,17 @@ fn list_recv(vm: &Vm, args: &Args, name: &str) -> PyResult<crate::value::ObjId> 
     }
 }
 
+/// METH_NOARGS: nothing besides the receiver.
+fn no_args(args: &Args, qual: &str) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1);
+    if n != 0 {
+        return Err(exc::type_error(format!(
+            "{qual}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
 fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = list_recv(vm, &args, "append")?;
     if args.pos.len() != 2 {
@@ -150,18 +161,31 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(i));
         }
     }
-    Err(exc::value_error(if is_list {
-        "list.index(x): x not in list"
+    if is_list {
+        // CPython 3.11 `list_index_impl`: "%R is not in list".
+        let r = vm.repr(target)?;
+        Err(exc::value_error(format!("{r} is not in list")))
     } else {
-        "tuple.index(x): x not in tuple"
-    }))
+        Err(exc::value_error("tuple.index(x): x not in tuple"))
+    }
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let recv = args.get(0).unwrap_or(Value::None);
-    let target = args
-        .get(1)
-        .ok_or_else(|| exc::type_error("count() takes exactly one argument (0 given)"))?;
+    let owner = if matches!(vm.heap.get_obj(recv), Some(Object::List(_))) {
+        "list"
+    } else {
+        "tuple"
+    };
+    let target = match args.pos.as_slice() {
+        [_, t] => *t,
+        _ => {
+            return Err(exc::type_error(format!(
+                "{owner}.count() takes exactly one argument ({} given)",
+                args.pos.len().saturating_sub(1)
+            )));
+        }
+    };
     let mut n = 0;
     for v in vm.list_items(recv) {
         if v.is(target) || vm.eq(v, target)? {
@@ -214,6 +238,7 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = list_recv(vm, &args, "reverse")?;
+    no_args(&args, "list.reverse")?;
     if let Object::List(l) = vm.heap.get_mut(id) {
         l.reverse();
     }
@@ -222,12 +247,14 @@ fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = list_recv(vm, &args, "copy")?;
+    no_args(&args, "list.copy")?;
     let items = vm.list_items(Value::Obj(id));
     vm.new_list(items)
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = list_recv(vm, &args, "clear")?;
+    no_args(&args, "list.clear")?;
     if let Object::List(l) = vm.heap.get_mut(id) {
         l.clear();
     }

@@ -149,7 +149,8 @@ impl Set {
         }
     }
 
-    /// Insert a key known to be absent (CPython `set_add_entry` after a failed lookup).
+    /// Insert a key known to be absent (CPython `set_add_entry` after a failed lookup): the
+    /// last dummy on the probe sequence is reused, else the empty slot that ended the probe.
     pub fn insert_new(&mut self, hash: i64, key: Value) {
         let mask = self.table.len() - 1;
         let mut perturb = hash as u64;
@@ -164,15 +165,16 @@ impl Set {
             for j in 0..=limit {
                 match self.table.get(i + j) {
                     Some(Slot::Empty) | None => {
-                        let at = free.unwrap_or(i + j);
-                        self.put(at, hash, key, free.is_none());
+                        if let Some(at) = free {
+                            // Reusing a dummy leaves `fill` unchanged: no resize check.
+                            self.put(at, hash, key, false);
+                            return;
+                        }
+                        self.put(i + j, hash, key, true);
                         break 'outer;
                     }
-                    Some(Slot::Dummy) => {
-                        if free.is_none() {
-                            free = Some(i + j);
-                        }
-                    }
+                    // CPython overwrites `freeslot` at every dummy: the last one wins.
+                    Some(Slot::Dummy) => free = Some(i + j),
                     Some(Slot::Full(..)) => {}
                 }
             }
@@ -279,8 +281,76 @@ impl Set {
         }
     }
 
-    /// Remove everything.
+    /// Remove everything. The `pop` finger survives, as in CPython's `set_clear_internal`.
     pub fn clear(&mut self) {
+        let finger = self.finger;
         *self = Set::new();
+        self.finger = finger;
+    }
+
+    /// Take another table's contents but keep this set's `pop` finger (CPython
+    /// `set_swap_bodies`, used by `intersection_update`).
+    pub fn replace_body(&mut self, other: Set) {
+        let finger = self.finger;
+        *self = other;
+        self.finger = finger;
+    }
+
+    /// Add a key unless an equal one is present (CPython `set_add_entry`); true when added.
+    pub fn add_entry(&mut self, hash: i64, key: Value, eq: impl Fn(Value) -> bool) -> bool {
+        if self.contains(hash, eq) {
+            return false;
+        }
+        self.insert_new(hash, key);
+        true
+    }
+
+    /// Resize up front before adding `n` keys that are probably new (the presize step of
+    /// CPython `set_merge` and of `set_update_internal` for dicts).
+    pub fn presize(&mut self, n: usize) {
+        let mask = self.table.len() - 1;
+        if self.fill.saturating_add(n).saturating_mul(5) >= mask.saturating_mul(3) {
+            self.resize(self.used.saturating_add(n).saturating_mul(2));
+        }
+    }
+
+    /// Drop dummies once more than a quarter of the table is dummies (the tail of CPython
+    /// `set_difference_update_internal`).
+    pub fn shrink_dummies(&mut self) {
+        let mask = self.table.len() - 1;
+        if self.fill - self.used <= mask / 4 {
+            return;
+        }
+        let target = if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
+        self.resize(target);
+    }
+
+    /// `self |= other` for another set table (CPython `set_merge`): one resize up front, then a
+    /// slot-by-slot copy when the tables line up, clean inserts into an empty table, or
+    /// ordinary adds.
+    pub fn merge(&mut self, other: &Set, eq: impl Fn(Value, Value) -> bool) {
+        if other.used == 0 {
+            return;
+        }
+        self.presize(other.used);
+        if self.fill == 0 && self.table.len() == other.table.len() && other.fill == other.used {
+            self.table.clone_from(&other.table);
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            for (h, k) in other.iter() {
+                self.insert_clean(h, k);
+            }
+            return;
+        }
+        for (h, k) in other.iter() {
+            self.add_entry(h, k, |x| eq(x, k));
+        }
     }
 }

@@ -54,30 +54,39 @@ impl Args {
         }
     }
 
+    /// `arity` for a method: `pos[0]` is the receiver and does not count.
+    pub fn method_arity(&self, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        arity_error(fname, self.pos.len().saturating_sub(1), min, max)
+    }
+
     /// Check the positional count is within `min..=max` (CPython's getargs wording).
     pub fn arity(&self, fname: &str, min: usize, max: usize) -> PyResult<()> {
-        let n = self.pos.len();
-        if n >= min && n <= max {
-            return Ok(());
-        }
-        Err(exc::type_error(if min == max {
-            match min {
-                0 => format!("{fname}() takes no arguments ({n} given)"),
-                1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
-            }
-        } else if n < min {
-            format!(
-                "{fname} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{fname} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        }))
+        arity_error(fname, self.pos.len(), min, max)
     }
+}
+
+/// The getargs arity error for `n` arguments against `min..=max`, if any.
+fn arity_error(fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(exc::type_error(if min == max {
+        match min {
+            0 => format!("{fname}() takes no arguments ({n} given)"),
+            1 => format!("{fname}() takes exactly one argument ({n} given)"),
+            _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
+        }
+    } else if n < min {
+        format!(
+            "{fname} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{fname} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    }))
 }
 
 /// What a call did: pushed a Python frame for the loop to run, or finished with a value.

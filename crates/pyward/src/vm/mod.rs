@@ -352,6 +352,28 @@ impl Vm {
                 }
                 self.new_tuple(vals)?
             }
+            Const::FrozenSet(items) => {
+                let f = self.make_set(true, None)?;
+                self.temp_roots.push(f);
+                let r = (|| {
+                    for i in items {
+                        let v = self.const_value(i)?;
+                        self.set_add(f, v)?;
+                    }
+                    Ok(())
+                })();
+                self.temp_roots.pop();
+                r?;
+                // CPython's compiler then rebuilds the constant from its own iteration order
+                // (`merge_consts_recursive`), which can move colliding elements.
+                let items = self.set_items(f);
+                let g = self.make_set(true, None)?;
+                self.temp_roots.push(f);
+                let r = items.into_iter().try_for_each(|v| self.set_add(g, v));
+                self.temp_roots.pop();
+                r?;
+                g
+            }
             Const::Code(code) => self.load_code(code)?,
             Const::Ellipsis => Value::Ellipsis,
         })

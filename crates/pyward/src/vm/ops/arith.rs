@@ -8,7 +8,6 @@ use crate::exc::{self, PyResult, messages};
 use crate::types::float;
 use crate::types::int as intops;
 use crate::types::object::Object;
-use crate::types::set::Set;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -107,27 +106,16 @@ impl Vm {
             (self.heap.get_obj(a), self.heap.get_obj(b))
         {
             if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
-                let r = self.binop(op, a, b)?;
-                let items = self.set_items(r);
-                if let Some(id) = a.obj() {
-                    let new_set = match self.heap.get(r.obj().unwrap_or(id)) {
-                        Object::Set(s) | Object::FrozenSet(s) => s.clone(),
-                        _ => Set::new(),
-                    };
-                    let _ = items;
-                    if let Object::Set(s) = self.heap.get_mut(id) {
-                        *s = new_set;
-                    }
-                    self.heap.recharge(id)?;
-                }
+                self.set_inplace(op, a, b)?;
                 return Ok(a);
             }
         }
         if let (Some(Object::Dict(_)), BinOp::Or) = (self.heap.get_obj(a), op) {
+            // `dict_ior` accepts anything `dict.update` does.
             self.dict_update(a, b, false)?;
             return Ok(a);
         }
-        self.binop(op, a, b)
+        self.binop(op, a, b).map_err(|e| inplace_type_error(e, op))
     }
 
     /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)` (first when `b`'s class is a
@@ -329,6 +317,13 @@ impl Vm {
     }
 
     fn sequence_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+            && !(self.set_table(a).is_some() && self.set_table(b).is_some())
+        {
+            if let Some(v) = self.dictview_binop(op, a, b)? {
+                return Ok(Some(v));
+            }
+        }
         let (Some(ao), bo) = (self.heap.get_obj(a), self.heap.get_obj(b)) else {
             // int * sequence
             if op == BinOp::Mul && is_int(self, a) {
@@ -591,4 +586,27 @@ fn float_binop(op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
         }
         _ => return Ok(None),
     })))
+}
+
+/// Reword a binop's "unsupported operand" error for the in-place operator (`|=`), as
+/// CPython's `binary_iop` reports it.
+#[cold]
+fn inplace_type_error(e: crate::exc::RunError, op: BinOp) -> crate::exc::RunError {
+    use crate::exc::{Exc, ExcArgs, RunError};
+    if let RunError::Exc(x) = &e {
+        if let Exc::New {
+            ty: crate::types::BuiltinType::TypeError,
+            args: ExcArgs::Msg(m),
+        } = &**x
+        {
+            let prefix = format!("unsupported operand type(s) for {}:", op.symbol());
+            if let Some(rest) = m.strip_prefix(&prefix) {
+                return exc::type_error(format!(
+                    "unsupported operand type(s) for {}=:{rest}",
+                    op.symbol()
+                ));
+            }
+        }
+    }
+    e
 }

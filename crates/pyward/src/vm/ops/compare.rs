@@ -110,11 +110,8 @@ impl Vm {
                 let (lx, ly) = (x.len(), y.len());
                 Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
             }
-            (Object::DictView(DictViewKind::Keys, _), _)
-            | (_, Object::DictView(DictViewKind::Keys, _)) => {
-                let x = self.set_from_iterable(a)?;
-                let y = self.set_from_iterable(b)?;
-                self.eq(x, y)
+            (Object::DictView(..), _) | (_, Object::DictView(..)) => {
+                Ok(self.dictview_compare(CmpOp::Eq, a, b)?.unwrap_or(false))
             }
             (Object::Slice(x), Object::Slice(y)) => {
                 let (x, y) = (*x, *y);
@@ -226,6 +223,9 @@ impl Vm {
                 });
             }
             _ => {}
+        }
+        if let Some(r) = self.dictview_compare(op, a, b)? {
+            return Ok(r);
         }
         Err(exc::type_error(messages::unsupported_compare(
             op.symbol(),
@@ -357,9 +357,8 @@ impl Vm {
                 Ok(false)
             }
             Some(Object::Dict(_)) => Ok(self.dict_get(container, item)?.is_some()),
-            Some(Object::DictView(DictViewKind::Keys, d)) => {
-                let d = *d;
-                Ok(self.dict_get(d, item)?.is_some())
+            Some(Object::DictView(DictViewKind::Keys | DictViewKind::Items, _)) => {
+                self.view_contains(container, item)
             }
             Some(Object::Set(_) | Object::FrozenSet(_)) => self.set_contains(container, item),
             Some(Object::Range(r)) => {

@@ -1,7 +1,6 @@
 //! Dict, list and set primitives used by the VM and by builtins: lookup by hash and key
 //! equality, insertion with memory accounting, and bulk updates from iterables.
 
-use crate::bytecode::BinOp;
 use crate::exc::{self, PyResult};
 use crate::heap::Heap;
 use crate::types::dict::Dict;
@@ -257,12 +256,6 @@ impl Vm {
         Ok(s)
     }
 
-    /// A new set from any iterable.
-    pub fn set_from_iterable(&mut self, it: Value) -> PyResult<Value> {
-        let items = self.collect_iterable(it)?;
-        self.new_set_from(&items)
-    }
-
     /// Whether a set contains a value.
     pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let h = self.hash(v)?;
@@ -326,87 +319,12 @@ impl Vm {
         Ok(false)
     }
 
-    /// Add every item of an iterable to a set.
-    pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
-        let items = self.collect_iterable(it)?;
-        for v in items {
-            self.set_add(s, v)?;
-        }
-        Ok(())
-    }
-
     /// The elements of a set, in table order.
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         match self.heap.get_obj(s) {
             Some(Object::Set(set) | Object::FrozenSet(set)) => set.iter().map(|(_, v)| v).collect(),
             _ => Vec::new(),
         }
-    }
-
-    /// Whether every element of `a` is in `b`.
-    pub(crate) fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        for v in self.set_items(a) {
-            if !self.set_contains(b, v)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// `|`, `&`, `-`, `^` on sets; the result has the left operand's type.
-    pub(crate) fn set_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-        let frozen = matches!(self.heap.get_obj(a), Some(Object::FrozenSet(_)));
-        let out = self.new_set()?;
-        let (xa, xb) = (self.set_items(a), self.set_items(b));
-        match op {
-            BinOp::Or => {
-                for v in xa.into_iter().chain(xb) {
-                    self.set_add(out, v)?;
-                }
-            }
-            BinOp::And => {
-                // CPython iterates the smaller set.
-                let (small, other) = if xa.len() > xb.len() {
-                    (xb, a)
-                } else {
-                    (xa, b)
-                };
-                for v in small {
-                    if self.set_contains(other, v)? {
-                        self.set_add(out, v)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
-                    }
-                }
-            }
-            BinOp::Xor => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
-                    }
-                }
-                for v in xb {
-                    if !self.set_contains(a, v)? {
-                        self.set_add(out, v)?;
-                    }
-                }
-            }
-            _ => {}
-        }
-        if frozen {
-            if let Some(id) = out.obj() {
-                if let Object::Set(s) = self.heap.get_mut(id) {
-                    let s = std::mem::take(s);
-                    *self.heap.get_mut(id) = Object::FrozenSet(s);
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// `len(v)` for builtin containers.
