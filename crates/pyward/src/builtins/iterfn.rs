@@ -2,8 +2,7 @@
 //! max, any, all.
 
 use crate::bytecode::{BinOp, CmpOp};
-use crate::exc::{self, PyResult, RunError};
-use crate::types::BuiltinType;
+use crate::exc::{self, PyResult};
 use crate::types::iter::Iter;
 use crate::types::object::Object;
 use crate::value::Value;
@@ -35,7 +34,7 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d),
-            None => Err(RunError::bare(BuiltinType::StopIteration)),
+            None => Err(crate::exc::stop_iteration(vm.take_return_value(it))),
         },
     }
 }

@@ -120,10 +120,12 @@ pub fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = attr_name(vm, args.pos[1])?;
     match vm.getattr(args.pos[0], name) {
         Ok(v) => Ok(v),
-        Err(e) if e.is_new(crate::types::BuiltinType::AttributeError) => match args.get(2) {
-            Some(d) => Ok(d),
-            None => Err(e),
-        },
+        Err(e) if vm.is_exception_of(&e, crate::types::BuiltinType::AttributeError) => {
+            match args.get(2) {
+                Some(d) => Ok(d),
+                None => Err(e),
+            }
+        }
         Err(e) => Err(e),
     }
 }
@@ -142,7 +144,9 @@ pub fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = attr_name(vm, args.pos[1])?;
     match vm.getattr(args.pos[0], name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.is_new(crate::types::BuiltinType::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) if vm.is_exception_of(&e, crate::types::BuiltinType::AttributeError) => {
+            Ok(Value::Bool(false))
+        }
         Err(e) => Err(e),
     }
 }

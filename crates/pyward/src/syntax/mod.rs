@@ -51,9 +51,15 @@ fn compile_inline(
     let parsed = parse_module(source).map_err(|e| {
         let idx = LineIndex::new(source);
         let (line, col) = idx.locate(e.location.start());
+        let (kind, msg, line) = cpython_error(
+            &e.error.to_string(),
+            source,
+            e.location.start().to_usize(),
+            line,
+        );
         CompileError {
-            kind: "SyntaxError",
-            msg: cpython_message(&e.error.to_string(), source, e.location.start().to_usize()),
+            kind,
+            msg,
             line: Some(line),
             col: Some(col),
         }
@@ -162,46 +168,121 @@ fn prescan(source: &str) -> Result<(), CompileError> {
     Ok(())
 }
 
-/// Translate ruff's parse error text into CPython's wording where they differ.
-fn cpython_message(ruff: &str, source: &str, offset: usize) -> String {
-    let lower = ruff.to_ascii_lowercase();
-    if let Some(rest) = ruff.strip_prefix("Expected ") {
-        if let Some((want, _)) = rest.split_once(", found") {
-            let want = want.trim();
-            match want {
-                "':'" => return "expected ':'".into(),
-                "')'" | "']'" | "'}'" => {
-                    let open = match want {
-                        "')'" => '(',
-                        "']'" => '[',
-                        _ => '{',
-                    };
-                    if unclosed(source, open) {
-                        return format!("'{open}' was never closed");
-                    }
-                }
-                _ => {}
+/// Translate ruff's parse error into CPython's wording: (exception type, message, line).
+fn cpython_error(
+    ruff: &str,
+    source: &str,
+    offset: usize,
+    line: u32,
+) -> (&'static str, String, u32) {
+    let idx = LineIndex::new(source);
+    let line_of = |off: usize| {
+        idx.locate(ruff_text_size::TextSize::try_from(off).unwrap_or_default())
+            .0
+    };
+    // An unclosed bracket before the error is what CPython reports.
+    if let Some((c, at)) = innermost_open_bracket(source, offset) {
+        // CPython reports the bracket when the error comes on a later line or at the end.
+        let at_eof = source.get(offset..).is_none_or(|r| r.trim().is_empty());
+        if !ruff.contains("quote") && (line_of(at) < line || at_eof) {
+            return (
+                "SyntaxError",
+                format!("'{c}' was never closed"),
+                line_of(at),
+            );
+        }
+    }
+    if ruff.contains("missing closing quote") {
+        let rest = source.get(offset..).unwrap_or("");
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        if trimmed.starts_with("\"\"\"") || trimmed.starts_with("'''") {
+            let last = u32::try_from(source.lines().count())
+                .unwrap_or(line)
+                .max(line);
+            return (
+                "SyntaxError",
+                format!("unterminated triple-quoted string literal (detected at line {last})"),
+                line,
+            );
+        }
+        return (
+            "SyntaxError",
+            format!("unterminated string literal (detected at line {line})"),
+            line,
+        );
+    }
+    if let Some(rest) = ruff.strip_prefix("Expected `") {
+        if let Some((want, _)) = rest.split_once('`') {
+            if want == ":" {
+                return ("SyntaxError", "expected ':'".into(), line);
             }
         }
     }
-    if lower.contains("missing closing quote") || lower.contains("unterminated string") {
-        return "unterminated string literal (detected at line 1)".into();
+    if ruff.starts_with("Unexpected indentation") {
+        return ("IndentationError", "unexpected indent".into(), line);
     }
-    if lower.contains("unterminated triple-quoted") {
-        return "unterminated triple-quoted string literal".into();
+    if let Some(what) = ruff.strip_prefix("Expected an indented block after ") {
+        let header = line.saturating_sub(1).max(1);
+        return (
+            "IndentationError",
+            format!("expected an indented block after {what} on line {header}"),
+            line,
+        );
     }
-    if lower.contains("unindent") || lower.contains("unexpected indentation") {
-        return "unexpected indent".into();
+    if ruff.contains("unindent does not match") {
+        return (
+            "IndentationError",
+            "unindent does not match any outer indentation level".into(),
+            line,
+        );
     }
-    let _ = offset;
-    "invalid syntax".into()
+    ("SyntaxError", "invalid syntax".into(), line)
 }
 
-fn unclosed(source: &str, open: char) -> bool {
-    let close = match open {
-        '(' => ')',
-        '[' => ']',
-        _ => '}',
-    };
-    source.matches(open).count() > source.matches(close).count()
+/// The innermost bracket still open at byte `offset` (skipping strings and comments).
+fn innermost_open_bracket(source: &str, offset: usize) -> Option<(char, usize)> {
+    let bytes = source.as_bytes();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && i < offset {
+        let c = bytes[i];
+        match c {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c;
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    let d = bytes[i];
+                    if d == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if d == b'\n' && !triple {
+                        break;
+                    }
+                    if d == c
+                        && (!triple
+                            || (i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c))
+                    {
+                        i += if triple { 3 } else { 1 };
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((c as char, i)),
+            b')' | b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.last().copied()
 }

@@ -23,11 +23,8 @@ fn recv(vm: &Vm, args: &Args) -> PyResult<ObjId> {
 }
 
 /// StopIteration carrying the generator's return value.
-fn stopped(vm: &Vm, gid: ObjId) -> RunError {
-    let v = match vm.heap.get(gid) {
-        Object::Generator(g) => g.return_value,
-        _ => Value::None,
-    };
+fn stopped(vm: &mut Vm, gid: ObjId) -> RunError {
+    let v = vm.take_return_value(Value::Obj(gid));
     exc::stop_iteration(v)
 }
 

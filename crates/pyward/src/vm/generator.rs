@@ -106,6 +106,18 @@ impl Vm {
         Some(f.exit)
     }
 
+    /// The value a finished generator returned, reported once (later `next` calls raise a
+    /// bare StopIteration, as in CPython).
+    pub fn take_return_value(&mut self, it: Value) -> Value {
+        let Some(id) = it.obj() else {
+            return Value::None;
+        };
+        if let Object::Generator(g) = self.heap.get_mut(id) {
+            return std::mem::replace(&mut g.return_value, Value::None);
+        }
+        Value::None
+    }
+
     /// Mark a generator finished.
     pub(crate) fn finish_generator(&mut self, gid: ObjId, value: Value) {
         if let Object::Generator(g) = self.heap.get_mut(gid) {

@@ -86,7 +86,7 @@ impl Vm {
         let Some(mut mro) = c3_merge(placeholder, base_mros, &bases) else {
             let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
             return Err(exc::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -378,7 +378,7 @@ impl Vm {
                         Ok(Some(v))
                     }
                     Err(e)
-                        if e.is_new(crate::types::BuiltinType::IndexError)
+                        if self.is_exception_of(&e, crate::types::BuiltinType::IndexError)
                             || self.is_stop_iteration(&e) =>
                     {
                         self.set_iter(id, |st| *st = Iter::Done);
