@@ -230,11 +230,12 @@ impl Builder {
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
             s.params.push(p.parameter.name.as_str().to_string());
         }
-        if let Some(v) = &params.vararg {
-            s.params.push(v.name.as_str().to_string());
-        }
+        // CPython's local layout: positional, keyword-only, then *args and **kwargs.
         for p in &params.kwonlyargs {
             s.params.push(p.parameter.name.as_str().to_string());
+        }
+        if let Some(v) = &params.vararg {
+            s.params.push(v.name.as_str().to_string());
         }
         if let Some(k) = &params.kwarg {
             s.params.push(k.name.as_str().to_string());
@@ -394,6 +395,10 @@ impl<'a> Visitor<'a> for Builder {
                 self.bind_target(&a.target);
             }
             Stmt::AnnAssign(a) => {
+                // Class bodies evaluate simple-name annotations into `__annotations__`.
+                if self.scope().kind == ScopeKind::Class && a.simple {
+                    self.visit_expr(&a.annotation);
+                }
                 if let Some(v) = &a.value {
                     self.visit_expr(v);
                     self.bind_target(&a.target);
