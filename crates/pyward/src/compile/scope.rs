@@ -395,6 +395,10 @@ impl<'a> Visitor<'a> for Builder {
                 self.bind_target(&a.target);
             }
             Stmt::AnnAssign(a) => {
+                // Class bodies evaluate simple-name annotations into `__annotations__`.
+                if self.scope().kind == ScopeKind::Class && a.simple {
+                    self.visit_expr(&a.annotation);
+                }
                 if let Some(v) = &a.value {
                     self.visit_expr(v);
                     self.bind_target(&a.target);

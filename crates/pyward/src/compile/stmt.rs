@@ -56,6 +56,7 @@ impl<'src> Compiler<'src> {
                     self.expr(v)?;
                     self.store_target(&a.target)?;
                 }
+                self.class_annotation(a)?;
             }
             Stmt::Pass(_) | Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::If(i) => self.if_stmt(i)?,
@@ -862,6 +863,10 @@ impl<'src> Compiler<'src> {
                 self.store_name("__doc__");
             }
         }
+        if has_annotations(&c.body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
         self.body(&c.body)?;
         match self
             .current_scope()
@@ -922,4 +927,44 @@ pub(super) enum FunctionBody<'a> {
     Stmts(&'a [Stmt]),
     /// A lambda body.
     Expr(&'a Expr),
+}
+
+impl<'src> Compiler<'src> {
+    /// `x: T` in a class body: `__annotations__['x'] = T` (after any assignment, as CPython).
+    fn class_annotation(&mut self, a: &'src ast::StmtAnnAssign) -> Result<(), CompileError> {
+        if self.unit_ref().kind != ScopeKind::Class || !a.simple {
+            return Ok(());
+        }
+        let Expr::Name(n) = &*a.target else {
+            return Ok(());
+        };
+        self.expr(&a.annotation)?;
+        self.load_name("__annotations__");
+        self.load_const(Const::Str(n.id.to_string()));
+        self.emit(Op::StoreSubscr);
+        Ok(())
+    }
+}
+
+/// Whether a class body has a simple-name annotation outside nested scopes (CPython's
+/// `find_ann`), so it needs an `__annotations__` dict.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(a) => a.simple && matches!(&*a.target, Expr::Name(_)),
+        Stmt::If(i) => {
+            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }

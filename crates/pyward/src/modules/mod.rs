@@ -19,7 +19,25 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// Bundled Python-source modules: (name, source).
-const PYTHON_MODULES: &[(&str, &str)] = &[("string", include_str!("py/string.py"))];
+const PYTHON_MODULES: &[(&str, &str)] = &[
+    ("string", include_str!("py/string.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("collections.abc", include_str!("py/_collections_abc.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+    ("statistics", include_str!("py/statistics.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("typing", include_str!("py/typing.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    ("enum", include_str!("py/enum.py")),
+];
 
 /// Build the module `name`, if pyward has it.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

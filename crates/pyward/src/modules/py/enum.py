@@ -1,0 +1,346 @@
+"""Enumerations (pyward: built with __init_subclass__, as there are no metaclasses).
+
+Members, lookup by value (`Color(2)`), `.name`/`.value`, reprs, IntEnum and Flag work.
+Class-level iteration, `len(Color)` and `Color['RED']` need a metaclass; use
+`Color.__members__` (or the `members()` helper of this module) instead.
+"""
+
+__all__ = ['Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'auto', 'unique', 'EnumMeta',
+           'EnumType']
+
+_creating = [0]
+
+
+class auto:
+    _order = [0]
+
+    def __init__(self, value=None):
+        self.value = value
+        auto._order[0] += 1
+
+    def __repr__(self):
+        return 'auto(%r)' % (self.value,)
+
+
+def _is_descriptor(v):
+    return isinstance(v, (type(_is_descriptor), classmethod, staticmethod, property, type))
+
+
+def _wrap_init(user_init):
+    def __init__(self, *args, **kwargs):
+        if _creating[0]:
+            user_init(self, *args, **kwargs)
+    return __init__
+
+
+def _setup_members(cls):
+    if '__init__' in cls.__dict__ and cls.__dict__['__init__'] is not Enum.__init__:
+        cls.__init__ = _wrap_init(cls.__dict__['__init__'])
+    member_map = {}
+    value_map = {}
+    member_names = []
+    last_values = []
+    for base in cls.__mro__[1:]:
+        inherited = getattr(base, '_member_map_', None) if base is not object else None
+        if inherited:
+            raise TypeError('%s: cannot extend %r' % (
+                cls.__name__, base))
+    ignore = cls.__dict__.get('_ignore_', [])
+    if isinstance(ignore, str):
+        ignore = ignore.replace(',', ' ').split()
+    items = [(k, v) for k, v in cls.__dict__.items()
+             if not k.startswith('_') and k not in ignore and not _is_descriptor(v)]
+    for name, value in items:
+        if isinstance(value, auto):
+            if value.value is None:
+                value.value = cls._generate_next_value_(
+                    name, 1, len(member_names), last_values[:])
+            value = value.value
+        if isinstance(value, tuple):
+            args = value
+        else:
+            args = (value,)
+        existing = None
+        for m in member_map.values():
+            if m._value_ == value:
+                existing = m
+                break
+        if existing is not None:
+            member_map[name] = existing
+            setattr(cls, name, existing)
+            continue
+        _creating[0] += 1
+        try:
+            if issubclass(cls, int) or issubclass(cls, str):
+                member = cls(*args)
+            else:
+                member = cls(*args)
+        finally:
+            _creating[0] -= 1
+        member._value_ = value
+        member._name_ = name
+        member.__objclass__ = cls
+        member_map[name] = member
+        member_names.append(name)
+        last_values.append(value)
+        try:
+            value_map[value] = member
+        except TypeError:
+            pass
+        setattr(cls, name, member)
+    cls._member_map_ = member_map
+    cls._member_names_ = member_names
+    cls._value2member_map_ = value_map
+    cls.__members__ = dict(member_map)
+
+
+class Enum:
+    """Generic enumeration base class."""
+
+    def __new__(cls, value=None, *args, **kwargs):
+        if _creating[0]:
+            return super().__new__(cls)
+        return cls._missing_lookup(value)
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @classmethod
+    def _missing_lookup(cls, value):
+        if isinstance(value, cls):
+            return value
+        members = cls.__dict__.get('_value2member_map_', None)
+        if members is not None:
+            try:
+                if value in members:
+                    return members[value]
+            except TypeError:
+                pass
+            for m in cls._member_map_.values():
+                if m._value_ == value:
+                    return m
+        result = cls._missing_(value)
+        if isinstance(result, cls):
+            return result
+        raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        for v in reversed(last_values):
+            try:
+                return v + 1
+            except TypeError:
+                pass
+        return start
+
+    def __init_subclass__(cls, **kwargs):
+        _setup_members(cls)
+
+    @property
+    def name(self):
+        return self._name_
+
+    @property
+    def value(self):
+        return self._value_
+
+    def __repr__(self):
+        return '<%s.%s: %r>' % (type(self).__name__, self._name_, self._value_)
+
+    def __str__(self):
+        return '%s.%s' % (type(self).__name__, self._name_)
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+    def __hash__(self):
+        return hash(self._name_)
+
+    def __reduce_ex__(self, proto):
+        return self.__class__, (self._value_,)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class ReprEnum(Enum):
+    pass
+
+
+class IntEnum(int, ReprEnum):
+    def __init_subclass__(cls, **kwargs):
+        _setup_members(cls)
+
+    __new__ = Enum.__new__
+
+    def __init__(self, *args, **kwargs):
+        if _creating[0]:
+            super().__init__(*args)
+
+    __repr__ = Enum.__repr__
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    __hash__ = int.__hash__ if hasattr(int, '__hash__') else Enum.__hash__
+
+
+class StrEnum(str, ReprEnum):
+    def __init_subclass__(cls, **kwargs):
+        _setup_members(cls)
+
+    __new__ = Enum.__new__
+
+    def __init__(self, *args, **kwargs):
+        if _creating[0]:
+            super().__init__(*args)
+
+    __repr__ = Enum.__repr__
+
+    def __str__(self):
+        return self._value_
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+class Flag(Enum):
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not last_values:
+            return 1
+        high = max(last_values)
+        return 2 ** high.bit_length()
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            return None
+        all_bits = 0
+        for m in cls._member_map_.values():
+            all_bits |= m._value_
+        if value & ~all_bits:
+            return None
+        _creating[0] += 1
+        try:
+            pseudo = cls(value)
+        finally:
+            _creating[0] -= 1
+        pseudo._value_ = value
+        names = [m._name_ for m in cls._member_map_.values()
+                 if m._value_ and m._value_ & value == m._value_ and _single_bit(m._value_)]
+        pseudo._name_ = '|'.join(names) if names else None
+        cls._value2member_map_[value] = pseudo
+        return pseudo
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'" % (
+                type(other).__qualname__, self.__class__.__qualname__))
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        for m in self.__class__._member_map_.values():
+            if m._value_ and _single_bit(m._value_) and m._value_ & self._value_ == m._value_:
+                yield m
+
+    def __len__(self):
+        return len(list(self.__iter__()))
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        all_bits = 0
+        for m in self.__class__._member_map_.values():
+            all_bits |= m._value_
+        return self.__class__(all_bits & ~self._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return '<%s: %r>' % (type(self).__name__, self._value_)
+        return '<%s.%s: %r>' % (type(self).__name__, self._name_, self._value_)
+
+    def __str__(self):
+        if self._name_ is None:
+            return '%s(%r)' % (type(self).__name__, self._value_)
+        return '%s.%s' % (type(self).__name__, self._name_)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __eq__(self, other):
+        if isinstance(other, Flag):
+            return self._value_ == other._value_ and type(self) is type(other)
+        return NotImplemented
+
+
+def _single_bit(v):
+    return v & (v - 1) == 0
+
+
+class IntFlag(int, Flag):
+    def __init_subclass__(cls, **kwargs):
+        _setup_members(cls)
+
+    __new__ = Enum.__new__
+
+    def __init__(self, *args, **kwargs):
+        if _creating[0]:
+            super().__init__(*args)
+
+    __repr__ = Flag.__repr__
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+
+def unique(enumeration):
+    duplicates = []
+    for name, member in enumeration.__members__.items():
+        if name != member._name_:
+            duplicates.append((name, member._name_))
+    if duplicates:
+        alias_details = ', '.join(['%s -> %s' % (alias, name) for (alias, name) in duplicates])
+        raise ValueError('duplicate values found in <enum %r>: %s' % (enumeration.__name__, alias_details))
+    return enumeration
+
+
+def members(enumeration):
+    """pyward helper: the members of an enum class in definition order."""
+    return [enumeration._member_map_[n] for n in enumeration._member_names_]
+
+
+EnumMeta = EnumType = type

@@ -1,0 +1,240 @@
+"""Type hints (pyward: names importable and subscriptable; no runtime checking)."""
+
+TYPE_CHECKING = False
+
+
+class _Special:
+    def __init__(self, name, args=None):
+        self._name = name
+        self.__args__ = args
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        return _Special(self._name, params)
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError('Cannot instantiate typing.%s' % self._name)
+
+    def __or__(self, other):
+        return _Special('Union', (self, other))
+
+    def __ror__(self, other):
+        return _Special('Union', (other, self))
+
+    def __repr__(self):
+        if self.__args__ is None:
+            return 'typing.' + self._name
+        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
+
+    def __eq__(self, other):
+        return (isinstance(other, _Special) and self._name == other._name
+                and self.__args__ == other.__args__)
+
+    def __hash__(self):
+        return hash((self._name, self.__args__))
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return '%s.%s' % (obj.__module__, obj.__qualname__)
+    if obj is ...:
+        return '...'
+    if isinstance(obj, list):
+        return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
+    return repr(obj)
+
+
+Any = _Special('Any')
+NoReturn = _Special('NoReturn')
+Never = _Special('Never')
+Optional = _Special('Optional')
+Union = _Special('Union')
+List = _Special('List')
+Dict = _Special('Dict')
+DefaultDict = _Special('DefaultDict')
+OrderedDict = _Special('OrderedDict')
+Counter = _Special('Counter')
+Deque = _Special('Deque')
+ChainMap = _Special('ChainMap')
+Tuple = _Special('Tuple')
+Set = _Special('Set')
+FrozenSet = _Special('FrozenSet')
+Type = _Special('Type')
+Callable = _Special('Callable')
+Iterable = _Special('Iterable')
+Iterator = _Special('Iterator')
+Generator = _Special('Generator')
+AsyncIterator = _Special('AsyncIterator')
+AsyncIterable = _Special('AsyncIterable')
+AsyncGenerator = _Special('AsyncGenerator')
+Awaitable = _Special('Awaitable')
+Coroutine = _Special('Coroutine')
+Sequence = _Special('Sequence')
+MutableSequence = _Special('MutableSequence')
+Mapping = _Special('Mapping')
+MutableMapping = _Special('MutableMapping')
+AbstractSet = _Special('AbstractSet')
+MutableSet = _Special('MutableSet')
+Collection = _Special('Collection')
+Container = _Special('Container')
+Hashable = _Special('Hashable')
+Sized = _Special('Sized')
+Reversible = _Special('Reversible')
+KeysView = _Special('KeysView')
+ValuesView = _Special('ValuesView')
+ItemsView = _Special('ItemsView')
+ContextManager = _Special('ContextManager')
+Pattern = _Special('Pattern')
+Match = _Special('Match')
+Literal = _Special('Literal')
+Final = _Special('Final')
+ClassVar = _Special('ClassVar')
+Annotated = _Special('Annotated')
+Concatenate = _Special('Concatenate')
+TypeGuard = _Special('TypeGuard')
+Required = _Special('Required')
+NotRequired = _Special('NotRequired')
+Self = _Special('Self')
+LiteralString = _Special('LiteralString')
+TypeAlias = _Special('TypeAlias')
+Unpack = _Special('Unpack')
+Text = str
+AnyStr = None
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        if self.__covariant__:
+            return '+' + self.__name__
+        if self.__contravariant__:
+            return '-' + self.__name__
+        return '~' + self.__name__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+class ParamSpec(TypeVar):
+    pass
+
+
+class TypeVarTuple(TypeVar):
+    pass
+
+
+class _Generic:
+    pass
+
+
+class _GenericForm:
+    """`Generic[T]` is a base class; pyward has no __class_getitem__, so Generic is a form."""
+
+    def __getitem__(self, params):
+        return _Generic
+
+    def __repr__(self):
+        return 'typing.Generic'
+
+
+Generic = _GenericForm()
+
+
+class Protocol:
+    pass
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def no_type_check(arg):
+    return arg
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def assert_never(arg):
+    raise AssertionError('Expected code to be unreachable')
+
+
+def reveal_type(obj):
+    return obj
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    hints = {}
+    mro = getattr(obj, '__mro__', None)
+    if mro is not None:
+        for base in reversed(mro):
+            hints.update(getattr(base, '__dict__', {}).get('__annotations__', {}))
+        return hints
+    return dict(getattr(obj, '__annotations__', {}))
+
+
+def get_origin(tp):
+    return None
+
+
+def get_args(tp):
+    return getattr(tp, '__args__', None) or ()
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+    new_type.__supertype__ = tp
+    return new_type
+
+
+import collections as _collections
+
+
+class NamedTuple(_collections._NamedTupleBase):
+    """Typed namedtuple: class syntax (`class P(NamedTuple): x: int`) or functional."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is NamedTuple:
+            typename, fields = args[0], (args[1] if len(args) > 1 else None)
+            if fields is None:
+                fields = list(kwargs.items())
+            return _collections.namedtuple(typename, [n for n, t in fields])
+        return super().__new__(cls)
+
+    def __init_subclass__(cls, **kwargs):
+        ann = cls.__dict__.get('__annotations__', {})
+        names = list(ann)
+        defaults = {}
+        for n in names:
+            if n in cls.__dict__:
+                defaults[n] = cls.__dict__[n]
+            elif defaults:
+                raise TypeError('Non-default namedtuple field %s cannot follow default field%s %s'
+                                % (n, 's' if len(defaults) > 1 else '', ', '.join(defaults)))
+        _collections._setup_namedtuple(cls, cls.__name__, tuple(names), defaults)
+
+
+class TypedDict(dict):
+    pass
