@@ -118,11 +118,24 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             vm.alloc(Object::Slice(Slice { start, stop, step }))
         }
         BuiltinType::Bytes | BuiltinType::ByteArray => bytes_new(vm, t, args),
-        BuiltinType::Type => {
-            args.arity("type", 1, 1)
-                .map_err(|_| exc::type_error("type() takes 1 or 3 arguments"))?;
-            Ok(vm.type_of(args.pos[0]))
-        }
+        BuiltinType::Type => match args.pos.as_slice() {
+            [v] => Ok(vm.type_of(*v)),
+            [name, bases, ns] => {
+                let Some(n) = vm.str_of(*name).map(str::to_string) else {
+                    return Err(exc::type_error("type.__new__() argument 1 must be str"));
+                };
+                let bases = vm.list_items(*bases);
+                for b in &bases {
+                    if !matches!(b, Value::Type(_)) && !vm.is_user_class(*b) {
+                        return Err(exc::type_error("bases must be types"));
+                    }
+                }
+                let namespace = vm.new_dict()?;
+                vm.dict_update(namespace, *ns, false)?;
+                vm.create_class(&n, bases, namespace, Value::None)
+            }
+            _ => Err(exc::type_error("type() takes 1 or 3 arguments")),
+        },
         BuiltinType::Object => {
             args.arity("object", 0, 0)?;
             vm.alloc(Object::Instance(crate::types::class::Instance {

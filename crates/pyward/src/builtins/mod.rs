@@ -6,6 +6,7 @@
 //! `args.pos[0]` is the receiver.
 
 mod construct;
+mod evalfn;
 mod func;
 mod iterfn;
 mod numfn;
@@ -105,6 +106,9 @@ natives! {
         Bin => "bin" => numfn::bin,
         Chr => "chr" => numfn::chr,
         Ord => "ord" => numfn::ord,
+        Eval => "eval" => evalfn::eval,
+        Exec => "exec" => evalfn::exec,
+        Dir => "dir" => evalfn::dir,
     }
 }
 
@@ -247,4 +251,57 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
 /// Attributes of builtin type objects that are not instance methods (`dict.fromkeys`).
 pub fn type_attr(t: BuiltinType, name: &str) -> Option<Value> {
     crate::types::num_methods::type_method(t, name).map(|m| Value::Native(Native::TypeMethod(m)))
+}
+
+/// The method names of a builtin type (for `dir`).
+pub fn method_names(t: BuiltinType) -> Vec<&'static str> {
+    const CANDIDATES: &[&str] = &[
+        "__class__",
+        "__doc__",
+        "__eq__",
+        "__hash__",
+        "__init__",
+        "__repr__",
+        "__str__",
+        "append",
+        "extend",
+        "pop",
+        "insert",
+        "remove",
+        "index",
+        "count",
+        "sort",
+        "reverse",
+        "copy",
+        "clear",
+        "get",
+        "keys",
+        "values",
+        "items",
+        "update",
+        "setdefault",
+        "popitem",
+        "add",
+        "discard",
+        "union",
+        "intersection",
+        "difference",
+        "join",
+        "split",
+        "strip",
+        "lower",
+        "upper",
+        "replace",
+        "startswith",
+        "endswith",
+        "find",
+        "format",
+        "encode",
+        "decode",
+    ];
+    CANDIDATES
+        .iter()
+        .copied()
+        .filter(|n| method_of(t, n).is_some() || slot_of(t, n).is_some() || n.starts_with("__"))
+        .collect()
 }

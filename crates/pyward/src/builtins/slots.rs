@@ -37,6 +37,8 @@ natives! {
         Contains => "__contains__" => contains,
         Iter => "__iter__" => iter,
         Mro => "mro" => mro,
+        Next => "__next__" => next,
+        Index => "__index__" => index,
     }
 }
 
@@ -68,8 +70,12 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
         t,
         BuiltinType::Dict | BuiltinType::List | BuiltinType::ByteArray
     );
+    let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
     let ok = match s {
         SlotFn::Mro => false,
+        SlotFn::Next => iterator,
+        SlotFn::Index => matches!(t, BuiltinType::Int | BuiltinType::Bool),
+        SlotFn::Iter if iterator => true,
         SlotFn::Getitem | SlotFn::Len | SlotFn::Contains | SlotFn::Iter => container,
         SlotFn::Setitem | SlotFn::Delitem => mutable,
         _ => true,
@@ -313,6 +319,25 @@ fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = view_of(vm, &args)?;
     vm.get_iter(v)
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = recv(&args)?;
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => Err(exc::stop_iteration(vm.take_return_value(it))),
+    }
+}
+
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = recv(&args)?;
+    Ok(match v {
+        Value::Bool(b) => Value::Int(i64::from(b)),
+        _ => {
+            let _ = vm;
+            v
+        }
+    })
 }
 
 fn mro(vm: &mut Vm, args: Args) -> PyResult<Value> {

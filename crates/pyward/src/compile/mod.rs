@@ -185,6 +185,38 @@ pub fn compile_module<'a>(
     Ok(Arc::new(code))
 }
 
+/// Compile a single expression (for `eval`) into module code that returns its value.
+pub fn compile_eval<'a>(
+    expr: &'a ruff_python_ast::Expr,
+    source: &'a str,
+    filename: &str,
+) -> Result<Arc<Code>, CompileError> {
+    let stmt = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
+        node_index: ruff_python_ast::AtomicNodeIndex::default(),
+        range: ruff_text_size::TextRange::default(),
+        value: Box::new(expr.clone()),
+    });
+    let body = vec![stmt];
+    let scopes = scope::analyse(&body)?;
+    let mut c = Compiler {
+        scopes,
+        units: Vec::new(),
+        fblocks: Vec::new(),
+        lines: LineIndex::new(source),
+        filename: Arc::from(filename),
+        source,
+        depth: 0,
+        record_result: false,
+    };
+    c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    if let Some(ruff_python_ast::Stmt::Expr(e)) = body.first() {
+        c.expr(&e.value)?;
+    }
+    c.emit(Op::ReturnValue);
+    let code = c.pop_unit()?;
+    Ok(Arc::new(code))
+}
+
 impl Compiler<'_> {
     fn unit(&mut self) -> &mut Unit {
         let last = self.units.len().saturating_sub(1);

@@ -26,20 +26,61 @@ pub fn compile_source(
     filename: &str,
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
+    on_big_stack(source, filename, move |s, f| {
+        compile_inline(s, f, record_result)
+    })
+}
+
+/// Run a parse-and-compile step inline for small sources, or on a thread with a large stack
+/// for big ones (a deep AST recurses when built, compiled and dropped).
+fn on_big_stack(
+    source: &str,
+    filename: &str,
+    f: impl FnOnce(&str, &str) -> Result<Arc<Code>, CompileError> + Send + 'static,
+) -> Result<Arc<Code>, CompileError> {
     if source.len() <= INLINE_PARSE_BYTES {
-        return compile_inline(source, filename, record_result);
+        return f(source, filename);
     }
     let src = source.to_string();
     let name = filename.to_string();
     let handle = std::thread::Builder::new()
         .stack_size(BIG_STACK)
-        .spawn(move || compile_inline(&src, &name, record_result));
+        .spawn(move || f(&src, &name));
     match handle {
         Ok(h) => h
             .join()
             .unwrap_or_else(|_| Err(CompileError::syntax("internal error while compiling"))),
         Err(_) => Err(CompileError::too_deep()),
     }
+}
+
+/// Compile an expression for `eval`: a module whose body returns the expression's value.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    on_big_stack(source, filename, compile_eval_inline)
+}
+
+fn compile_eval_inline(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    prescan(source)?;
+    let parsed = ruff_python_parser::parse_expression(source).map_err(|e| {
+        let idx = LineIndex::new(source);
+        let (line, col) = idx.locate(e.location.start());
+        let (kind, msg, line) = cpython_error(
+            &e.error.to_string(),
+            source,
+            e.location.start().to_usize(),
+            line,
+        );
+        CompileError {
+            kind,
+            msg,
+            line: Some(line),
+            col: Some(col),
+        }
+    })?;
+    let expr = parsed.into_syntax();
+    let code = crate::compile::compile_eval(&expr.body, source, filename)?;
+    verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
+    Ok(code)
 }
 
 fn compile_inline(

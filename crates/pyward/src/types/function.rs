@@ -37,6 +37,8 @@ pub struct Function {
     pub qualname: String,
     /// `__dict__` (a dict object or None until first assignment).
     pub dict: Value,
+    /// `__doc__` when assigned (Unbound: the code's docstring).
+    pub doc: Value,
 }
 
 impl Function {
@@ -52,6 +54,7 @@ impl Function {
         out.push(self.rt);
         out.push(self.globals);
         out.push(self.dict);
+        out.push(self.doc);
         out.extend_from_slice(&self.defaults);
         out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
         out.extend_from_slice(&self.closure);

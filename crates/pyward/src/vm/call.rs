@@ -581,6 +581,7 @@ impl Vm {
             kwdefaults,
             closure,
             dict: Value::None,
+            doc: Value::Unbound,
         };
         self.alloc(Object::Function(f))
     }

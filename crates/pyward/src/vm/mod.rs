@@ -231,6 +231,11 @@ impl Vm {
         !matches!(self.stderr_obj, Value::None) && v.is(self.stderr_obj)
     }
 
+    /// The globals dict of the running frame (for `eval`/`exec`).
+    pub fn current_globals_value(&self) -> Value {
+        self.current_globals()
+    }
+
     /// The globals dict of the running frame.
     pub(crate) fn current_globals(&self) -> Value {
         self.frames.last().map_or(self.globals, |f| f.globals)

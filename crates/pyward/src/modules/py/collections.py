@@ -597,10 +597,9 @@ class _NamedTupleBase(tuple):
     _field_defaults = {}
     _typename = 'namedtuple'
 
-    def __init__(self, *args, **kwds):
-        cls = type(self)
-        super().__init__(_bind_fields(cls._typename, cls._fields, cls._field_defaults,
-                                      args, kwds))
+    def __new__(cls, *args, **kwds):
+        return super().__new__(cls, _bind_fields(cls._typename, cls._fields, cls._field_defaults,
+                                                 args, kwds))
 
     @classmethod
     def _make(cls, iterable):

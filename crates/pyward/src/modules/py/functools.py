@@ -86,8 +86,8 @@ class partialmethod:
 
 
 class _CacheInfo(tuple):
-    def __init__(self, hits, misses, maxsize, currsize):
-        super().__init__((hits, misses, maxsize, currsize))
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return super().__new__(cls, (hits, misses, maxsize, currsize))
 
     hits = property(lambda self: self[0])
     misses = property(lambda self: self[1])

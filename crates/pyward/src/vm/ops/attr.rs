@@ -159,6 +159,15 @@ impl Vm {
             return Ok(Some(v));
         }
         let ty = self.builtin_type_of(obj);
+        if attr.starts_with("__") {
+            if let Some(s) = builtins::slot_of(ty, attr) {
+                let b = self.alloc(Object::BoundMethod(BoundMethod {
+                    recv: obj,
+                    func: Value::Native(s),
+                }))?;
+                return Ok(Some(b));
+            }
+        }
         if let Some(m) = builtins::method_of(ty, attr) {
             let b = self.alloc(Object::BoundMethod(BoundMethod {
                 recv: obj,
@@ -219,9 +228,10 @@ impl Vm {
                     let n = f.qualname.clone();
                     Some(self.new_str(n)?)
                 }
-                "__doc__" => match f.code.doc.clone() {
-                    Some(d) => Some(self.new_str(d)?),
-                    None => Some(Value::None),
+                "__doc__" => match (f.doc, f.code.doc.clone()) {
+                    (Value::Unbound, Some(d)) => Some(self.new_str(d)?),
+                    (Value::Unbound, None) => Some(Value::None),
+                    (d, _) => Some(d),
                 },
                 "__module__" => Some(self.new_str("__main__")?),
                 "__closure__" => {
@@ -341,6 +351,9 @@ impl Vm {
         if let Some(m) = builtins::type_attr(t, attr) {
             return Ok(Some(m));
         }
+        if let Some(s) = builtins::slot_of(t, attr) {
+            return Ok(Some(Value::Native(s)));
+        }
         Ok(builtins::method_of(t, attr).map(Value::Native))
     }
 
@@ -410,7 +423,28 @@ impl Vm {
                 }
                 _ => Some(e.dict),
             },
-            Some(Object::Function(f)) => Some(f.dict),
+            Some(Object::Function(f)) => {
+                let d = f.dict;
+                if matches!(attr.as_str(), "__name__" | "__qualname__" | "__doc__") {
+                    let text = self.str_of(v).map(str::to_string);
+                    if let Some(id) = obj.obj() {
+                        if let Object::Function(f) = self.heap.get_mut(id) {
+                            match (attr.as_str(), text) {
+                                ("__doc__", _) => f.doc = v,
+                                ("__name__", Some(t)) => f.name = t,
+                                ("__qualname__", Some(t)) => f.qualname = t,
+                                _ => {
+                                    return Err(exc::type_error(format!(
+                                        "{attr} must be set to a string object"
+                                    )));
+                                }
+                            }
+                        }
+                    }
+                    return Ok(());
+                }
+                Some(d)
+            }
             Some(Object::Module(m)) => {
                 let d = m.dict;
                 return self.dict_set(d, name, v);

@@ -56,6 +56,20 @@ impl Vm {
         let depth = self.frames.len();
         self.push_frame(code.clone(), rt, globals, namespace, cells)?;
         let ret = self.run_nested(depth)?;
+        self.create_class(&name_text, bases, namespace, ret)
+    }
+
+    /// Create a class from a finished namespace (`class` statements and `type(n, b, d)`).
+    /// `class_cell`, when a cell, receives the class (for zero-argument `super()`).
+    pub(crate) fn create_class(
+        &mut self,
+        name_text: &str,
+        bases: Vec<Value>,
+        namespace: Value,
+        class_cell: Value,
+    ) -> PyResult<Value> {
+        let name_text = name_text.to_string();
+        let ret = class_cell;
         // MRO and layout.
         let bases = if bases.is_empty() {
             vec![Value::Type(BuiltinType::Object)]
@@ -122,6 +136,7 @@ impl Vm {
                 *self.heap.get_mut(id) = Object::Cell(cls);
             }
         }
+        self.set_names(cls, namespace)?;
         // `__init_subclass__` of a user base.
         if let Some(hook) = self.lookup_after(cls, cls, "__init_subclass__")? {
             let f = match self.heap.get_obj(hook) {
@@ -344,6 +359,13 @@ impl Vm {
         }
         let payload = match base_type {
             BuiltinType::Object => Value::None,
+            t if immutable_base(t) => {
+                let a = Args {
+                    pos: args.pos.clone(),
+                    kw: args.kw.clone(),
+                };
+                crate::builtins::construct(self, t, a)?
+            }
             t => crate::builtins::construct(self, t, Args::default())?,
         };
         let dict = self.new_dict()?;
@@ -384,10 +406,10 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                if base_type.is_exception() {
+                if base_type.is_exception() || from_new || immutable_base(base_type) {
                     return Ok(());
                 }
-                // Builtin base: build the payload from the arguments.
+                // Mutable builtin base: build the payload from the arguments.
                 let payload = crate::builtins::construct(self, base_type, args)?;
                 if let Some(id) = obj.obj() {
                     if let Object::Instance(i) = self.heap.get_mut(id) {
@@ -460,6 +482,12 @@ impl Vm {
             if matches!(self.heap.get_obj(a), Some(Object::Property(_))) {
                 return self.bind_attr(a, obj, cls).map(Some);
             }
+            // Data descriptors (with `__set__`) take precedence over the instance dict.
+            if self.is_user_instance(a) && self.user_dunder(a, "__set__")?.is_some() {
+                if let Some(v) = self.descriptor_get(a, obj, cls)? {
+                    return Ok(Some(v));
+                }
+            }
         }
         if !matches!(dict, Value::None) {
             let key = self.intern(name)?;
@@ -468,6 +496,9 @@ impl Vm {
             }
         }
         if let Some(a) = attr {
+            if let Some(v) = self.descriptor_get(a, obj, cls)? {
+                return Ok(Some(v));
+            }
             return self.bind_attr(a, obj, cls).map(Some);
         }
         Ok(None)
@@ -517,6 +548,9 @@ impl Vm {
                 _ => None,
             });
         };
+        if let Some(v) = self.descriptor_get(attr, Value::None, cls)? {
+            return Ok(Some(v));
+        }
         Ok(Some(match self.heap.get_obj(attr) {
             Some(Object::StaticMethod(f)) => *f,
             Some(Object::ClassMethod(f)) => {
@@ -587,6 +621,9 @@ impl Vm {
     ) -> PyResult<()> {
         let attr = self.str_of(name).unwrap_or("").to_string();
         if let Some(a) = self.class_lookup(cls, &attr)? {
+            if self.is_user_instance(a) && self.call_dunder(a, "__set__", &[obj, v])?.is_some() {
+                return Ok(());
+            }
             if let Some(Object::Property(p)) = self.heap.get_obj(a) {
                 let setter = p.fset;
                 if matches!(setter, Value::None) {
@@ -704,8 +741,44 @@ impl Vm {
         }
     }
 
+    /// Call `__set_name__(owner, name)` on descriptors in a new class's namespace.
+    fn set_names(&mut self, cls: Value, namespace: Value) -> PyResult<()> {
+        for (k, v) in self.dict_items(namespace)? {
+            if self.is_user_instance(v) {
+                self.call_dunder(v, "__set_name__", &[cls, k])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A user descriptor's `__get__(instance, owner)`, when `attr` has one.
+    pub(crate) fn descriptor_get(
+        &mut self,
+        attr: Value,
+        obj: Value,
+        cls: Value,
+    ) -> PyResult<Option<Value>> {
+        if !self.is_user_instance(attr) {
+            return Ok(None);
+        }
+        self.call_dunder(attr, "__get__", &[obj, cls])
+    }
+
     #[cold]
     pub(crate) fn unhashable_error(&self, v: Value) -> RunError {
         exc::type_error(messages::unhashable(&self.type_name(v)))
     }
+}
+
+/// Builtin types whose value is fixed at creation (`__new__`), not in `__init__`.
+fn immutable_base(t: BuiltinType) -> bool {
+    matches!(
+        t,
+        BuiltinType::Tuple
+            | BuiltinType::Str
+            | BuiltinType::Int
+            | BuiltinType::Float
+            | BuiltinType::FrozenSet
+            | BuiltinType::Bytes
+    )
 }

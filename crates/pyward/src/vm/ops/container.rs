@@ -155,8 +155,25 @@ impl Vm {
 
     /// `target.update(m)`, or the `**m` merge of a call when `strict` (duplicate keys raise).
     pub(crate) fn dict_update(&mut self, target: Value, m: Value, strict: bool) -> PyResult<()> {
-        let pairs: Vec<(Value, Value)> = match self.heap.get_obj(m) {
-            Some(Object::Dict(dict)) => dict.iter().map(|e| (e.key, e.value)).collect(),
+        let view = self.builtin_view(m);
+        let has_keys = self.is_user_instance(m) && self.user_dunder(m, "keys")?.is_some();
+        let pairs: Vec<(Value, Value)> = match self.heap.get_obj(view) {
+            Some(Object::Dict(dict)) if !has_keys => {
+                dict.iter().map(|e| (e.key, e.value)).collect()
+            }
+            _ if has_keys => {
+                // A mapping: `keys()` then `m[key]`.
+                let keys_name = self.intern_static("keys")?;
+                let keys_fn = self.getattr(m, keys_name)?;
+                let ks = self.call(keys_fn, &[])?;
+                let ks = self.collect_iterable(ks)?;
+                let mut pairs = Vec::with_capacity(ks.len());
+                for k in ks {
+                    let v = self.getitem(m, k)?;
+                    pairs.push((k, v));
+                }
+                pairs
+            }
             _ => {
                 if strict {
                     return Err(exc::type_error(format!(

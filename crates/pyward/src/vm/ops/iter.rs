@@ -19,12 +19,12 @@ impl Vm {
                 }
                 return Ok(it);
             }
-            if self.user_dunder(v, "__getitem__")?.is_some() {
-                return self.alloc(Object::Iter(Iter::GetItem { obj: v, idx: 0 }));
-            }
             let view = self.builtin_view(v);
             if !view.is(v) {
                 return self.get_iter(view);
+            }
+            if self.user_dunder(v, "__getitem__")?.is_some() {
+                return self.alloc(Object::Iter(Iter::GetItem { obj: v, idx: 0 }));
             }
             return Err(exc::type_error(messages::not_iterable(&self.type_name(v))));
         }

@@ -69,6 +69,19 @@ impl Vm {
 
     /// `obj[key]`.
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if self.is_user_class(obj) {
+            if let Some(f) = self.class_lookup(obj, "__class_getitem__")? {
+                let f = match self.heap.get_obj(f) {
+                    Some(Object::ClassMethod(inner) | Object::StaticMethod(inner)) => *inner,
+                    _ => f,
+                };
+                return self.call(f, &[obj, key]);
+            }
+            return Err(exc::type_error(format!(
+                "type '{}' is not subscriptable",
+                self.class_name(obj)
+            )));
+        }
         if self.is_user_instance(obj) {
             if let Some(r) = self.call_dunder(obj, "__getitem__", &[key])? {
                 return Ok(r);
@@ -78,6 +91,15 @@ impl Vm {
                 return Err(exc::type_error(messages::not_subscriptable(
                     &self.type_name(obj),
                 )));
+            }
+            if matches!(self.heap.get_obj(view), Some(Object::Dict(_))) {
+                if let Some(v) = self.dict_get(view, key)? {
+                    return Ok(v);
+                }
+                if let Some(r) = self.call_dunder(obj, "__missing__", &[key])? {
+                    return Ok(r);
+                }
+                return Err(exc::key_error(key));
             }
             return self.getitem(view, key);
         }

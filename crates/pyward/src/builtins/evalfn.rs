@@ -1,0 +1,112 @@
+//! `eval`, `exec` and `dir`. Code given to eval/exec is compiled and run inside the same
+//! sandbox, with the same limits; it reaches nothing the calling program could not.
+
+use crate::exc::{self, PyResult};
+use crate::types::object::Object;
+use crate::value::Value;
+use crate::vm::{Args, Vm};
+
+fn source_arg(vm: &Vm, v: Value, fname: &str) -> PyResult<String> {
+    if let Some(s) = vm.str_of(v) {
+        return Ok(s.to_string());
+    }
+    match vm.heap.get_obj(v) {
+        Some(Object::Bytes(b)) => Ok(String::from_utf8_lossy(b).into_owned()),
+        _ => Err(exc::type_error(format!(
+            "{fname}() arg 1 must be a string, bytes or code object"
+        ))),
+    }
+}
+
+fn globals_arg(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.get(1) {
+        None | Some(Value::None) => Ok(vm.current_globals_value()),
+        Some(g) if matches!(vm.heap.get_obj(g), Some(Object::Dict(_))) => Ok(g),
+        Some(g) => Err(exc::type_error(format!(
+            "globals must be a dict, not {}",
+            vm.type_name(g)
+        ))),
+    }
+}
+
+fn compile_error(e: crate::compile::CompileError) -> crate::exc::RunError {
+    let ty = crate::types::BuiltinType::from_name(e.kind)
+        .unwrap_or(crate::types::BuiltinType::SyntaxError);
+    crate::exc::RunError::new(ty, e.msg)
+}
+
+/// `eval(source, globals=None, locals=None)`.
+pub fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("eval", 1, 3)?;
+    let src = source_arg(vm, args.pos[0], "eval")?;
+    let globals = globals_arg(vm, &args)?;
+    let code = crate::syntax::compile_eval(src.trim_start(), "<string>").map_err(compile_error)?;
+    vm.exec_code(&code, globals)
+}
+
+/// `exec(source, globals=None, locals=None)`.
+pub fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("exec", 1, 3)?;
+    let src = source_arg(vm, args.pos[0], "exec")?;
+    let globals = globals_arg(vm, &args)?;
+    let code = crate::syntax::compile_source(&src, "<string>", false).map_err(compile_error)?;
+    vm.exec_code(&code, globals)?;
+    Ok(Value::None)
+}
+
+/// `dir([obj])`: sorted attribute names.
+pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("dir", 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |vm: &mut Vm, d: Value, names: &mut Vec<String>| -> PyResult<()> {
+        for (k, _) in vm.dict_items(d)? {
+            if let Some(s) = vm.str_of(k) {
+                names.push(s.to_string());
+            }
+        }
+        Ok(())
+    };
+    match args.get(0) {
+        None => {
+            let g = vm.current_locals()?;
+            add_dict(vm, g, &mut names)?;
+        }
+        Some(v) => {
+            match vm.heap.get_obj(v) {
+                Some(Object::Module(m)) => {
+                    let d = m.dict;
+                    add_dict(vm, d, &mut names)?;
+                }
+                Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => {
+                    let d = i.dict;
+                    add_dict(vm, d, &mut names)?;
+                }
+                _ => {}
+            }
+            let cls = if vm.is_user_class(v) || matches!(v, Value::Type(_)) {
+                v
+            } else {
+                vm.type_of(v)
+            };
+            for c in vm.mro_of(cls) {
+                if let Some(Object::Class(cl)) = vm.heap.get_obj(c) {
+                    let d = cl.dict;
+                    add_dict(vm, d, &mut names)?;
+                } else if let Value::Type(t) = c {
+                    names.extend(
+                        crate::builtins::method_names(t)
+                            .into_iter()
+                            .map(str::to_string),
+                    );
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let mut vals = Vec::with_capacity(names.len());
+    for n in names {
+        vals.push(vm.new_str(n)?);
+    }
+    vm.new_list(vals)
+}
