@@ -137,6 +137,8 @@ pub enum Native {
     Gen(crate::types::gen_methods::GenMethod),
     /// A `math` function.
     Math(crate::modules::math::MathFn),
+    /// A `_random` function.
+    Random(crate::modules::random::RandomFn),
 }
 
 impl Native {
@@ -156,6 +158,7 @@ impl Native {
             Native::Prop(m) => m.name(),
             Native::Gen(m) => m.name(),
             Native::Math(m) => m.name(),
+            Native::Random(m) => m.name(),
         }
     }
 
@@ -175,6 +178,7 @@ impl Native {
             Native::Prop(m) => m.call(vm, args),
             Native::Gen(m) => m.call(vm, args),
             Native::Math(m) => m.call(vm, args),
+            Native::Random(m) => m.call(vm, args),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
 pub mod math;
+pub mod random;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -19,7 +20,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// Bundled Python-source modules: (name, source).
-const PYTHON_MODULES: &[(&str, &str)] = &[("string", include_str!("py/string.py"))];
+const PYTHON_MODULES: &[(&str, &str)] = &[
+    ("string", include_str!("py/string.py")),
+    ("random", include_str!("py/random.py")),
+];
 
 /// Build the module `name`, if pyward has it.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -28,6 +32,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     let m = match name {
         "math" => math::create(vm)?,
+        "_random" => random::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))
