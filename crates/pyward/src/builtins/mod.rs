@@ -139,6 +139,8 @@ pub enum Native {
     Math(crate::modules::math::MathFn),
     /// A `_random` function.
     Random(crate::modules::random::RandomFn),
+    /// A `_json` function.
+    Json(crate::modules::json::JsonFn),
 }
 
 impl Native {
@@ -159,6 +161,7 @@ impl Native {
             Native::Gen(m) => m.name(),
             Native::Math(m) => m.name(),
             Native::Random(m) => m.name(),
+            Native::Json(m) => m.name(),
         }
     }
 
@@ -179,6 +182,7 @@ impl Native {
             Native::Gen(m) => m.call(vm, args),
             Native::Math(m) => m.call(vm, args),
             Native::Random(m) => m.call(vm, args),
+            Native::Json(m) => m.call(vm, args),
         }
     }
 }

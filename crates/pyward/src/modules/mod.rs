@@ -6,6 +6,7 @@
 //! line in `PYTHON_MODULES`; a Rust module is `NAME.rs` with a `natives!` table, a
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
+pub mod json;
 pub mod math;
 pub mod random;
 
@@ -23,6 +24,7 @@ use crate::vm::Vm;
 const PYTHON_MODULES: &[(&str, &str)] = &[
     ("string", include_str!("py/string.py")),
     ("random", include_str!("py/random.py")),
+    ("json", include_str!("py/json.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -33,6 +35,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "math" => math::create(vm)?,
         "_random" => random::create(vm)?,
+        "_json" => json::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))
