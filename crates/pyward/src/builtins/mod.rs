@@ -141,6 +141,8 @@ pub enum Native {
     Random(crate::modules::random::RandomFn),
     /// A `_json` function.
     Json(crate::modules::json::JsonFn),
+    /// A `_re` function.
+    Re(crate::modules::re::ReFn),
 }
 
 impl Native {
@@ -162,6 +164,7 @@ impl Native {
             Native::Math(m) => m.name(),
             Native::Random(m) => m.name(),
             Native::Json(m) => m.name(),
+            Native::Re(m) => m.name(),
         }
     }
 
@@ -183,6 +186,7 @@ impl Native {
             Native::Math(m) => m.call(vm, args),
             Native::Random(m) => m.call(vm, args),
             Native::Json(m) => m.call(vm, args),
+            Native::Re(m) => m.call(vm, args),
         }
     }
 }

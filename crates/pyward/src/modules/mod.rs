@@ -9,6 +9,7 @@
 pub mod json;
 pub mod math;
 pub mod random;
+pub mod re;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -25,6 +26,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("string", include_str!("py/string.py")),
     ("random", include_str!("py/random.py")),
     ("json", include_str!("py/json.py")),
+    ("re", include_str!("py/re.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -36,6 +38,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => math::create(vm)?,
         "_random" => random::create(vm)?,
         "_json" => json::create(vm)?,
+        "_re" => re::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))
