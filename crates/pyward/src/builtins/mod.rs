@@ -141,6 +141,12 @@ pub enum Native {
     Gen(crate::types::gen_methods::GenMethod),
     /// A `math` function.
     Math(crate::modules::math::MathFn),
+    /// A `_random` function.
+    Random(crate::modules::random::RandomFn),
+    /// A `_json` function.
+    Json(crate::modules::json::JsonFn),
+    /// A `_re` function.
+    Re(crate::modules::re::ReFn),
 }
 
 impl Native {
@@ -160,6 +166,9 @@ impl Native {
             Native::Prop(m) => m.name(),
             Native::Gen(m) => m.name(),
             Native::Math(m) => m.name(),
+            Native::Random(m) => m.name(),
+            Native::Json(m) => m.name(),
+            Native::Re(m) => m.name(),
         }
     }
 
@@ -179,6 +188,9 @@ impl Native {
             Native::Prop(m) => m.call(vm, args),
             Native::Gen(m) => m.call(vm, args),
             Native::Math(m) => m.call(vm, args),
+            Native::Random(m) => m.call(vm, args),
+            Native::Json(m) => m.call(vm, args),
+            Native::Re(m) => m.call(vm, args),
         }
     }
 }

@@ -6,7 +6,10 @@
 //! line in `PYTHON_MODULES`; a Rust module is `NAME.rs` with a `natives!` table, a
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
+pub mod json;
 pub mod math;
+pub mod random;
+pub mod re;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -37,6 +40,9 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("typing", include_str!("py/typing.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("enum", include_str!("py/enum.py")),
+    ("random", include_str!("py/random.py")),
+    ("json", include_str!("py/json.py")),
+    ("re", include_str!("py/re.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -46,6 +52,9 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     let m = match name {
         "math" => math::create(vm)?,
+        "_random" => random::create(vm)?,
+        "_json" => json::create(vm)?,
+        "_re" => re::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

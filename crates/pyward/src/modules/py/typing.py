@@ -221,7 +221,7 @@ class NamedTuple(_collections._NamedTupleBase):
             if fields is None:
                 fields = list(kwargs.items())
             return _collections.namedtuple(typename, [n for n, t in fields])
-        return super().__new__(cls)
+        return super().__new__(cls, *args, **kwargs)
 
     def __init_subclass__(cls, **kwargs):
         ann = cls.__dict__.get('__annotations__', {})
