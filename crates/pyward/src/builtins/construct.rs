@@ -1,11 +1,12 @@
 //! Calling a builtin type: `int(...)`, `str(...)`, `list(...)`, exception classes, ...
 
-use num_bigint::BigInt;
-use num_traits::Num;
+use num_traits::ToPrimitive;
 
 use crate::exc::{self, ExcObj, PyResult};
 use crate::types::BuiltinType;
-use crate::types::int::MAX_STR_DIGITS;
+use crate::types::float::float_to_big;
+use crate::types::int::too_many_digits_from_str;
+use crate::types::numtext::{IntTextError, parse_float_text, parse_int_text};
 use crate::types::object::Object;
 use crate::types::range::{Range, Slice};
 use crate::value::Value;
@@ -148,7 +149,13 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let base = base_kw.or_else(|| args.get(1));
     if let Some(b) = base {
-        let b = vm.index_arg(b, "")?;
+        let b = match to_big(vm, b) {
+            Some(b) => b.to_i64().unwrap_or(i64::MAX),
+            None => vm.index_arg(b, "")?,
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
         let Some(text) = vm
             .str_of(v)
             .map(str::to_string)
@@ -163,9 +170,6 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 "int() can't convert non-string with explicit base",
             ));
         };
-        if b != 0 && !(2..=36).contains(&b) {
-            return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
-        }
         return parse_int(vm, &text, u32::try_from(b).unwrap_or(10));
     }
     match v {
@@ -206,91 +210,22 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-/// An integral float as a big int (exact).
-pub fn float_to_big(f: f64) -> BigInt {
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    let e = exp - 1075;
-    let m = BigInt::from(mant);
-    let v = if e >= 0 {
-        m << usize::try_from(e).unwrap_or(0)
-    } else {
-        m >> usize::try_from(-e).unwrap_or(0)
-    };
-    if f < 0.0 { -v } else { v }
-}
-
 /// `int(text, base)` with Python's literal rules (underscores, prefixes, whitespace).
 pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
-    let err = || {
-        exc::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::vm::ops::repr::str_repr(text)
-        ))
-    };
-    let t = text.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (base, digits) = {
-        let pref = |p: &str| lower.strip_prefix(p).map(|_| body.get(2..).unwrap_or(""));
-        match base {
-            0 => {
-                if let Some(d) = pref("0x") {
-                    (16, d)
-                } else if let Some(d) = pref("0o") {
-                    (8, d)
-                } else if let Some(d) = pref("0b") {
-                    (2, d)
-                } else {
-                    if body.len() > 1
-                        && body.starts_with('0')
-                        && body.chars().any(|c| c != '0' && c != '_')
-                    {
-                        return Err(exc::value_error(format!(
-                            "invalid literal for int() with base 0: {}",
-                            crate::vm::ops::repr::str_repr(text)
-                        )));
-                    }
-                    (10, body)
-                }
-            }
-            16 => (16, pref("0x").unwrap_or(body)),
-            8 => (8, pref("0o").unwrap_or(body)),
-            2 => (2, pref("0b").unwrap_or(body)),
-            b => (b, body),
-        }
-    };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| digits.len() != body.len())
-        .unwrap_or(digits);
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return Err(err());
+    match parse_int_text(text, base) {
+        Ok(b) => from_big(vm, b),
+        Err(IntTextError::TooManyDigits(n)) => Err(exc::value_error(too_many_digits_from_str(n))),
+        Err(IntTextError::Invalid) => Err(exc::value_error(invalid_int_literal(text, base))),
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
-        return Err(err());
-    }
-    if base == 10 && clean.len() > MAX_STR_DIGITS {
-        return Err(exc::value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    if clean.len() <= 18 && base == 10 {
-        let v: i64 = clean.parse().map_err(|_| err())?;
-        return Ok(Value::Int(if neg { -v } else { v }));
-    }
-    let b = BigInt::from_str_radix(&clean, base).map_err(|_| err())?;
-    from_big(vm, if neg { -b } else { b })
+}
+
+/// `invalid literal for int() with base 10: 'x'`, the repr cut to 200 characters
+/// (PyLong_FromString's `%.200R`).
+#[cold]
+fn invalid_int_literal(text: &str, base: u32) -> String {
+    let r = crate::vm::ops::repr::str_repr(text);
+    let r: String = r.chars().take(200).collect();
+    format!("invalid literal for int() with base {base}: {r}")
 }
 
 fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -318,34 +253,12 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float(text)` with Python's accepted spellings.
 pub fn parse_float(text: &str) -> PyResult<f64> {
-    let err = || {
+    parse_float_text(text).ok_or_else(|| {
         exc::value_error(format!(
             "could not convert string to float: {}",
             crate::vm::ops::repr::str_repr(text)
         ))
-    };
-    let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.strip_prefix('-') {
-        Some(r) => (-1.0, r.to_string()),
-        None => (1.0, lower.strip_prefix('+').unwrap_or(&lower).to_string()),
-    };
-    match body.as_str() {
-        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
-        "nan" => return Ok(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(err());
-    }
-    if !body
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
-    {
-        return Err(err());
-    }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    clean.parse::<f64>().map(|f| sign * f).map_err(|_| err())
+    })
 }
 
 fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

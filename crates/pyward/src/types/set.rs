@@ -168,11 +168,9 @@ impl Set {
                         self.put(at, hash, key, free.is_none());
                         break 'outer;
                     }
-                    Some(Slot::Dummy) => {
-                        if free.is_none() {
-                            free = Some(i + j);
-                        }
-                    }
+                    // CPython 3.11 keeps the last dummy seen on the probe path, not the
+                    // first (matches its set_add_entry; see tests/cases/numbers/hash_sets.py).
+                    Some(Slot::Dummy) => free = Some(i + j),
                     Some(Slot::Full(..)) => {}
                 }
             }
@@ -216,6 +214,34 @@ impl Set {
                 self.insert_clean(h, v);
             }
         }
+    }
+
+    /// The table work of CPython `set_merge`: one resize up front, then a direct copy when
+    /// this set is empty. Returns false when the caller must still add `other`'s keys one by
+    /// one, in `other`'s table order.
+    pub fn merge_prepare(&mut self, other: &Set) -> bool {
+        if other.used == 0 {
+            return true;
+        }
+        let mask = self.table.len() - 1;
+        if (self.fill + other.used) * 5 >= mask * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill != 0 {
+            return false;
+        }
+        if self.table.len() == other.table.len() && other.fill == other.used {
+            self.table.clone_from(&other.table);
+            self.fill = other.fill;
+            self.used = other.used;
+        } else {
+            for slot in &other.table {
+                if let Slot::Full(h, v) = *slot {
+                    self.insert_clean(h, v);
+                }
+            }
+        }
+        true
     }
 
     /// Insert into a table with no dummies and no equal key (CPython `set_insert_clean`).

@@ -116,12 +116,15 @@ fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = recv(vm, &args)?;
-    let obj = match vm.heap.get_obj(s) {
-        Some(Object::Set(x)) => Object::Set(x.clone()),
-        Some(Object::FrozenSet(x)) => Object::FrozenSet(x.clone()),
+    // CPython copies through set_merge, which can lay the table out anew.
+    match vm.heap.get_obj(s) {
+        Some(Object::Set(_)) => {}
+        Some(Object::FrozenSet(_)) => return Ok(s),
         _ => return Ok(Value::None),
-    };
-    vm.alloc(obj)
+    }
+    let out = vm.new_set()?;
+    vm.set_update(out, s)?;
+    Ok(out)
 }
 
 fn fold(vm: &mut Vm, args: &Args, op: BinOp) -> PyResult<Value> {

@@ -10,6 +10,7 @@ use num_traits::ToPrimitive;
 
 use crate::bytecode::CmpOp;
 use crate::exc::{self, PyResult, RunError, messages};
+use crate::types::float::float_to_big;
 use crate::types::int::{hash_big, hash_i64};
 use crate::types::object::{DictViewKind, Object};
 use crate::types::str::str_hash;
@@ -384,15 +385,9 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
             return f.partial_cmp(&(small as f64));
         }
     }
+    // Exact: compare the integer part as a big int, then the fraction breaks a tie.
     let fl = f.floor();
-    let fb = num_bigint::BigInt::from(fl as i128);
-    let fb = if fl.abs() >= 1.7e38 {
-        // Beyond i128: compare via float conversion of the int (exact enough at this size).
-        return f.partial_cmp(&i.to_f64().unwrap_or(f64::INFINITY));
-    } else {
-        fb
-    };
-    match fb.cmp(i) {
+    match float_to_big(fl).cmp(i) {
         Ordering::Equal => Some(if f > fl {
             Ordering::Greater
         } else {

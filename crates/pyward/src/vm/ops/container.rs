@@ -28,6 +28,16 @@ pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
             (Value::Float(p), Value::Bool(q)) | (Value::Bool(q), Value::Float(p)) => {
                 p == f64::from(u8::from(q))
             }
+            (Value::Float(p), Value::Obj(q)) | (Value::Obj(q), Value::Float(p)) => {
+                match heap.get(q) {
+                    Object::BigInt(b) => {
+                        p.is_finite()
+                            && p.fract() == 0.0
+                            && crate::types::float::float_to_big(p) == *b
+                    }
+                    _ => false,
+                }
+            }
             (Value::Obj(p), Value::Obj(q)) => match (heap.get(p), heap.get(q)) {
                 (Object::Str(s), Object::Str(t)) => s.s == t.s,
                 (Object::Bytes(s), Object::Bytes(t)) => s == t,
@@ -306,6 +316,23 @@ impl Vm {
 
     /// Add every item of an iterable to a set.
     pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
+        // A set or frozenset merges table to table, as CPython's set_merge.
+        if let (Some(id), Some(Object::Set(other) | Object::FrozenSet(other))) =
+            (s.obj(), self.heap.get_obj(it))
+        {
+            if s.is(it) {
+                return Ok(());
+            }
+            let other = other.clone();
+            let done = match self.heap.get_mut(id) {
+                Object::Set(set) | Object::FrozenSet(set) => set.merge_prepare(&other),
+                _ => false,
+            };
+            self.heap.recharge(id)?;
+            if done {
+                return Ok(());
+            }
+        }
         let items = self.collect_iterable(it)?;
         for v in items {
             self.set_add(s, v)?;
@@ -338,16 +365,15 @@ impl Vm {
         let (xa, xb) = (self.set_items(a), self.set_items(b));
         match op {
             BinOp::Or => {
-                for v in xa.into_iter().chain(xb) {
-                    self.set_add(out, v)?;
-                }
+                self.set_update(out, a)?;
+                self.set_update(out, b)?;
             }
             BinOp::And => {
-                // CPython iterates the smaller set.
-                let (small, other) = if xa.len() > xb.len() {
-                    (xb, a)
-                } else {
+                // CPython set_intersection iterates `b` unless it is strictly larger.
+                let (small, other) = if xb.len() > xa.len() {
                     (xa, b)
+                } else {
+                    (xb, a)
                 };
                 for v in small {
                     if self.set_contains(other, v)? {
@@ -356,20 +382,25 @@ impl Vm {
                 }
             }
             BinOp::Sub => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                // CPython set_difference copies `a` first when it is over 4 times larger.
+                if (xa.len() >> 2) > xb.len() {
+                    self.set_update(out, a)?;
+                    for v in xb {
+                        self.set_discard(out, v)?;
+                    }
+                } else {
+                    for v in xa {
+                        if !self.set_contains(b, v)? {
+                            self.set_add(out, v)?;
+                        }
                     }
                 }
             }
             BinOp::Xor => {
+                // CPython set_symmetric_difference: copy `b`, then toggle each key of `a`.
+                self.set_update(out, b)?;
                 for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
-                    }
-                }
-                for v in xb {
-                    if !self.set_contains(a, v)? {
+                    if !self.set_discard(out, v)? {
                         self.set_add(out, v)?;
                     }
                 }
