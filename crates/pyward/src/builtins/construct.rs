@@ -4,6 +4,7 @@ use num_traits::ToPrimitive;
 
 use crate::exc::{self, ExcObj, PyResult};
 use crate::types::BuiltinType;
+use crate::types::bytes::bytes_repr;
 use crate::types::float::float_to_big;
 use crate::types::int::too_many_digits_from_str;
 use crate::types::numtext::{IntTextError, parse_float_text, parse_int_text};
@@ -143,8 +144,16 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, args: Args) -> PyResult<Value> {
 fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let base_kw = args.take_kw("base");
     args.no_kwargs("int")?;
-    args.arity("int", 0, 2)?;
+    if args.pos.len() > 2 {
+        return Err(exc::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
     let Some(v) = args.get(0) else {
+        if base_kw.is_some() {
+            return Err(exc::type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     let base = base_kw.or_else(|| args.get(1));
@@ -156,21 +165,17 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        let Some(text) = vm
-            .str_of(v)
-            .map(str::to_string)
-            .or_else(|| match vm.heap.get_obj(v) {
-                Some(Object::Bytes(x) | Object::ByteArray(x)) => {
-                    Some(String::from_utf8_lossy(x).into_owned())
-                }
-                _ => None,
-            })
-        else {
-            return Err(exc::type_error(
-                "int() can't convert non-string with explicit base",
-            ));
-        };
-        return parse_int(vm, &text, u32::try_from(b).unwrap_or(10));
+        let base = u32::try_from(b).unwrap_or(10);
+        if let Some(text) = vm.str_of(v).map(str::to_string) {
+            return parse_int(vm, &text, base);
+        }
+        if let Some(Object::Bytes(x) | Object::ByteArray(x)) = vm.heap.get_obj(v) {
+            let x = x.clone();
+            return parse_int_bytes(vm, &x, base);
+        }
+        return Err(exc::type_error(
+            "int() can't convert non-string with explicit base",
+        ));
     }
     match v {
         Value::Int(_) => Ok(v),
@@ -199,8 +204,8 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 return parse_int(vm, &s, 10);
             }
             if let Some(Object::Bytes(b) | Object::ByteArray(b)) = vm.heap.get_obj(v) {
-                let s = String::from_utf8_lossy(b).into_owned();
-                return parse_int(vm, &s, 10);
+                let b = b.clone();
+                return parse_int_bytes(vm, &b, 10);
             }
             Err(exc::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -216,6 +221,25 @@ pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
         Ok(b) => from_big(vm, b),
         Err(IntTextError::TooManyDigits(n)) => Err(exc::value_error(too_many_digits_from_str(n))),
         Err(IntTextError::Invalid) => Err(exc::value_error(invalid_int_literal(text, base))),
+    }
+}
+
+/// `int(b'...', base)`: bytes are parsed as ASCII only (CPython `_PyLong_FromBytes`).
+fn parse_int_bytes(vm: &mut Vm, b: &[u8], base: u32) -> PyResult<Value> {
+    let parsed = if b.is_ascii() {
+        parse_int_text(&String::from_utf8_lossy(b), base)
+    } else {
+        Err(IntTextError::Invalid)
+    };
+    match parsed {
+        Ok(v) => from_big(vm, v),
+        Err(IntTextError::TooManyDigits(n)) => Err(exc::value_error(too_many_digits_from_str(n))),
+        Err(IntTextError::Invalid) => {
+            let r: String = bytes_repr(b, "b").chars().take(200).collect();
+            Err(exc::value_error(format!(
+                "invalid literal for int() with base {base}: {r}"
+            )))
+        }
     }
 }
 
@@ -242,6 +266,22 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             if let Some(s) = vm.str_of(v) {
                 return parse_float(s).map(Value::Float);
+            }
+            if let Some(obj @ (Object::Bytes(b) | Object::ByteArray(b))) = vm.heap.get_obj(v) {
+                let parsed = if b.is_ascii() {
+                    parse_float_text(&String::from_utf8_lossy(b))
+                } else {
+                    None
+                };
+                return parsed.map(Value::Float).ok_or_else(|| {
+                    let r = bytes_repr(b, "b");
+                    let r = if matches!(obj, Object::ByteArray(_)) {
+                        format!("bytearray({r})")
+                    } else {
+                        r
+                    };
+                    exc::value_error(format!("could not convert string to float: {r}"))
+                });
             }
             Err(exc::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",

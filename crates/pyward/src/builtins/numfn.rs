@@ -18,6 +18,8 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos[0];
     match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Int(i) if i != i64::MIN => Ok(Value::Int(i.abs())),
+        Value::Bool(b) => Ok(Value::Int(i64::from(b))),
         _ => match to_big(vm, v) {
             Some(i) => from_big(vm, i.abs()),
             None => Err(exc::type_error(format!(
@@ -108,11 +110,11 @@ pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (a, b) = (args.pos[0], args.pos[1]);
     match vm.num_divmod(a, b)? {
         Some((q, r)) => vm.new_tuple(vec![q, r]),
-        None => {
-            let q = vm.binop(BinOp::FloorDiv, a, b)?;
-            let r = vm.binop(BinOp::Mod, a, b)?;
-            vm.new_tuple(vec![q, r])
-        }
+        None => Err(exc::type_error(crate::exc::messages::unsupported_binop(
+            "divmod()",
+            &vm.type_name(a),
+            &vm.type_name(b),
+        ))),
     }
 }
 

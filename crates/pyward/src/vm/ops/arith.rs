@@ -484,6 +484,8 @@ impl Vm {
             UnaryOp::Not => Ok(Value::Bool(!self.truthy(a)?)),
             UnaryOp::Neg => match a {
                 Value::Float(f) => Ok(Value::Float(-f)),
+                Value::Int(i) if i != i64::MIN => Ok(Value::Int(-i)),
+                Value::Bool(b) => Ok(Value::Int(-i64::from(b))),
                 _ => match to_big(self, a) {
                     Some(i) => from_big(self, -i),
                     None => Err(exc::type_error(messages::bad_unary(
@@ -506,13 +508,18 @@ impl Vm {
                     }
                 }
             },
-            UnaryOp::Invert => match to_big(self, a) {
-                Some(i) => from_big(self, -(i + BigInt::from(1))),
-                None => Err(exc::type_error(messages::bad_unary(
-                    "~",
-                    &self.type_name(a),
-                ))),
-            },
+            UnaryOp::Invert => {
+                if let Some(i) = as_i64(a) {
+                    return Ok(Value::Int(!i));
+                }
+                match to_big(self, a) {
+                    Some(i) => from_big(self, -(i + BigInt::from(1))),
+                    None => Err(exc::type_error(messages::bad_unary(
+                        "~",
+                        &self.type_name(a),
+                    ))),
+                }
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::types::tuple::tuple_hash;
 use crate::value::Value;
 use crate::vm::Vm;
 
-use super::int::to_big;
+use super::int::{as_i64, to_big};
 
 /// How deep Rust-side structural recursion (repr, ==, hash of nested data) may go.
 pub const MAX_DATA_DEPTH: usize = 3000;
@@ -353,6 +353,12 @@ fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<Ordering>> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(&y))),
         (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(&y)),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            Some(x.partial_cmp(&(y as f64)))
+        }
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            Some((x as f64).partial_cmp(&y))
+        }
         (Value::Float(x), _) => {
             let y = to_big(vm, b)?;
             Some(float_int_cmp(x, &y))
@@ -362,6 +368,9 @@ fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<Ordering>> {
             Some(float_int_cmp(y, &x).map(Ordering::reverse))
         }
         _ => {
+            if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+                return Some(Some(x.cmp(&y)));
+            }
             let x = to_big(vm, a)?;
             let y = to_big(vm, b)?;
             Some(Some(x.cmp(&y)))

@@ -291,7 +291,15 @@ impl Vm {
                         "%{conv} format: an integer is required, not float"
                     )));
                 }
-                super::int::from_big(self, num_bigint::BigInt::from(f.trunc() as i128))
+                if f.is_nan() {
+                    return Err(exc::value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(exc::overflow_error(
+                        "cannot convert float infinity to integer",
+                    ));
+                }
+                super::int::from_big(self, crate::types::float::float_to_big(f.trunc()))
             }
             Value::Float(_) => Ok(v),
             _ if to_big(self, v).is_some() => {
