@@ -203,15 +203,28 @@ pub fn shortest_digits(x: f64) -> (bool, String, i64) {
     } else {
         digits.to_string()
     };
-    // Two shortest candidates can be equally near (only when the exact value has few digits,
-    // so at most 18): dtoa then takes the correctly rounded one, half to even.
-    if digits.len() >= 16 {
+    // Two shortest candidates can be equally near only when the exact value has at most 18
+    // significant digits: dtoa then takes the correctly rounded one, half to even. A float
+    // m * 2**e (m odd) has that few digits only if e >= -30 and it is below 1e40.
+    if digits.len() >= 16 && few_exact_digits(x.abs()) {
         let (exact, decpt) = significant_digits(x.abs(), digits.len());
         if exact != digits && format!("0.{exact}e{decpt}").parse::<f64>() == Ok(x.abs()) {
             return (x.is_sign_negative(), exact, decpt);
         }
     }
     (x.is_sign_negative(), digits, exp + 1)
+}
+
+/// Whether a finite float's exact decimal expansion might have at most 18 significant digits
+/// (m * 2**e with m odd needs e >= -30, since 5**31 alone has 22 digits, and a value below
+/// 1e40, since at most 22 trailing zeros come from m's factors of 5).
+fn few_exact_digits(a: f64) -> bool {
+    let (m, e) = decompose(a);
+    if m == 0 {
+        return true;
+    }
+    let e = e + i64::from(m.trailing_zeros());
+    e >= -30 && a < 1e40
 }
 
 /// Python `a // b` for floats (caller checks b != 0).

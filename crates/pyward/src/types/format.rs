@@ -242,6 +242,8 @@ fn lay_out(
     };
     let body = if digits.is_empty() {
         String::new()
+    } else if group.is_none() && min_width <= digits.len() as isize {
+        digits.to_string()
     } else {
         group_digits(digits, group, min_width)
     };
@@ -370,6 +372,14 @@ pub fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
     }
     if pct {
         text.push('%');
+    }
+    // CPython's fast path: nothing to pad, sign or group.
+    if !matches!(spec.sign, Some('+' | ' '))
+        && spec.width.is_none()
+        && ty != Some('n')
+        && spec.grouping.is_none()
+    {
+        return Ok(text);
     }
     let (negative, body) = match text.strip_prefix('-') {
         Some(b) => (true, b),
