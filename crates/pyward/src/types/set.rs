@@ -244,6 +244,19 @@ impl Set {
         true
     }
 
+    /// Resize dummies away when over a quarter of the table holds them (the end of CPython's
+    /// set_difference_update_internal).
+    pub fn drop_dummies(&mut self) {
+        if self.fill - self.used > (self.table.len() - 1) / 4 {
+            let target = if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(target);
+        }
+    }
+
     /// Insert into a table with no dummies and no equal key (CPython `set_insert_clean`).
     fn insert_clean(&mut self, hash: i64, key: Value) {
         let mask = self.table.len() - 1;

@@ -186,11 +186,18 @@ fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    in_place(vm, &args, BinOp::Sub)
+    let s = recv(vm, &args)?;
+    for o in args.pos.iter().skip(1) {
+        vm.set_inplace(BinOp::Sub, s, *o)?;
+    }
+    Ok(Value::None)
 }
 
 fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    in_place(vm, &args, BinOp::Xor)
+    let s = recv(vm, &args)?;
+    args.arity("symmetric_difference_update", 2, 2)?;
+    vm.set_inplace(BinOp::Xor, s, args.pos[1])?;
+    Ok(Value::None)
 }
 
 fn issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -88,7 +88,11 @@ impl Vm {
         if let (Some(Object::Set(_)), Some(Object::Set(_) | Object::FrozenSet(_))) =
             (self.heap.get_obj(a), self.heap.get_obj(b))
         {
-            if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+            if matches!(op, BinOp::Or | BinOp::Sub | BinOp::Xor) {
+                self.set_inplace(op, a, b)?;
+                return Ok(a);
+            }
+            if op == BinOp::And {
                 let r = self.binop(op, a, b)?;
                 let items = self.set_items(r);
                 if let Some(id) = a.obj() {

@@ -340,6 +340,51 @@ impl Vm {
         Ok(())
     }
 
+    /// `a |= b`, `a -= b`, `a ^= b` on a set in place, as CPython's set_update_internal,
+    /// set_difference_update_internal and set_symmetric_difference_update (dummies stay where
+    /// keys were removed, so later insertions land where CPython's do).
+    pub(crate) fn set_inplace(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<()> {
+        match op {
+            BinOp::Or => self.set_update(a, b),
+            BinOp::Sub | BinOp::Xor if a.is(b) => {
+                if let Some(Object::Set(set)) = a.obj().map(|id| self.heap.get_mut(id)) {
+                    set.clear();
+                }
+                Ok(())
+            }
+            BinOp::Sub => {
+                for v in self.collect_iterable(b)? {
+                    self.set_discard(a, v)?;
+                }
+                if let Some(id) = a.obj() {
+                    if let Object::Set(set) = self.heap.get_mut(id) {
+                        set.drop_dummies();
+                    }
+                    self.heap.recharge(id)?;
+                }
+                Ok(())
+            }
+            _ => {
+                let other = if matches!(
+                    self.heap.get_obj(b),
+                    Some(Object::Set(_) | Object::FrozenSet(_))
+                ) {
+                    b
+                } else {
+                    let t = self.new_set()?;
+                    self.set_update(t, b)?;
+                    t
+                };
+                for v in self.set_items(other) {
+                    if !self.set_discard(a, v)? {
+                        self.set_add(a, v)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// The elements of a set, in table order.
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         match self.heap.get_obj(s) {
@@ -385,9 +430,7 @@ impl Vm {
                 // CPython set_difference copies `a` first when it is over 4 times larger.
                 if (xa.len() >> 2) > xb.len() {
                     self.set_update(out, a)?;
-                    for v in xb {
-                        self.set_discard(out, v)?;
-                    }
+                    self.set_inplace(BinOp::Sub, out, b)?;
                 } else {
                     for v in xa {
                         if !self.set_contains(b, v)? {
