@@ -556,7 +556,8 @@ impl<'src> Compiler<'src> {
             let next = self.new_label();
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Op::Dup);
+                    // CheckExcMatch leaves the exception under its bool, as CPython's
+                    // CHECK_EXC_MATCH; no Dup, or a loop's iterator is lost after the handler.
                     self.expr(ty)?;
                     self.emit(Op::CheckExcMatch);
                     self.emit_jump(Op::JumpIfFalse, next);
@@ -625,8 +626,8 @@ impl<'src> Compiler<'src> {
         self.body(&t.finalbody)?;
         self.pop_fblock();
         self.unit().block_depth -= 2;
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
+        // Re-raise under the cleanup handler, which restores the previous exception; popping
+        // it here as well would unbalance the stack of an enclosing loop.
         self.emit(Op::Reraise);
         self.pop_handler();
         self.bind_label(cleanup);

@@ -389,24 +389,21 @@ pub fn float_fromhex(s: &str) -> Result<f64, FromHexError> {
     }
     let b = lower.strip_prefix("0x").unwrap_or(&lower).as_bytes();
     let mut i = 0;
-    let mut mant = BigInt::zero();
-    let mut ndigits = 0usize;
+    let mut hex: Vec<u8> = Vec::new();
     let mut frac = 0i64;
-    while let Some(d) = b.get(i).and_then(|c| char::from(*c).to_digit(16)) {
-        mant = (mant << 4usize) + d;
-        ndigits += 1;
+    while let Some(c) = b.get(i).filter(|c| c.is_ascii_hexdigit()) {
+        hex.push(*c);
         i += 1;
     }
     if b.get(i) == Some(&b'.') {
         i += 1;
-        while let Some(d) = b.get(i).and_then(|c| char::from(*c).to_digit(16)) {
-            mant = (mant << 4usize) + d;
-            ndigits += 1;
+        while let Some(c) = b.get(i).filter(|c| c.is_ascii_hexdigit()) {
+            hex.push(*c);
             frac += 1;
             i += 1;
         }
     }
-    if ndigits == 0 {
+    if hex.is_empty() {
         return Err(FromHexError::Invalid);
     }
     let mut exp: i64 = 0;
@@ -439,6 +436,7 @@ pub fn float_fromhex(s: &str) -> Result<f64, FromHexError> {
     if i != b.len() {
         return Err(FromHexError::Invalid);
     }
+    let mant = BigInt::parse_bytes(&hex, 16).unwrap_or_default();
     if mant.is_zero() {
         return Ok(signed(0.0));
     }

@@ -78,7 +78,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<Spec, FmtError> {
         i += 1;
     }
     if i > start {
-        s.width = Some(parse_count(&chars[start..i])?);
+        s.width = Some(parse_count(chars.get(start..i).unwrap_or(&[]))?);
     }
     if at(i) == Some(',') {
         s.grouping = Some(',');
@@ -103,7 +103,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<Spec, FmtError> {
         if i == start {
             return Err("Format specifier missing precision".into());
         }
-        s.precision = Some(parse_count(&chars[start..i])?);
+        s.precision = Some(parse_count(chars.get(start..i).unwrap_or(&[]))?);
     }
     if i + 1 < chars.len() {
         return Err(format!(
