@@ -1,11 +1,13 @@
 //! Calling a builtin type: `int(...)`, `str(...)`, `list(...)`, exception classes, ...
 
-use num_bigint::BigInt;
-use num_traits::Num;
+use num_traits::ToPrimitive;
 
 use crate::exc::{self, ExcObj, PyResult};
 use crate::types::BuiltinType;
-use crate::types::int::MAX_STR_DIGITS;
+use crate::types::bytes::bytes_repr;
+use crate::types::float::float_to_big;
+use crate::types::int::too_many_digits_from_str;
+use crate::types::numtext::{IntTextError, parse_float_text, parse_int_text};
 use crate::types::object::Object;
 use crate::types::range::{Range, Slice};
 use crate::value::Value;
@@ -191,31 +193,38 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
 fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let base_kw = args.take_kw("base");
     args.no_kwargs("int")?;
-    args.arity("int", 0, 2)?;
+    if args.pos.len() > 2 {
+        return Err(exc::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
     let Some(v) = args.get(0) else {
+        if base_kw.is_some() {
+            return Err(exc::type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     let base = base_kw.or_else(|| args.get(1));
     if let Some(b) = base {
-        let b = vm.index_arg(b, "")?;
-        let Some(text) = vm
-            .str_of(v)
-            .map(str::to_string)
-            .or_else(|| match vm.heap.get_obj(v) {
-                Some(Object::Bytes(x) | Object::ByteArray(x)) => {
-                    Some(String::from_utf8_lossy(x).into_owned())
-                }
-                _ => None,
-            })
-        else {
-            return Err(exc::type_error(
-                "int() can't convert non-string with explicit base",
-            ));
+        let b = match to_big(vm, b) {
+            Some(b) => b.to_i64().unwrap_or(i64::MAX),
+            None => vm.index_arg(b, "")?,
         };
         if b != 0 && !(2..=36).contains(&b) {
             return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return parse_int(vm, &text, u32::try_from(b).unwrap_or(10));
+        let base = u32::try_from(b).unwrap_or(10);
+        if let Some(text) = vm.str_of(v).map(str::to_string) {
+            return parse_int(vm, &text, base);
+        }
+        if let Some(Object::Bytes(x) | Object::ByteArray(x)) = vm.heap.get_obj(v) {
+            let x = x.clone();
+            return parse_int_bytes(vm, &x, base);
+        }
+        return Err(exc::type_error(
+            "int() can't convert non-string with explicit base",
+        ));
     }
     match v {
         Value::Int(_) => Ok(v),
@@ -244,8 +253,8 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 return parse_int(vm, &s, 10);
             }
             if let Some(Object::Bytes(b) | Object::ByteArray(b)) = vm.heap.get_obj(v) {
-                let s = String::from_utf8_lossy(b).into_owned();
-                return parse_int(vm, &s, 10);
+                let b = b.clone();
+                return parse_int_bytes(vm, &b, 10);
             }
             Err(exc::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -255,91 +264,41 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-/// An integral float as a big int (exact).
-pub fn float_to_big(f: f64) -> BigInt {
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    let e = exp - 1075;
-    let m = BigInt::from(mant);
-    let v = if e >= 0 {
-        m << usize::try_from(e).unwrap_or(0)
-    } else {
-        m >> usize::try_from(-e).unwrap_or(0)
-    };
-    if f < 0.0 { -v } else { v }
-}
-
 /// `int(text, base)` with Python's literal rules (underscores, prefixes, whitespace).
 pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
-    let err = || {
-        exc::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::vm::ops::repr::str_repr(text)
-        ))
+    match parse_int_text(text, base) {
+        Ok(b) => from_big(vm, b),
+        Err(IntTextError::TooManyDigits(n)) => Err(exc::value_error(too_many_digits_from_str(n))),
+        Err(IntTextError::Invalid) => Err(exc::value_error(invalid_int_literal(text, base))),
+    }
+}
+
+/// `int(b'...', base)`: bytes are parsed as ASCII only (CPython `_PyLong_FromBytes`).
+fn parse_int_bytes(vm: &mut Vm, b: &[u8], base: u32) -> PyResult<Value> {
+    let parsed = if b.is_ascii() {
+        parse_int_text(&String::from_utf8_lossy(b), base)
+    } else {
+        Err(IntTextError::Invalid)
     };
-    let t = text.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (base, digits) = {
-        let pref = |p: &str| lower.strip_prefix(p).map(|_| body.get(2..).unwrap_or(""));
-        match base {
-            0 => {
-                if let Some(d) = pref("0x") {
-                    (16, d)
-                } else if let Some(d) = pref("0o") {
-                    (8, d)
-                } else if let Some(d) = pref("0b") {
-                    (2, d)
-                } else {
-                    if body.len() > 1
-                        && body.starts_with('0')
-                        && body.chars().any(|c| c != '0' && c != '_')
-                    {
-                        return Err(exc::value_error(format!(
-                            "invalid literal for int() with base 0: {}",
-                            crate::vm::ops::repr::str_repr(text)
-                        )));
-                    }
-                    (10, body)
-                }
-            }
-            16 => (16, pref("0x").unwrap_or(body)),
-            8 => (8, pref("0o").unwrap_or(body)),
-            2 => (2, pref("0b").unwrap_or(body)),
-            b => (b, body),
+    match parsed {
+        Ok(v) => from_big(vm, v),
+        Err(IntTextError::TooManyDigits(n)) => Err(exc::value_error(too_many_digits_from_str(n))),
+        Err(IntTextError::Invalid) => {
+            let r: String = bytes_repr(b, "b").chars().take(200).collect();
+            Err(exc::value_error(format!(
+                "invalid literal for int() with base {base}: {r}"
+            )))
         }
-    };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| digits.len() != body.len())
-        .unwrap_or(digits);
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return Err(err());
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
-        return Err(err());
-    }
-    if base == 10 && clean.len() > MAX_STR_DIGITS {
-        return Err(exc::value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    if clean.len() <= 18 && base == 10 {
-        let v: i64 = clean.parse().map_err(|_| err())?;
-        return Ok(Value::Int(if neg { -v } else { v }));
-    }
-    let b = BigInt::from_str_radix(&clean, base).map_err(|_| err())?;
-    from_big(vm, if neg { -b } else { b })
+}
+
+/// `invalid literal for int() with base 10: 'x'`, the repr cut to 200 characters
+/// (PyLong_FromString's `%.200R`).
+#[cold]
+fn invalid_int_literal(text: &str, base: u32) -> String {
+    let r = crate::vm::ops::repr::str_repr(text);
+    let r: String = r.chars().take(200).collect();
+    format!("invalid literal for int() with base {base}: {r}")
 }
 
 fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -357,6 +316,22 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if let Some(s) = vm.str_of(v) {
                 return parse_float(s).map(Value::Float);
             }
+            if let Some(obj @ (Object::Bytes(b) | Object::ByteArray(b))) = vm.heap.get_obj(v) {
+                let parsed = if b.is_ascii() {
+                    parse_float_text(&String::from_utf8_lossy(b))
+                } else {
+                    None
+                };
+                return parsed.map(Value::Float).ok_or_else(|| {
+                    let r = bytes_repr(b, "b");
+                    let r = if matches!(obj, Object::ByteArray(_)) {
+                        format!("bytearray({r})")
+                    } else {
+                        r
+                    };
+                    exc::value_error(format!("could not convert string to float: {r}"))
+                });
+            }
             Err(exc::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
                 vm.type_name(v)
@@ -367,34 +342,12 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float(text)` with Python's accepted spellings.
 pub fn parse_float(text: &str) -> PyResult<f64> {
-    let err = || {
+    parse_float_text(text).ok_or_else(|| {
         exc::value_error(format!(
             "could not convert string to float: {}",
             crate::vm::ops::repr::str_repr(text)
         ))
-    };
-    let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.strip_prefix('-') {
-        Some(r) => (-1.0, r.to_string()),
-        None => (1.0, lower.strip_prefix('+').unwrap_or(&lower).to_string()),
-    };
-    match body.as_str() {
-        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
-        "nan" => return Ok(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(err());
-    }
-    if !body
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
-    {
-        return Err(err());
-    }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    clean.parse::<f64>().map(|f| sign * f).map_err(|_| err())
+    })
 }
 
 fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

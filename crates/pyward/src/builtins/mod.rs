@@ -19,7 +19,8 @@ use crate::types::BuiltinType;
 use crate::value::Value;
 use crate::vm::{Args, Vm};
 
-pub use construct::{construct, float_to_big};
+pub use crate::types::float::float_to_big;
+pub use construct::construct;
 pub use slots::{PropMethod, SlotFn};
 
 /// A builtin type's dunder `name` as a native (for user classes' MRO lookups).

@@ -5,7 +5,9 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::bytecode::BinOp;
 use crate::exc::{self, PyResult};
-use crate::types::float::round_to;
+use num_integer::Integer;
+
+use crate::types::float::{float_to_big, round_to, small_integral};
 use crate::value::Value;
 use crate::vm::ops::int::{from_big, to_big};
 use crate::vm::{Args, Vm};
@@ -19,6 +21,8 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Int(i) if i != i64::MIN => Ok(Value::Int(i.abs())),
+        Value::Bool(b) => Ok(Value::Int(i64::from(b))),
         _ => match to_big(vm, v) {
             Some(i) => from_big(vm, i.abs()),
             None => Err(exc::type_error(format!(
@@ -29,9 +33,12 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// `round(number[, ndigits])`: banker's rounding.
+/// `round(number[, ndigits])`: banker's rounding (float.__round__ / int.__round__).
 pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd_kw = args.take_kw("ndigits");
+    if let Some(n) = args.take_kw("number") {
+        args.pos.insert(0, n);
+    }
     args.arity("round", 1, 2)?;
     let v = args.pos[0];
     if vm.is_user_instance(v) {
@@ -42,7 +49,16 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let nd = match nd_kw.or_else(|| args.get(1)) {
         None | Some(Value::None) => None,
-        Some(n) => Some(vm.index_arg(n, "")?),
+        // PyNumber_AsSsize_t(o, NULL) clips huge values instead of raising.
+        Some(n) => match to_big(vm, n) {
+            Some(b) => {
+                Some(
+                    b.to_i64()
+                        .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }),
+                )
+            }
+            None => Some(vm.index_arg(n, "")?),
+        },
     };
     match v {
         Value::Float(f) => match nd {
@@ -56,12 +72,15 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                     ));
                 }
                 let r = f.round_ties_even();
-                from_big(vm, BigInt::from(r as i128))
+                match small_integral(r) {
+                    Some(i) => Ok(Value::Int(i)),
+                    None => from_big(vm, float_to_big(r)),
+                }
             }
-            Some(n) => Ok(Value::Float(round_to(
-                f,
-                i32::try_from(n.clamp(-400, 400)).unwrap_or(0),
-            ))),
+            Some(n) => match round_to(f, n) {
+                Some(r) => Ok(Value::Float(r)),
+                None => Err(exc::overflow_error("rounded value too large to represent")),
+            },
         },
         _ => {
             let Some(i) = to_big(vm, v) else {
@@ -74,11 +93,15 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 None => from_big(vm, i),
                 Some(n) if n >= 0 => from_big(vm, i),
                 Some(n) => {
-                    let p = BigInt::from(10).pow(u32::try_from(-n).unwrap_or(u32::MAX).min(4300));
-                    let q = num_integer::Integer::div_floor(&i, &p);
-                    let r = &i - &q * &p;
+                    // 10**-n beyond twice |i| always rounds to zero.
+                    let digits = (i.bits() as f64 * std::f64::consts::LOG10_2) as u64 + 2;
+                    if n.unsigned_abs() > digits {
+                        return Ok(Value::Int(0));
+                    }
+                    let p = BigInt::from(10).pow(u32::try_from(n.unsigned_abs()).unwrap_or(0));
+                    let (q, r) = i.div_mod_floor(&p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    let q = if twice > p || (twice == p && q.is_odd()) {
                         q + 1
                     } else {
                         q
@@ -94,14 +117,26 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("divmod", 2, 2)?;
     let (a, b) = (args.pos[0], args.pos[1]);
-    let q = vm.binop(BinOp::FloorDiv, a, b)?;
-    let r = vm.binop(BinOp::Mod, a, b)?;
-    vm.new_tuple(vec![q, r])
+    match vm.num_divmod(a, b)? {
+        Some((q, r)) => vm.new_tuple(vec![q, r]),
+        None => Err(exc::type_error(crate::exc::messages::unsupported_binop(
+            "divmod()",
+            &vm.type_name(a),
+            &vm.type_name(b),
+        ))),
+    }
 }
 
 /// `pow(base, exp[, mod])`.
 pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let m_kw = args.take_kw("mod");
+    let exp_kw = args.take_kw("exp");
+    if let Some(b) = args.take_kw("base") {
+        args.pos.insert(0, b);
+    }
+    if let Some(e) = exp_kw {
+        args.pos.push(e);
+    }
     args.arity("pow", 2, 3)?;
     let (a, b) = (args.pos[0], args.pos[1]);
     match m_kw.or_else(|| args.get(2)) {
@@ -114,6 +149,9 @@ pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             };
             if md.is_zero() {
                 return Err(exc::value_error("pow() 3rd argument cannot be 0"));
+            }
+            if md.abs() == BigInt::from(1) {
+                return Ok(Value::Int(0));
             }
             let r = if e.is_negative() {
                 let inv = mod_inverse(&x, &md).ok_or_else(|| {

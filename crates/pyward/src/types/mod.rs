@@ -19,6 +19,7 @@ pub mod iter;
 pub mod list;
 pub mod list_methods;
 pub mod num_methods;
+pub mod numtext;
 pub mod object;
 pub mod range;
 pub mod set;

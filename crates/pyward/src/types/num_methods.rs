@@ -20,6 +20,7 @@ natives! {
         ToBytes => "to_bytes" => to_bytes,
         IsInteger => "is_integer" => is_integer,
         AsIntegerRatio => "as_integer_ratio" => as_integer_ratio,
+        Hex => "hex" => float_hex,
     }
 }
 
@@ -29,6 +30,7 @@ natives! {
         Fromkeys => "fromkeys" => fromkeys,
         FromBytes => "from_bytes" => from_bytes,
         Maketrans => "maketrans" => crate::types::str_methods::maketrans,
+        Fromhex => "fromhex" => float_fromhex,
     }
 }
 
@@ -37,7 +39,7 @@ pub fn applies(m: NumMethod, ty: BuiltinType) -> bool {
     let is_float = ty == BuiltinType::Float;
     match m {
         NumMethod::BitLength | NumMethod::BitCount | NumMethod::ToBytes => !is_float,
-        NumMethod::IsInteger => is_float,
+        NumMethod::IsInteger | NumMethod::Hex => is_float,
         NumMethod::Conjugate | NumMethod::AsIntegerRatio => true,
     }
 }
@@ -50,6 +52,7 @@ pub fn type_method(t: BuiltinType, name: &str) -> Option<TypeMethod> {
         (TypeMethod::Fromkeys, BuiltinType::Dict)
             | (TypeMethod::FromBytes, BuiltinType::Int)
             | (TypeMethod::Maketrans, BuiltinType::Str)
+            | (TypeMethod::Fromhex, BuiltinType::Float)
     );
     ok.then_some(m)
 }
@@ -90,52 +93,94 @@ fn conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn to_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let i = recv_int(vm, &args)?;
-    let length = match args.take_kw("length").or_else(|| args.get(1)) {
-        Some(v) => usize::try_from(vm.index_arg(v, "")?)
-            .map_err(|_| exc::value_error("length argument must be non-negative"))?,
-        None => 1,
-    };
-    let byteorder = match args.take_kw("byteorder").or_else(|| args.get(2)) {
-        Some(v) => vm.str_of(v).unwrap_or("").to_string(),
-        None => "big".into(),
-    };
+    let length_kw = args.take_kw("length");
+    let order_kw = args.take_kw("byteorder");
     let signed = match args.take_kw("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    if let Some((k, _)) = args.kw.first() {
+        return Err(exc::type_error(format!(
+            "to_bytes() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    if args.pos.len() > 3 {
+        return Err(exc::type_error(format!(
+            "to_bytes() takes at most 2 positional arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let length = match length_kw.or_else(|| args.get(1)) {
+        Some(v) => usize::try_from(vm.index_arg(v, "")?)
+            .map_err(|_| exc::value_error("length argument must be non-negative"))?,
+        None => 1,
+    };
+    let little = byteorder_arg(vm, order_kw.or_else(|| args.get(2)), "to_bytes")?;
     if i.is_negative() && !signed {
         return Err(exc::overflow_error(
             "can't convert negative int to unsigned",
         ));
     }
-    vm.heap.account.check_fits(length)?;
-    let mut bytes = i.to_signed_bytes_le();
-    let fill = if i.is_negative() { 0xff } else { 0 };
-    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
-        bytes.pop();
-    }
-    if bytes.len() > length
-        || (signed
-            && length > 0
-            && bytes.len() == length
-            && (bytes.last().copied().unwrap_or(0) & 0x80 != 0) != i.is_negative())
-    {
+    let mut bytes = if i.is_zero() {
+        Vec::new()
+    } else if signed {
+        i.to_signed_bytes_le()
+    } else {
+        i.to_bytes_le().1
+    };
+    if bytes.len() > length {
         return Err(exc::overflow_error("int too big to convert"));
     }
-    if i.is_zero() && length == 0 {
-        bytes.clear();
-    }
-    bytes.resize(length, fill);
-    match byteorder.as_str() {
-        "big" => bytes.reverse(),
-        "little" => {}
-        _ => {
-            return Err(exc::value_error(
-                "byteorder must be either 'little' or 'big'",
-            ));
-        }
+    vm.heap.account.check_fits(length)?;
+    bytes.resize(length, if i.is_negative() { 0xff } else { 0 });
+    if !little {
+        bytes.reverse();
     }
     vm.alloc(crate::types::object::Object::Bytes(bytes))
+}
+
+/// The `byteorder` argument: true for 'little' (int.to_bytes / int.from_bytes).
+fn byteorder_arg(vm: &Vm, v: Option<Value>, func: &str) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(false);
+    };
+    match vm.str_of(v) {
+        Some("little") => Ok(true),
+        Some("big") => Ok(false),
+        Some(_) => Err(exc::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+        None => Err(exc::type_error(format!(
+            "{func}() argument 'byteorder' must be str, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.get(0) {
+        Some(Value::Float(f)) => vm.new_str(crate::types::float::float_hex(f)),
+        _ => Err(exc::type_error(
+            "descriptor 'hex' requires a 'float' object",
+        )),
+    }
+}
+
+fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("fromhex", 1, 1)?;
+    let v = args.pos[0];
+    let Some(s) = vm.str_of(v) else {
+        return Err(exc::type_error("bad argument type for built-in operation"));
+    };
+    match crate::types::float::float_fromhex(s) {
+        Ok(f) => Ok(Value::Float(f)),
+        Err(crate::types::float::FromHexError::Invalid) => Err(exc::value_error(
+            "invalid hexadecimal floating-point string",
+        )),
+        Err(crate::types::float::FromHexError::Overflow) => Err(exc::overflow_error(
+            "hexadecimal value too large to represent as a float",
+        )),
+    }
 }
 
 fn is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -158,6 +203,9 @@ fn as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             if f.is_nan() {
                 return Err(exc::value_error("cannot convert NaN to integer ratio"));
+            }
+            if f == 0.0 {
+                return vm.new_tuple(vec![Value::Int(0), Value::Int(1)]);
             }
             let bits = f.to_bits();
             let exp = ((bits >> 52) & 0x7ff) as i64;
@@ -207,41 +255,43 @@ fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn from_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let data = args
-        .get(0)
-        .ok_or_else(|| exc::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
-    let byteorder = match args.take_kw("byteorder").or_else(|| args.get(1)) {
-        Some(v) => vm.str_of(v).unwrap_or("").to_string(),
-        None => "big".into(),
-    };
+    let data_kw = args.take_kw("bytes");
+    let order_kw = args.take_kw("byteorder");
     let signed = match args.take_kw("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    let data = data_kw
+        .or_else(|| args.get(0))
+        .ok_or_else(|| exc::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let little = byteorder_arg(vm, order_kw.or_else(|| args.get(1)), "from_bytes")?;
     let mut bytes: Vec<u8> = match vm.heap.get_obj(data) {
         Some(
             crate::types::object::Object::Bytes(b) | crate::types::object::Object::ByteArray(b),
         ) => b.clone(),
+        Some(crate::types::object::Object::Str(_)) => {
+            return Err(exc::type_error("cannot convert 'str' object to bytes"));
+        }
         _ => {
             let items = vm.collect_iterable(data)?;
-            items
-                .iter()
-                .map(|v| {
-                    vm.to_index(*v)
-                        .and_then(|i| u8::try_from(i).ok())
-                        .unwrap_or(0)
-                })
-                .collect()
+            let mut out = Vec::with_capacity(items.len());
+            for v in items {
+                let Some(i) = vm.to_index(v) else {
+                    return Err(exc::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(v)
+                    )));
+                };
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| exc::value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
         }
     };
-    match byteorder.as_str() {
-        "big" => {}
-        "little" => bytes.reverse(),
-        _ => {
-            return Err(exc::value_error(
-                "byteorder must be either 'little' or 'big'",
-            ));
-        }
+    if little {
+        bytes.reverse();
     }
     let v = if signed {
         BigInt::from_signed_bytes_be(&bytes)

@@ -220,6 +220,47 @@ impl Set {
         }
     }
 
+    /// The table work of CPython `set_merge`: one resize up front, then a direct copy when
+    /// this set is empty. Returns false when the caller must still add `other`'s keys one by
+    /// one, in `other`'s table order.
+    pub fn merge_prepare(&mut self, other: &Set) -> bool {
+        if other.used == 0 {
+            return true;
+        }
+        let mask = self.table.len() - 1;
+        if (self.fill + other.used) * 5 >= mask * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill != 0 {
+            return false;
+        }
+        if self.table.len() == other.table.len() && other.fill == other.used {
+            self.table.clone_from(&other.table);
+            self.fill = other.fill;
+            self.used = other.used;
+        } else {
+            for slot in &other.table {
+                if let Slot::Full(h, v) = *slot {
+                    self.insert_clean(h, v);
+                }
+            }
+        }
+        true
+    }
+
+    /// Resize dummies away when over a quarter of the table holds them (the end of CPython's
+    /// set_difference_update_internal).
+    pub fn drop_dummies(&mut self) {
+        if self.fill - self.used > (self.table.len() - 1) / 4 {
+            let target = if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(target);
+        }
+    }
+
     /// Insert into a table with no dummies and no equal key (CPython `set_insert_clean`).
     fn insert_clean(&mut self, hash: i64, key: Value) {
         let mask = self.table.len() - 1;

@@ -1,7 +1,8 @@
 //! Binary and unary operators on builtin types (the slow paths of `BinaryOp` / `Unary`).
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::bytecode::{BinOp, UnaryOp};
 use crate::exc::{self, PyResult, messages};
@@ -177,7 +178,9 @@ impl Vm {
                 if y == 0 {
                     return Err(exc::zero_division_error("division by zero"));
                 }
-                None
+                // Both exact as floats: one IEEE division rounds correctly.
+                (x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53)
+                    .then(|| Value::Float(x as f64 / y as f64))
             }
             BinOp::Pow => {
                 if y >= 0 {
@@ -296,24 +299,60 @@ impl Vm {
     }
 
     fn int_pow(&mut self, x: &BigInt, y: &BigInt) -> PyResult<Value> {
-        let Some(e) = y.to_u64() else {
-            return Err(crate::exc::RunError::memory_limit());
-        };
+        // 0, 1 and -1 take any exponent, however large.
         if x.is_zero() {
-            return Ok(Value::Int(i64::from(e == 0)));
+            return Ok(Value::Int(i64::from(y.is_zero())));
         }
-        if *x == BigInt::from(1) {
+        if x.is_one() {
             return Ok(Value::Int(1));
         }
         if *x == BigInt::from(-1) {
-            return Ok(Value::Int(if e % 2 == 1 { -1 } else { 1 }));
+            return Ok(Value::Int(if y.is_odd() { -1 } else { 1 }));
         }
         // Refuse results that cannot fit before computing them.
-        let bits = (x.bits() as u128).saturating_mul(u128::from(e));
+        let e = y.to_u64().unwrap_or(u64::MAX);
+        let bits = (x.bits() as u128)
+            .saturating_sub(1)
+            .saturating_mul(u128::from(e));
         let bytes = usize::try_from(bits / 8).unwrap_or(usize::MAX);
         self.heap.account.check_fits(bytes)?;
         let e32 = u32::try_from(e).map_err(|_| crate::exc::RunError::memory_limit())?;
         from_big(self, x.pow(e32))
+    }
+
+    /// `divmod(a, b)` for numbers; `None` when either is not a number.
+    pub fn num_divmod(&mut self, a: Value, b: Value) -> PyResult<Option<(Value, Value)>> {
+        if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+            if y == 0 {
+                return Err(exc::zero_division_error(
+                    "integer division or modulo by zero",
+                ));
+            }
+            if let Some(q) = intops::floordiv(x, y) {
+                return Ok(Some((Value::Int(q), Value::Int(intops::modulo(x, y)))));
+            }
+        }
+        match (self.num(a), self.num(b)) {
+            (Some(Num::Int(x)), Some(Num::Int(y))) => {
+                if y.is_zero() {
+                    return Err(exc::zero_division_error(
+                        "integer division or modulo by zero",
+                    ));
+                }
+                let (q, r) = x.div_mod_floor(&y);
+                Ok(Some((from_big(self, q)?, from_big(self, r)?)))
+            }
+            (Some(x), Some(y)) => {
+                let fx = self.num_to_f64(x)?;
+                let fy = self.num_to_f64(y)?;
+                if fy == 0.0 {
+                    return Err(exc::zero_division_error("float divmod()"));
+                }
+                let (q, r) = float::float_divmod(fx, fy);
+                Ok(Some((Value::Float(q), Value::Float(r))))
+            }
+            _ => Ok(None),
+        }
     }
 
     fn sequence_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
@@ -502,6 +541,8 @@ impl Vm {
             UnaryOp::Not => Ok(Value::Bool(!self.truthy(a)?)),
             UnaryOp::Neg => match a {
                 Value::Float(f) => Ok(Value::Float(-f)),
+                Value::Int(i) if i != i64::MIN => Ok(Value::Int(-i)),
+                Value::Bool(b) => Ok(Value::Int(-i64::from(b))),
                 _ => match to_big(self, a) {
                     Some(i) => from_big(self, -i),
                     None => Err(exc::type_error(messages::bad_unary(
@@ -524,13 +565,18 @@ impl Vm {
                     }
                 }
             },
-            UnaryOp::Invert => match to_big(self, a) {
-                Some(i) => from_big(self, -(i + BigInt::from(1))),
-                None => Err(exc::type_error(messages::bad_unary(
-                    "~",
-                    &self.type_name(a),
-                ))),
-            },
+            UnaryOp::Invert => {
+                if let Some(i) = as_i64(a) {
+                    return Ok(Value::Int(!i));
+                }
+                match to_big(self, a) {
+                    Some(i) => from_big(self, -(i + BigInt::from(1))),
+                    None => Err(exc::type_error(messages::bad_unary(
+                        "~",
+                        &self.type_name(a),
+                    ))),
+                }
+            }
         }
     }
 }
@@ -567,23 +613,7 @@ fn float_binop(op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
             }
             float::float_mod(x, y)
         }
-        BinOp::Pow => {
-            if x == 0.0 && y < 0.0 {
-                return Err(exc::zero_division_error(
-                    "0.0 cannot be raised to a negative power",
-                ));
-            }
-            if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                return Err(exc::not_implemented_error(
-                    "pyward does not support complex numbers yet",
-                ));
-            }
-            let r = x.powf(y);
-            if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(exc::overflow_error("(34, 'Numerical result out of range')"));
-            }
-            r
-        }
+        BinOp::Pow => float_pow(x, y)?,
         _ => return Ok(None),
     })))
 }
@@ -609,4 +639,64 @@ fn inplace_type_error(e: crate::exc::RunError, op: BinOp) -> crate::exc::RunErro
         }
     }
     e
+}
+
+/// `x ** y` for floats with CPython's special cases (Objects/floatobject.c float_pow).
+fn float_pow(x: f64, y: f64) -> PyResult<f64> {
+    let is_odd_int = |w: f64| w.is_finite() && w % 2.0 != 0.0 && w.fract() == 0.0;
+    if y == 0.0 {
+        return Ok(1.0);
+    }
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if y.is_nan() {
+        return Ok(if x == 1.0 { 1.0 } else { y });
+    }
+    if y.is_infinite() {
+        let ax = x.abs();
+        return Ok(if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        });
+    }
+    if x.is_infinite() {
+        return Ok(if y > 0.0 {
+            if is_odd_int(y) { x } else { x.abs() }
+        } else if is_odd_int(y) {
+            0.0_f64.copysign(x)
+        } else {
+            0.0
+        });
+    }
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(exc::zero_division_error(
+                "0.0 cannot be raised to a negative power",
+            ));
+        }
+        return Ok(if is_odd_int(y) { x } else { 0.0 });
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            return Err(exc::not_implemented_error(
+                "pyward does not support complex numbers yet",
+            ));
+        }
+        base = -x;
+        negate = is_odd_int(y);
+    }
+    if base == 1.0 {
+        return Ok(if negate { -1.0 } else { 1.0 });
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
+        return Err(exc::overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(if negate { -r } else { r })
 }

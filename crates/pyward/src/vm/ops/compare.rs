@@ -10,6 +10,7 @@ use num_traits::ToPrimitive;
 
 use crate::bytecode::CmpOp;
 use crate::exc::{self, PyResult, RunError, messages};
+use crate::types::float::float_to_big;
 use crate::types::int::{hash_big, hash_i64};
 use crate::types::object::{DictViewKind, Object};
 use crate::types::str::str_hash;
@@ -17,7 +18,7 @@ use crate::types::tuple::tuple_hash;
 use crate::value::Value;
 use crate::vm::Vm;
 
-use super::int::to_big;
+use super::int::{as_i64, to_big};
 
 /// How deep Rust-side structural recursion (repr, ==, hash of nested data) may go.
 pub const MAX_DATA_DEPTH: usize = 3000;
@@ -437,6 +438,12 @@ fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<Ordering>> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(&y))),
         (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(&y)),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            Some(x.partial_cmp(&(y as f64)))
+        }
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            Some((x as f64).partial_cmp(&y))
+        }
         (Value::Float(x), _) => {
             let y = to_big(vm, b)?;
             Some(float_int_cmp(x, &y))
@@ -446,6 +453,9 @@ fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<Ordering>> {
             Some(float_int_cmp(y, &x).map(Ordering::reverse))
         }
         _ => {
+            if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+                return Some(Some(x.cmp(&y)));
+            }
             let x = to_big(vm, a)?;
             let y = to_big(vm, b)?;
             Some(Some(x.cmp(&y)))
@@ -469,15 +479,9 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
             return f.partial_cmp(&(small as f64));
         }
     }
+    // Exact: compare the integer part as a big int, then the fraction breaks a tie.
     let fl = f.floor();
-    let fb = num_bigint::BigInt::from(fl as i128);
-    let fb = if fl.abs() >= 1.7e38 {
-        // Beyond i128: compare via float conversion of the int (exact enough at this size).
-        return f.partial_cmp(&i.to_f64().unwrap_or(f64::INFINITY));
-    } else {
-        fb
-    };
-    match fb.cmp(i) {
+    match float_to_big(fl).cmp(i) {
         Ordering::Equal => Some(if f > fl {
             Ordering::Greater
         } else {

@@ -27,6 +27,16 @@ pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
             (Value::Float(p), Value::Bool(q)) | (Value::Bool(q), Value::Float(p)) => {
                 p == f64::from(u8::from(q))
             }
+            (Value::Float(p), Value::Obj(q)) | (Value::Obj(q), Value::Float(p)) => {
+                match heap.get(q) {
+                    Object::BigInt(b) => {
+                        p.is_finite()
+                            && p.fract() == 0.0
+                            && crate::types::float::float_to_big(p) == *b
+                    }
+                    _ => false,
+                }
+            }
             (Value::Obj(p), Value::Obj(q)) => match (heap.get(p), heap.get(q)) {
                 (Object::Str(s), Object::Str(t)) => s.s == t.s,
                 (Object::Bytes(s), Object::Bytes(t)) => s == t,

@@ -1,7 +1,9 @@
 //! `format()` and f-string fields of builtin values (`%`-formatting is in percent.rs).
 
 use crate::exc::{self, PyResult};
-use crate::types::format::{format_float, format_int, format_str, parse_spec, spec_too_wide};
+use crate::types::format::{
+    format_float, format_int, format_str, parse_number_spec, parse_spec, spec_too_wide,
+};
 use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -78,19 +80,19 @@ impl Vm {
             .saturating_sub(self.heap.account.live_bytes);
         let r = match v {
             Value::Float(f) => {
-                let s = parse_spec(spec, &tname).map_err(exc::value_error)?;
+                let s = parse_number_spec(spec, &tname, None).map_err(exc::value_error)?;
                 if spec_too_wide(&s, limit) {
                     return Err(crate::exc::RunError::memory_limit());
                 }
-                format_float(f, &s, &tname)
+                return format_float(f, &s, &tname);
             }
             Value::Bool(_) | Value::Int(_) | Value::Obj(_) if to_big(self, v).is_some() => {
-                let s = parse_spec(spec, &tname).map_err(exc::value_error)?;
+                let s = parse_number_spec(spec, &tname, Some('d')).map_err(exc::value_error)?;
                 if spec_too_wide(&s, limit) {
                     return Err(crate::exc::RunError::memory_limit());
                 }
                 let b = to_big(self, v).unwrap_or_default();
-                format_int(&b, &s, &tname)
+                return format_int(&b, &s, &tname);
             }
             _ => match self.heap.get_obj(v) {
                 Some(Object::Str(_)) => {

@@ -241,7 +241,10 @@ impl Vm {
                     'o' => n.magnitude().to_str_radix(8),
                     'x' => n.magnitude().to_str_radix(16),
                     'X' => n.magnitude().to_str_radix(16).to_uppercase(),
-                    _ => n.magnitude().to_string(),
+                    _ => {
+                        let mag = num_bigint::BigInt::from(n.magnitude().clone());
+                        super::repr::big_to_decimal(&mag)?
+                    }
                 };
                 if let Some(p) = cv.prec {
                     if p > digits.len() {
@@ -265,7 +268,7 @@ impl Vm {
                     ty: Some(conv),
                     ..Spec::default()
                 };
-                let body = format_float(x, &spec, "float").map_err(exc::value_error)?;
+                let body = format_float(x, &spec, "float")?;
                 let (neg, body) = match body.strip_prefix('-') {
                     Some(b) => (true, b),
                     None => (false, body.as_str()),
