@@ -9,7 +9,7 @@ use crate::types::float::float_to_big;
 use crate::types::int::too_many_digits_from_str;
 use crate::types::numtext::{IntTextError, parse_float_text, parse_int_text};
 use crate::types::object::Object;
-use crate::types::range::{Range, Slice};
+use crate::types::range::Slice;
 use crate::value::Value;
 use crate::vm::ops::int::{from_big, to_big};
 use crate::vm::{Args, Vm};
@@ -86,30 +86,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             }
             vm.make_set(t == BuiltinType::FrozenSet, args.get(0))
         }
-        BuiltinType::Range => {
-            args.no_kwargs("range")?;
-            let ints: Vec<i64> = args
-                .pos
-                .iter()
-                .map(|v| vm.index_arg(*v, ""))
-                .collect::<PyResult<Vec<i64>>>()?;
-            let (start, stop, step) = match ints.as_slice() {
-                [stop] => (0, *stop, 1),
-                [start, stop] => (*start, *stop, 1),
-                [start, stop, step] => (*start, *stop, *step),
-                [] => return Err(exc::type_error("range expected at least 1 argument, got 0")),
-                _ => {
-                    return Err(exc::type_error(format!(
-                        "range expected at most 3 arguments, got {}",
-                        ints.len()
-                    )));
-                }
-            };
-            if step == 0 {
-                return Err(exc::value_error("range() arg 3 must not be zero"));
-            }
-            vm.alloc(Object::Range(Range { start, stop, step }))
-        }
+        BuiltinType::Range => vm.range_construct(&args),
         BuiltinType::Slice => {
             let (start, stop, step) = match args.pos.as_slice() {
                 [stop] => (Value::None, *stop, Value::None),
@@ -377,70 +354,100 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn bytes_new(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value> {
+    use crate::exc::messages::bytes as bmsg;
+    let name = t.name();
+    let source = args.take_kw("source");
     let encoding = args.take_kw("encoding");
-    args.no_kwargs(t.name())?;
+    let errors = args.take_kw("errors");
+    args.no_kwargs(name)?;
+    if args.pos.len() > 3 {
+        return Err(exc::type_error(format!(
+            "{name}() takes at most 3 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let is_array = t == BuiltinType::ByteArray;
     let wrap = |b: Vec<u8>| {
-        if t == BuiltinType::ByteArray {
+        if is_array {
             Object::ByteArray(b)
         } else {
             Object::Bytes(b)
         }
     };
-    let Some(v) = args.get(0) else {
+    let encoding = encoding.or_else(|| args.get(1));
+    let errors = errors.or_else(|| args.get(2));
+    let Some(v) = source.or_else(|| args.get(0)) else {
+        if encoding.is_some() {
+            return Err(exc::type_error("encoding without a string argument"));
+        }
+        if errors.is_some() {
+            return Err(exc::type_error("errors without a string argument"));
+        }
         return vm.alloc(wrap(Vec::new()));
     };
-    if let Some(s) = vm.str_of(v) {
-        let enc = encoding.or_else(|| args.get(1));
-        let Some(enc) = enc else {
+    if vm.str_of(v).is_some() {
+        let Some(enc) = encoding else {
             return Err(exc::type_error("string argument without an encoding"));
         };
-        let enc = vm.str_of(enc).unwrap_or("utf-8").to_ascii_lowercase();
-        let bytes = match enc.as_str() {
-            "utf-8" | "utf8" => s.as_bytes().to_vec(),
-            "ascii" => {
-                if let Some((pos, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
-                    return Err(crate::exc::RunError::new(
-                        BuiltinType::UnicodeEncodeError,
-                        format!(
-                            "'ascii' codec can't encode character '\\u{:04x}' in position {pos}: ordinal not in range(128)",
-                            c as u32
-                        ),
-                    ));
-                }
-                s.as_bytes().to_vec()
-            }
-            "latin-1" | "latin1" => s
-                .chars()
-                .map(|c| u8::try_from(c as u32).unwrap_or(b'?'))
-                .collect(),
-            other => return Err(exc::lookup_error(format!("unknown encoding: {other}"))),
-        };
-        return vm.alloc(wrap(bytes));
+        let mut eargs = Args::positional(&[v, enc]);
+        if let Some(e) = errors {
+            eargs.pos.push(e);
+        }
+        let encoded = crate::builtins::Native::Str(crate::types::str_methods::StrMethod::Encode)
+            .call(vm, eargs)?;
+        if !is_array {
+            return Ok(encoded);
+        }
+        let data = crate::types::bytes_methods::buffer(vm, encoded)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        return vm.alloc(wrap(data));
     }
-    if let Some(n) = vm.to_index(v) {
-        let n = usize::try_from(n).map_err(|_| exc::value_error("negative count"))?;
+    if encoding.is_some() {
+        return Err(exc::type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(exc::type_error("errors without a string argument"));
+    }
+    if let Some(b) = to_big(vm, v) {
+        if b.sign() == num_bigint::Sign::Minus {
+            return Err(exc::value_error("negative count"));
+        }
+        let Some(n) = b.to_usize().filter(|n| i64::try_from(*n).is_ok()) else {
+            return Err(exc::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        };
         vm.heap.account.check_fits(n)?;
         return vm.alloc(wrap(vec![0; n]));
     }
-    let bytes = match vm.heap.get_obj(v) {
-        Some(Object::Bytes(b) | Object::ByteArray(b)) => b.clone(),
-        _ => {
-            let items = vm.collect_iterable(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let Some(i) = vm.to_index(it) else {
-                    return Err(exc::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        vm.type_name(it)
-                    )));
-                };
-                out.push(
-                    u8::try_from(i)
-                        .map_err(|_| exc::value_error("bytes must be in range(0, 256)"))?,
-                );
-            }
-            out
+    if let Some(b) = crate::types::bytes_methods::buffer(vm, v) {
+        let data = b.to_vec();
+        return vm.alloc(wrap(data));
+    }
+    if vm.get_iter(v).is_err() {
+        return Err(exc::type_error(bmsg::cannot_convert(
+            &vm.type_name(v),
+            name,
+        )));
+    }
+    let items = vm.collect_iterable(v)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        if is_array {
+            out.push(crate::types::bytes_methods::byte_value(vm, it)?);
+            continue;
         }
-    };
-    vm.alloc(wrap(bytes))
+        let Some(i) = to_big(vm, it) else {
+            return Err(exc::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(it)
+            )));
+        };
+        out.push(
+            i.to_u8()
+                .ok_or_else(|| exc::value_error(bmsg::bytes_range()))?,
+        );
+    }
+    vm.alloc(wrap(out))
 }

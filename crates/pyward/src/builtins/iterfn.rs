@@ -122,7 +122,14 @@ pub fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     match vm.heap.get_obj(seq) {
-        Some(Object::List(_) | Object::Tuple(_) | Object::Range(_) | Object::Str(_)) => {
+        Some(Object::Range(_) | Object::BigRange(_)) => vm.range_iter(seq, true),
+        Some(
+            Object::List(_)
+            | Object::Tuple(_)
+            | Object::Str(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_),
+        ) => {
             let n = vm.len_of(seq)?;
             vm.alloc(Object::Iter(Iter::Reversed { seq, idx: n }))
         }

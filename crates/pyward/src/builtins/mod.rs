@@ -132,6 +132,10 @@ pub enum Native {
     Num(crate::types::num_methods::NumMethod),
     /// A `bytes`/`bytearray` method.
     Bytes(crate::types::bytes_methods::BytesMethod),
+    /// A method of the `bytes`/`bytearray` type object (`bytes.fromhex`), with its type.
+    BytesType(crate::types::bytes_methods::BytesTypeMethod, BuiltinType),
+    /// A `range` method.
+    Range(crate::types::range::RangeMethod),
     /// A method of a builtin type object itself (`dict.fromkeys`, `str.maketrans`).
     TypeMethod(crate::types::num_methods::TypeMethod),
     /// A builtin type's dunder method (`object.__init__`, `dict.__setitem__`).
@@ -162,6 +166,8 @@ impl Native {
             Native::Set(m) => m.name(),
             Native::Num(m) => m.name(),
             Native::Bytes(m) => m.name(),
+            Native::BytesType(m, _) => m.name(),
+            Native::Range(m) => m.name(),
             Native::TypeMethod(m) => m.name(),
             Native::Slot(m) => m.name(),
             Native::Prop(m) => m.name(),
@@ -184,6 +190,10 @@ impl Native {
             Native::Set(m) => m.call(vm, args),
             Native::Num(m) => m.call(vm, args),
             Native::Bytes(m) => m.call(vm, args),
+            Native::BytesType(m, t) => {
+                crate::types::bytes_methods::call_type_method(vm, m, t, args)
+            }
+            Native::Range(m) => m.call(vm, args),
             Native::TypeMethod(m) => m.call(vm, args),
             Native::Slot(m) => m.call(vm, args),
             Native::Prop(m) => m.call(vm, args),
@@ -257,12 +267,17 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
         BuiltinType::Bytes | BuiltinType::ByteArray => bytes_methods::BytesMethod::lookup(name)
             .filter(|m| bytes_methods::applies(*m, ty))
             .map(Native::Bytes),
+        BuiltinType::Range => crate::types::range::RangeMethod::lookup(name).map(Native::Range),
         _ => None,
     }
 }
 
 /// Attributes of builtin type objects that are not instance methods (`dict.fromkeys`).
 pub fn type_attr(t: BuiltinType, name: &str) -> Option<Value> {
+    if matches!(t, BuiltinType::Bytes | BuiltinType::ByteArray) {
+        return crate::types::bytes_methods::BytesTypeMethod::lookup(name)
+            .map(|m| Value::Native(Native::BytesType(m, t)));
+    }
     crate::types::num_methods::type_method(t, name).map(|m| Value::Native(Native::TypeMethod(m)))
 }
 

@@ -3,6 +3,7 @@
 //! Each doc names the CPython function the text comes from, so a mismatch can be traced.
 //! Areas with many messages have their own file under messages/.
 
+pub mod bytes;
 pub mod string;
 
 /// `unsupported operand type(s) for +: 'int' and 'str'` (Objects/abstract.c binop_type_error).

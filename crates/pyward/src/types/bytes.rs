@@ -1,7 +1,8 @@
 //! `bytes` and `bytearray` helpers: repr in CPython's format.
 
 /// `repr` of a bytes value: `b'...'` with CPython's quote choice and escapes
-/// (Objects/bytesobject.c PyBytes_Repr).
+/// (Objects/bytesobject.c PyBytes_Repr). A `prefix` other than `b` selects bytearray's
+/// escaping (Objects/bytearrayobject.c bytearray_repr), with the prefix still written as `b`.
 pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
@@ -9,7 +10,7 @@ pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
         '\''
     };
     let mut out = String::with_capacity(b.len() + 3);
-    out.push_str(prefix);
+    out.push('b');
     out.push(quote);
     for &c in b {
         match c {
@@ -21,6 +22,8 @@ pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
                 out.push('\\');
                 out.push(quote);
             }
+            // bytearray_repr escapes every single quote, whichever quote it chose.
+            b'\'' if prefix != "b" => out.push_str("\\'"),
             0x20..=0x7e => out.push(c as char),
             _ => out.push_str(&format!("\\x{c:02x}")),
         }

@@ -36,6 +36,8 @@ pub enum Iter {
         /// Values left.
         left: i64,
     },
+    /// Over a range with big-int bounds: (next, step, values left).
+    BigRange(Box<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)>),
     /// Over a dict's keys, values or items, by entry position.
     Dict {
         /// The dict.
@@ -124,7 +126,7 @@ impl Iter {
             Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => out.push(*seq),
             Iter::Str { s, .. } => out.push(*s),
             Iter::Bytes { b, .. } => out.push(*b),
-            Iter::Range { .. } | Iter::Done => {}
+            Iter::Range { .. } | Iter::BigRange(_) | Iter::Done => {}
             Iter::Dict { dict, .. } => out.push(*dict),
             Iter::Set { set, .. } => out.push(*set),
             Iter::Enumerate { it, .. } => out.push(*it),

@@ -107,12 +107,22 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let i = vm.index_arg(args.pos[1], "")?;
     let v = args.pos[2];
+    let mut grew = false;
     if let Object::List(l) = vm.heap.get_mut(id) {
         let len = i64::try_from(l.len()).unwrap_or(i64::MAX);
-        let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
-        l.insert(usize::try_from(j).unwrap_or(0), v);
+        let j = if i < 0 {
+            i.saturating_add(len).max(0)
+        } else {
+            i.min(len)
+        };
+        let before = l.capacity();
+        l.insert(usize::try_from(j).unwrap_or(0).min(l.len()), v);
+        grew = l.capacity() != before;
     }
-    vm.heap.recharge(id)?;
+    // Re-charge only when the buffer reallocated, so repeated inserts stay cheap.
+    if grew {
+        vm.heap.recharge(id)?;
+    }
     Ok(Value::None)
 }
 
@@ -256,7 +266,8 @@ fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = list_recv(vm, &args, "clear")?;
     no_args(&args, "list.clear")?;
     if let Object::List(l) = vm.heap.get_mut(id) {
-        l.clear();
+        // Drop the buffer too, so the released memory is returned to the account.
+        *l = Vec::new();
     }
     vm.heap.recharge(id)?;
     Ok(Value::None)

@@ -12,7 +12,7 @@ use super::dict::Dict;
 use super::function::{BoundMethod, CodeRt, Function};
 use super::generator::Generator;
 use super::iter::Iter;
-use super::range::{Range, Slice};
+use super::range::{BigRange, Range, Slice};
 use super::set::Set;
 use super::str::Str;
 use crate::exc::ExcObj;
@@ -61,8 +61,10 @@ pub enum Object {
     Set(Set),
     /// `frozenset`
     FrozenSet(Set),
-    /// `range`
+    /// `range` with i64 bounds and length.
     Range(Range),
+    /// `range` with bounds or length beyond i64.
+    BigRange(Box<BigRange>),
     /// `slice`
     Slice(Slice),
     /// A Python function.
@@ -124,6 +126,10 @@ impl Object {
             Object::Class(c) => {
                 c.name.len() + c.qualname.len() + (c.mro.len() + c.bases.len()) * 16
             }
+            Object::BigRange(r) => {
+                let bits = r.start.bits() + r.stop.bits() + r.step.bits();
+                usize::try_from(bits.div_ceil(8)).unwrap_or(usize::MAX)
+            }
             Object::Freed
             | Object::Range(_)
             | Object::Slice(_)
@@ -148,7 +154,8 @@ impl Object {
             | Object::Bytes(_)
             | Object::ByteArray(_)
             | Object::BigInt(_)
-            | Object::Range(_) => {}
+            | Object::Range(_)
+            | Object::BigRange(_) => {}
             Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
             Object::Dict(d) => d.trace(out),
             Object::Set(s) | Object::FrozenSet(s) => s.trace(out),

@@ -1,8 +1,91 @@
 //! `range` and `slice` payloads, and slice index arithmetic (CPython PySlice_AdjustIndices).
+//!
+//! A range whose bounds and length all fit in i64 is a `Range`; any other is a `BigRange`
+//! (CPython's range keeps PyLongs, so `range(10**20)` is valid; only `len()` overflows). The
+//! range methods and operations that need the VM are in vm/ops/range.rs.
 
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
+
+use crate::natives;
 use crate::value::Value;
 
-/// A `range(start, stop, step)`; step is never zero.
+natives! {
+    /// `range` methods.
+    RangeMethod {
+        Count => "count" => crate::vm::ops::range::count,
+        Index => "index" => crate::vm::ops::range::index,
+    }
+}
+
+/// A range with arbitrary-precision bounds; step is never zero.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BigRange {
+    /// First value.
+    pub start: BigInt,
+    /// End (exclusive).
+    pub stop: BigInt,
+    /// Step (non-zero).
+    pub step: BigInt,
+}
+
+impl BigRange {
+    /// Number of elements (CPython compute_range_length).
+    pub fn len(&self) -> BigInt {
+        let (lo, hi, step) = if self.step.is_positive() {
+            (&self.start, &self.stop, self.step.clone())
+        } else {
+            (&self.stop, &self.start, -&self.step)
+        };
+        if lo >= hi {
+            return BigInt::zero();
+        }
+        (hi - lo - BigInt::one()) / step + BigInt::one()
+    }
+
+    /// Element `i` (not bounds-checked).
+    pub fn item(&self, i: &BigInt) -> BigInt {
+        &self.start + i * &self.step
+    }
+
+    /// Whether `x` is an element.
+    pub fn contains(&self, x: &BigInt) -> bool {
+        let inside = if self.step.is_positive() {
+            &self.start <= x && x < &self.stop
+        } else {
+            &self.stop < x && x <= &self.start
+        };
+        inside && ((x - &self.start) % &self.step).is_zero()
+    }
+
+    /// The same range as an i64 `Range`, when its bounds and length fit.
+    pub fn to_small(&self) -> Option<Range> {
+        let r = Range {
+            start: i64::try_from(&self.start).ok()?,
+            stop: i64::try_from(&self.stop).ok()?,
+            step: i64::try_from(&self.step).ok()?,
+        };
+        r.len_exact().map(|_| r)
+    }
+
+    /// Range equality (CPython range_equals): same length, and same first element and step
+    /// where they matter.
+    pub fn same_as(&self, other: &BigRange) -> bool {
+        let (la, lb) = (self.len(), other.len());
+        if la != lb {
+            return false;
+        }
+        if la.is_zero() {
+            return true;
+        }
+        if self.start != other.start {
+            return false;
+        }
+        la.is_one() || self.step == other.step
+    }
+}
+
+/// A `range(start, stop, step)`; step is never zero, and the length fits in i64.
 #[derive(Clone, Copy, Debug)]
 pub struct Range {
     /// First value.
@@ -14,6 +97,32 @@ pub struct Range {
 }
 
 impl Range {
+    /// The range with big-int bounds.
+    pub fn to_big(self) -> BigRange {
+        BigRange {
+            start: BigInt::from(self.start),
+            stop: BigInt::from(self.stop),
+            step: BigInt::from(self.step),
+        }
+    }
+
+    /// Number of elements, if it fits in i64.
+    pub fn len_exact(&self) -> Option<i64> {
+        let (lo, hi, step) = (
+            i128::from(self.start),
+            i128::from(self.stop),
+            i128::from(self.step),
+        );
+        let n = if step > 0 && lo < hi {
+            (hi - lo - 1) / step + 1
+        } else if step < 0 && lo > hi {
+            (lo - hi - 1) / (-step) + 1
+        } else {
+            0
+        };
+        i64::try_from(n).ok()
+    }
+
     /// Number of elements.
     pub fn len(&self) -> i64 {
         let (lo, hi, step) = (

@@ -508,11 +508,7 @@ impl Vm {
                     }
                     Op::BuildString(n) => {
                         let parts = self.pop_n(n as usize);
-                        let mut s = String::new();
-                        for p in &parts {
-                            s.push_str(self.str_of(*p).unwrap_or(""));
-                        }
-                        self.new_str(s).map(|v| self.push(v))
+                        self.build_string(&parts).map(|v| self.push(v))
                     }
                     Op::ListAppend(n) => {
                         let v = self.pop();

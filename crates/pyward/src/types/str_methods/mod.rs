@@ -20,6 +20,7 @@ use crate::vm::ops::int::to_big;
 use crate::vm::{Args, Vm};
 
 pub use pad::maketrans;
+pub(crate) use pad::{Codec, lookup_codec};
 
 natives! {
     /// `str` methods.
@@ -163,7 +164,7 @@ fn finds_args(args: &Args, name: &str) -> PyResult<()> {
 }
 
 /// Optional parameters that may also come by keyword (`split(sep=None, maxsplit=-1)`).
-fn kw_params<const N: usize>(
+pub(crate) fn kw_params<const N: usize>(
     args: &Args,
     name: &str,
     params: [&str; N],
@@ -207,7 +208,7 @@ impl RunErrorInternal {
 
 /// An int argument converted like `PyNumber_AsSsize_t`: OverflowError for huge ints,
 /// "'X' object cannot be interpreted as an integer" for non-ints.
-fn ssize_arg(vm: &Vm, v: Value) -> PyResult<i64> {
+pub(crate) fn ssize_arg(vm: &Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = vm.to_index(v) {
         return Ok(i);
     }
@@ -218,7 +219,7 @@ fn ssize_arg(vm: &Vm, v: Value) -> PyResult<i64> {
 }
 
 /// A slice bound (`_PyEval_SliceIndex`): None, or an int that saturates when huge.
-fn slice_bound(vm: &Vm, v: Option<Value>) -> PyResult<Option<i64>> {
+pub(crate) fn slice_bound(vm: &Vm, v: Option<Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
@@ -236,7 +237,7 @@ fn slice_bound(vm: &Vm, v: Option<Value>) -> PyResult<Option<i64>> {
 
 /// CPython's ADJUST_INDICES: clamp `end` to `len` and wrap negatives; `start` may stay past
 /// the end, which callers treat as an empty window.
-fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
+pub(crate) fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len_i = i64::try_from(len).unwrap_or(i64::MAX);
     let wrap = |i: i64| {
         if i < 0 {

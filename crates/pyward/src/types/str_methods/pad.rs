@@ -143,7 +143,7 @@ pub(super) fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// The codecs `str.encode` knows, after Python's name normalization.
 #[derive(Clone, Copy)]
-enum Codec {
+pub(crate) enum Codec {
     Utf8,
     Ascii,
     Latin1,
@@ -152,7 +152,7 @@ enum Codec {
 }
 
 /// `encodings.normalize_encoding` plus the alias table, for the codecs pyward has.
-fn lookup_codec(name: &str) -> Option<Codec> {
+pub(crate) fn lookup_codec(name: &str) -> Option<Codec> {
     let mut norm = String::with_capacity(name.len());
     let mut pending_sep = false;
     for c in name.trim().chars() {

@@ -14,6 +14,9 @@ use crate::vm::Vm;
 
 use super::int::{as_i64, from_big, is_int, to_big};
 
+/// Bytes one `Value` slot takes in a list or tuple buffer.
+const VALUE_BYTES: usize = std::mem::size_of::<Value>();
+
 /// Numeric view of an operand.
 enum Num {
     Int(BigInt),
@@ -97,6 +100,38 @@ impl Vm {
                             }
                             self.heap.recharge(id)?;
                         }
+                        return Ok(a);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(Object::ByteArray(_)) = self.heap.get_obj(a) {
+            match op {
+                BinOp::Add => {
+                    if let Some(more) = self.heap.get_obj(b).and_then(|o| match o {
+                        Object::Bytes(y) | Object::ByteArray(y) => Some(y.clone()),
+                        _ => None,
+                    }) {
+                        self.heap.account.check_fits(more.len())?;
+                        crate::types::bytes_methods::with_array(self, a, |v| {
+                            v.extend_from_slice(&more);
+                        })?;
+                        return Ok(a);
+                    }
+                }
+                BinOp::Mul => {
+                    if let Some(n) = as_i64(b) {
+                        let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+                        let len = match self.heap.get_obj(a) {
+                            Some(Object::ByteArray(v)) => v.len(),
+                            _ => 0,
+                        };
+                        let total = len
+                            .checked_mul(n)
+                            .ok_or_else(crate::exc::RunError::memory_limit)?;
+                        self.heap.account.check_fits(total.saturating_sub(len))?;
+                        crate::types::bytes_methods::with_array(self, a, |v| *v = v.repeat(n))?;
                         return Ok(a);
                     }
                 }
@@ -390,12 +425,22 @@ impl Vm {
                 Ok(Some(self.new_str(s)?))
             }
             (BinOp::Add, Object::List(x), Some(Object::List(y))) => {
-                let mut v = x.clone();
+                let n = x.len().saturating_add(y.len());
+                self.heap
+                    .account
+                    .check_fits(n.saturating_mul(VALUE_BYTES))?;
+                let mut v = Vec::with_capacity(n);
+                v.extend_from_slice(x);
                 v.extend_from_slice(y);
                 Ok(Some(self.new_list(v)?))
             }
             (BinOp::Add, Object::Tuple(x), Some(Object::Tuple(y))) => {
-                let mut v = x.clone();
+                let n = x.len().saturating_add(y.len());
+                self.heap
+                    .account
+                    .check_fits(n.saturating_mul(VALUE_BYTES))?;
+                let mut v = Vec::with_capacity(n);
+                v.extend_from_slice(x);
                 v.extend_from_slice(y);
                 Ok(Some(self.new_tuple(v)?))
             }
@@ -405,13 +450,30 @@ impl Vm {
                 Some(Object::Bytes(y) | Object::ByteArray(y)),
             ) => {
                 let is_array = matches!(ao, Object::ByteArray(_));
-                let mut v = x.clone();
+                let n = x.len().saturating_add(y.len());
+                self.heap.account.check_fits(n)?;
+                let mut v = Vec::with_capacity(n);
+                v.extend_from_slice(x);
                 v.extend_from_slice(y);
                 Ok(Some(self.alloc(if is_array {
                     Object::ByteArray(v)
                 } else {
                     Object::Bytes(v)
                 })?))
+            }
+            (BinOp::Add, Object::Bytes(_) | Object::ByteArray(_), _) => {
+                let ty = if matches!(ao, Object::ByteArray(_)) {
+                    "bytearray"
+                } else {
+                    "bytes"
+                };
+                Err(exc::type_error(messages::bytes::cannot_concat(
+                    &self.type_name(b),
+                    ty,
+                )))
+            }
+            (BinOp::Mod, Object::Bytes(_) | Object::ByteArray(_), _) => {
+                self.percent_format_bytes(a, b).map(Some)
             }
             (
                 BinOp::Mul,
@@ -495,7 +557,9 @@ impl Vm {
             .len()
             .checked_mul(n)
             .ok_or_else(crate::exc::RunError::memory_limit)?;
-        self.heap.account.check_fits(total.saturating_mul(16))?;
+        self.heap
+            .account
+            .check_fits(total.saturating_mul(VALUE_BYTES))?;
         let mut out = Vec::with_capacity(total);
         for _ in 0..n {
             out.extend_from_slice(items);

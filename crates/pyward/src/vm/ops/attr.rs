@@ -168,6 +168,12 @@ impl Vm {
                 return Ok(Some(b));
             }
         }
+        if matches!(ty, BuiltinType::Bytes | BuiltinType::ByteArray) {
+            // Class and static methods (`b''.fromhex`) are reached through instances unbound.
+            if let Some(m) = builtins::type_attr(ty, attr) {
+                return Ok(Some(m));
+            }
+        }
         if let Some(m) = builtins::method_of(ty, attr) {
             let b = self.alloc(Object::BoundMethod(BoundMethod {
                 recv: obj,
@@ -293,12 +299,7 @@ impl Vm {
                 "step" => Some(s.step),
                 _ => None,
             },
-            Object::Range(r) => match attr {
-                "start" => Some(Value::Int(r.start)),
-                "stop" => Some(Value::Int(r.stop)),
-                "step" => Some(Value::Int(r.step)),
-                _ => None,
-            },
+            Object::Range(_) | Object::BigRange(_) => return self.range_attr(obj, attr),
             Object::BigInt(_) => match attr {
                 "real" | "numerator" => Some(obj),
                 "imag" => Some(Value::Int(0)),

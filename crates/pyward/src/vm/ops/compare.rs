@@ -111,6 +111,12 @@ impl Vm {
                 let (lx, ly) = (x.len(), y.len());
                 Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
             }
+            (Object::Range(_) | Object::BigRange(_), Object::Range(_) | Object::BigRange(_)) => {
+                match (self.range_of(a), self.range_of(b)) {
+                    (Some(x), Some(y)) => Ok(x.same_as(&y)),
+                    _ => Ok(false),
+                }
+            }
             (Object::DictView(..), _) | (_, Object::DictView(..)) => {
                 Ok(self.dictview_compare(CmpOp::Eq, a, b)?.unwrap_or(false))
             }
@@ -312,11 +318,7 @@ impl Vm {
                     h = h.wrapping_mul(69069).wrapping_add(907_133_923);
                     Ok(if h == u64::MAX { 590_923_713 } else { h as i64 })
                 }
-                Object::Range(r) => Ok(tuple_hash(&[
-                    hash_i64(r.len()),
-                    hash_i64(r.start),
-                    hash_i64(r.step),
-                ])),
+                Object::Range(_) | Object::BigRange(_) => self.range_hash(v),
                 Object::List(_)
                 | Object::Dict(_)
                 | Object::Set(_)
@@ -362,24 +364,7 @@ impl Vm {
                 self.view_contains(container, item)
             }
             Some(Object::Set(_) | Object::FrozenSet(_)) => self.set_contains(container, item),
-            Some(Object::Range(r)) => {
-                let r = *r;
-                let Some(i) = to_big(self, item).and_then(|b| b.to_i64()) else {
-                    if let Value::Float(f) = item {
-                        if f.fract() == 0.0 && f.abs() < 9.0e18 {
-                            return self.contains(container, Value::Int(f as i64));
-                        }
-                    }
-                    return Ok(false);
-                };
-                let n = r.len();
-                if n == 0 {
-                    return Ok(false);
-                }
-                let off = i128::from(i) - i128::from(r.start);
-                let step = i128::from(r.step);
-                Ok(off % step == 0 && off / step >= 0 && off / step < i128::from(n))
-            }
+            Some(Object::Range(_) | Object::BigRange(_)) => self.range_contains(container, item),
             Some(Object::Bytes(b) | Object::ByteArray(b)) => {
                 if let Some(i) = super::int::as_i64(item) {
                     let byte = u8::try_from(i)

@@ -39,6 +39,20 @@ pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
             }
             (Value::Obj(p), Value::Obj(q)) => match (heap.get(p), heap.get(q)) {
                 (Object::Str(s), Object::Str(t)) => s.s == t.s,
+                (
+                    Object::Range(_) | Object::BigRange(_),
+                    Object::Range(_) | Object::BigRange(_),
+                ) => {
+                    let big = |o: &Object| match o {
+                        Object::Range(r) => Some(r.to_big()),
+                        Object::BigRange(r) => Some((**r).clone()),
+                        _ => None,
+                    };
+                    match (big(heap.get(p)), big(heap.get(q))) {
+                        (Some(r), Some(s)) => r.same_as(&s),
+                        _ => false,
+                    }
+                }
                 (Object::Bytes(s), Object::Bytes(t)) => s == t,
                 (Object::BigInt(s), Object::BigInt(t)) => s == t,
                 (Object::Tuple(s), Object::Tuple(t)) => {
@@ -248,13 +262,29 @@ impl Vm {
         Ok(())
     }
 
+    /// `BuildString`: concatenate f-string parts, refused before building when too big.
+    pub(crate) fn build_string(&mut self, parts: &[Value]) -> PyResult<Value> {
+        let total = parts
+            .iter()
+            .map(|p| self.str_of(*p).map_or(0, str::len))
+            .fold(0usize, usize::saturating_add);
+        self.heap.account.check_fits(total)?;
+        let mut s = String::with_capacity(total);
+        for p in parts {
+            s.push_str(self.str_of(*p).unwrap_or(""));
+        }
+        self.new_str(s)
+    }
+
     /// Extend a list with an iterable.
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         let items = self.collect_iterable(it)?;
         let Some(id) = l.obj() else {
             return Err(crate::exc::RunError::Internal("extend a non-list"));
         };
-        self.heap.account.check_fits(items.len() * 16)?;
+        self.heap
+            .account
+            .check_fits(items.len().saturating_mul(std::mem::size_of::<Value>()))?;
         if let Object::List(v) = self.heap.get_mut(id) {
             v.extend(items);
         }
@@ -372,6 +402,7 @@ impl Vm {
             Some(Object::Dict(d)) => d.len(),
             Some(Object::Set(s) | Object::FrozenSet(s)) => s.len(),
             Some(Object::Range(r)) => usize::try_from(r.len()).unwrap_or(usize::MAX),
+            Some(Object::BigRange(r)) => return Vm::big_range_len(r),
             Some(Object::DictView(_, d)) => {
                 let d = *d;
                 return self.len_of(d);

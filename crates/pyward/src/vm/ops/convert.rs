@@ -25,6 +25,7 @@ impl Vm {
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
                 Object::Range(r) => !r.is_empty(),
+                Object::BigRange(r) => !num_traits::Zero::is_zero(&r.len()),
                 Object::DictView(_, d) => {
                     let d = *d;
                     return Ok(self.len_of(d)? != 0);
@@ -57,7 +58,7 @@ impl Vm {
                 Object::Dict(_) => BuiltinType::Dict,
                 Object::Set(_) => BuiltinType::Set,
                 Object::FrozenSet(_) => BuiltinType::FrozenSet,
-                Object::Range(_) => BuiltinType::Range,
+                Object::Range(_) | Object::BigRange(_) => BuiltinType::Range,
                 Object::Slice(_) => BuiltinType::Slice,
                 Object::Function(_) => BuiltinType::Function,
                 Object::CodeRt(_) => BuiltinType::Object,

@@ -37,6 +37,7 @@ impl Vm {
                 step: r.step,
                 left: r.len(),
             },
+            Some(Object::BigRange(_)) => return self.range_iter(v, false),
             Some(Object::Dict(d)) => Iter::Dict {
                 dict: v,
                 pos: 0,
@@ -165,6 +166,11 @@ impl Vm {
                     }
                 });
                 Ok(v.map(|x| Value::Int(i64::from(x))))
+            }
+            Iter::BigRange(mut st) => {
+                let v = self.big_range_next(&mut st)?;
+                self.set_iter(id, |s| *s = Iter::BigRange(st));
+                Ok(v)
             }
             Iter::Dict {
                 dict,
@@ -350,6 +356,9 @@ impl Vm {
                     Some(Object::List(l) | Object::Tuple(l)) => l.get(i).copied(),
                     Some(Object::Range(r)) => {
                         Some(Value::Int(r.get(i64::try_from(i).unwrap_or(0))))
+                    }
+                    Some(Object::Bytes(b) | Object::ByteArray(b)) => {
+                        b.get(i).map(|&c| Value::Int(i64::from(c)))
                     }
                     Some(Object::Str(s)) => {
                         let c = s.char_at(i);

@@ -14,6 +14,7 @@ pub mod int;
 pub mod iter;
 pub mod pattern;
 pub mod percent;
+pub mod range;
 pub mod repr;
 pub mod setops;
 pub mod subscr;

@@ -13,7 +13,7 @@ impl Vm {
         let view = self.builtin_view(v);
         let is_seq = matches!(
             self.heap.get_obj(view),
-            Some(Object::List(_) | Object::Tuple(_) | Object::Range(_))
+            Some(Object::List(_) | Object::Tuple(_) | Object::Range(_) | Object::BigRange(_))
         );
         if !is_seq {
             return Ok(false);

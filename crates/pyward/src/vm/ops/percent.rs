@@ -2,11 +2,14 @@
 //! helpers), following CPython's argument state machine: a tuple is consumed item by item, any
 //! other value is the single argument, and a mapping (anything subscriptable but str and tuple)
 //! also serves `%(key)s`, after which the looked-up value becomes the current argument.
+//! `bytes % args` (Objects/bytesobject.c _PyBytes_FormatEx) runs the same machine over the
+//! format's bytes read as latin-1 chars, with `%s`/`%b` taking bytes-like values, `%r`/`%a`
+//! giving `ascii()`, and `%c` taking a byte.
 
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
-use crate::exc::{self, PyResult, messages::string as msg};
+use crate::exc::{self, PyResult, messages, messages::string as msg};
 use crate::types::format::{Spec, format_float};
 use crate::types::object::Object;
 use crate::value::Value;
@@ -89,15 +92,38 @@ impl Vm {
     /// `fmt % args` for str.
     pub(crate) fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
         let chars: Vec<char> = self.str_of(fmt).unwrap_or("").chars().collect();
+        let out = self.percent_core(&chars, args, false)?;
+        self.new_str(out)
+    }
+
+    /// `fmt % args` for bytes and bytearray (the result has the format's type).
+    pub(crate) fn percent_format_bytes(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let (chars, is_array): (Vec<char>, bool) = match self.heap.get_obj(fmt) {
+            Some(Object::Bytes(b)) => (b.iter().map(|&c| char::from(c)).collect(), false),
+            Some(Object::ByteArray(b)) => (b.iter().map(|&c| char::from(c)).collect(), true),
+            _ => return Err(crate::exc::RunError::Internal("bytes % on a non-bytes")),
+        };
+        let out = self.percent_core(&chars, args, true)?;
+        let data: Vec<u8> = out
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+            .collect();
+        self.alloc(if is_array {
+            Object::ByteArray(data)
+        } else {
+            Object::Bytes(data)
+        })
+    }
+
+    /// The formatting loop shared by str and bytes (`bytes` selects the bytes rules).
+    fn percent_core(&mut self, chars: &[char], args: Value, bytes: bool) -> PyResult<String> {
         let (items, is_tuple, is_mapping) = match self.heap.get_obj(args) {
             Some(Object::Tuple(t)) => (t.clone(), true, false),
-            Some(
-                Object::Dict(_)
-                | Object::List(_)
-                | Object::Bytes(_)
-                | Object::ByteArray(_)
-                | Object::Range(_),
-            ) => (Vec::new(), false, true),
+            Some(Object::Bytes(_) | Object::ByteArray(_)) => (Vec::new(), false, !bytes),
+            Some(Object::Dict(_) | Object::List(_) | Object::Range(_) | Object::BigRange(_)) => {
+                (Vec::new(), false, true)
+            }
+            Some(Object::Str(_)) => (Vec::new(), false, false),
             _ => (Vec::new(), false, false),
         };
         let mut cur = ArgCursor {
@@ -124,18 +150,20 @@ impl Vm {
                 continue;
             }
             let dict = is_mapping.then_some(args);
-            let piece = self.percent_one(&chars, &mut i, &mut cur, dict)?;
+            let piece = self.percent_one(chars, &mut i, &mut cur, dict, bytes)?;
             self.heap
                 .account
                 .check_fits(out.len().saturating_add(piece.len()))?;
             out.push_str(&piece);
         }
         if cur.argidx < cur.arglen && !is_mapping {
-            return Err(exc::type_error(
-                "not all arguments converted during string formatting",
-            ));
+            return Err(exc::type_error(if bytes {
+                "not all arguments converted during bytes formatting"
+            } else {
+                "not all arguments converted during string formatting"
+            }));
         }
-        self.new_str(out)
+        Ok(out)
     }
 
     /// One conversion, with `i` just past its '%'.
@@ -145,6 +173,7 @@ impl Vm {
         i: &mut usize,
         cur: &mut ArgCursor,
         dict: Option<Value>,
+        bytes: bool,
     ) -> PyResult<String> {
         if chars.get(*i) == Some(&'(') {
             let Some(dict) = dict else {
@@ -169,7 +198,15 @@ impl Vm {
             }
             let key: String = chars.get(start..*i).unwrap_or(&[]).iter().collect();
             *i += 1;
-            let k = self.new_str(key)?;
+            let k = if bytes {
+                let b: Vec<u8> = key
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                    .collect();
+                self.alloc(Object::Bytes(b))?
+            } else {
+                self.new_str(key)?
+            };
             let v = self.getitem(dict, k)?;
             cur.set_single(v);
         }
@@ -223,6 +260,45 @@ impl Vm {
             return Err(crate::exc::RunError::memory_limit());
         }
         match conv {
+            's' | 'b' if bytes => {
+                let s: String = match crate::types::bytes_methods::buffer(self, v) {
+                    Some(b) => b.iter().map(|&c| char::from(c)).collect(),
+                    None => {
+                        return Err(exc::type_error(messages::bytes::percent_b_arg(
+                            &self.type_name(v),
+                        )));
+                    }
+                };
+                let s = match cv.prec.and_then(|p| s.char_indices().nth(p)) {
+                    Some((cut, _)) => s.get(..cut).unwrap_or("").to_string(),
+                    None => s,
+                };
+                Ok(pad_text(&cv, "", &s, false))
+            }
+            'r' | 'a' if bytes => {
+                let s = self.ascii(v)?;
+                let s = match cv.prec.and_then(|p| s.char_indices().nth(p)) {
+                    Some((cut, _)) => s.get(..cut).unwrap_or("").to_string(),
+                    None => s,
+                };
+                Ok(pad_text(&cv, "", &s, false))
+            }
+            'c' if bytes => {
+                let byte = match crate::types::bytes_methods::buffer(self, v) {
+                    Some([c]) => *c,
+                    Some(_) => return Err(exc::type_error(messages::bytes::percent_c_arg())),
+                    None => match to_big(self, v) {
+                        Some(b) => match b.to_u8() {
+                            Some(c) => c,
+                            None => {
+                                return Err(exc::overflow_error("%c arg not in range(256)"));
+                            }
+                        },
+                        None => return Err(exc::type_error(messages::bytes::percent_c_arg())),
+                    },
+                };
+                Ok(pad_text(&cv, "", &char::from(byte).to_string(), false))
+            }
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => self.str(v)?,

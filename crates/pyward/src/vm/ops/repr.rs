@@ -91,7 +91,7 @@ impl Vm {
             Object::Freed => "<freed>".into(),
             Object::Str(s) => str_repr(&s.s),
             Object::Bytes(b) => bytes_repr(b, "b"),
-            Object::ByteArray(b) => format!("bytearray({})", bytes_repr(b, "b")),
+            Object::ByteArray(b) => format!("bytearray({})", bytes_repr(b, "bytearray")),
             Object::BigInt(b) => {
                 let b = b.clone();
                 big_to_decimal(&b)?
@@ -138,13 +138,8 @@ impl Vm {
                     format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 }
             }
-            Object::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
-                } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
-                }
-            }
+            Object::Range(r) => Vm::range_repr(&r.to_big()),
+            Object::BigRange(r) => Vm::range_repr(r),
             Object::Slice(s) => {
                 let s = *s;
                 format!(

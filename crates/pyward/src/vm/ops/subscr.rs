@@ -1,8 +1,9 @@
 //! Subscription: `obj[key]`, `obj[key] = v`, `del obj[key]` for builtin containers.
 
 use crate::exc::{self, PyResult, messages};
+use crate::types::bytes_methods;
 use crate::types::object::Object;
-use crate::types::range::{Range, Slice, adjust_indices};
+use crate::types::range::{Slice, adjust_indices};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -184,27 +185,24 @@ impl Vm {
                         Object::Bytes(out)
                     });
                 }
-                let tname = if is_array { "bytearray" } else { "index" };
-                let i = self.seq_index(key, b.len(), tname)?;
+                let i = if is_array {
+                    self.seq_index(key, b.len(), "bytearray")?
+                } else {
+                    self.seq_index(key, b.len(), "byte").map_err(|e| {
+                        if e.is_new(crate::types::BuiltinType::IndexError) {
+                            exc::index_error("index out of range")
+                        } else {
+                            e
+                        }
+                    })?
+                };
                 Ok(Value::Int(i64::from(b.get(i).copied().unwrap_or(0))))
             }
             Object::Dict(_) => match self.dict_get(obj, key)? {
                 Some(v) => Ok(v),
                 None => Err(exc::key_error(key)),
             },
-            Object::Range(r) => {
-                let r = *r;
-                let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
-                if let Some(sl) = slice {
-                    let idx = self.resolve_slice(&sl, len)?;
-                    let start = r.get(idx.start);
-                    let step = r.step.saturating_mul(idx.step);
-                    let stop = start.saturating_add(step.saturating_mul(idx.count));
-                    return self.alloc(Object::Range(Range { start, stop, step }));
-                }
-                let i = self.seq_index(key, len, "range object")?;
-                Ok(Value::Int(r.get(i64::try_from(i).unwrap_or(0))))
-            }
+            Object::Range(_) | Object::BigRange(_) => self.range_getitem(obj, key),
             _ => Err(exc::type_error(messages::not_subscriptable(
                 &self.type_name(obj),
             ))),
@@ -277,24 +275,74 @@ impl Vm {
             }
             Some(Object::ByteArray(b)) => {
                 let len = b.len();
-                let i = self.seq_index(key, len, "bytearray")?;
-                let byte = self
-                    .to_index(v)
-                    .and_then(|x| u8::try_from(x).ok())
-                    .ok_or_else(|| exc::value_error("byte must be in range(0, 256)"))?;
-                if let Some(id) = obj.obj() {
-                    if let Object::ByteArray(b) = self.heap.get_mut(id) {
-                        if let Some(slot) = b.get_mut(i) {
-                            *slot = byte;
-                        }
-                    }
+                if let Some(s) = slice {
+                    return self.bytearray_set_slice(obj, &s, v);
                 }
-                Ok(())
+                let i = self.seq_index(key, len, "bytearray")?;
+                let byte = bytes_methods::byte_value(self, v)?;
+                bytes_methods::with_array(self, obj, |b| {
+                    if let Some(slot) = b.get_mut(i) {
+                        *slot = byte;
+                    }
+                })
             }
             _ => Err(exc::type_error(messages::no_item_assignment(
                 &self.type_name(obj),
             ))),
         }
+    }
+
+    /// `ba[slice] = v` for a bytearray (bytearray_ass_subscript / bytearray_setslice).
+    fn bytearray_set_slice(&mut self, obj: Value, s: &Slice, v: Value) -> PyResult<()> {
+        use crate::exc::messages::bytes as bmsg;
+        let is_number = matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+            || super::int::is_int(self, v);
+        if is_number || self.str_of(v).is_some() {
+            return Err(exc::type_error(bmsg::slice_assign_type()));
+        }
+        let data = match bytes_methods::buffer(self, v) {
+            Some(b) => b.to_vec(),
+            None => {
+                if self.get_iter(v).is_err() {
+                    return Err(exc::type_error(bmsg::cannot_convert(
+                        &self.type_name(v),
+                        "bytearray",
+                    )));
+                }
+                bytes_methods::int_bytes(self, v)?
+            }
+        };
+        let len = match self.heap.get_obj(obj) {
+            Some(Object::ByteArray(b)) => b.len(),
+            _ => {
+                return Err(crate::exc::RunError::Internal(
+                    "bytearray slice on a non-bytearray",
+                ));
+            }
+        };
+        let idx = self.resolve_slice(s, len)?;
+        let count = usize::try_from(idx.count).unwrap_or(0);
+        if idx.step == 1 {
+            self.heap.account.check_fits(data.len())?;
+            let start = usize::try_from(idx.start).unwrap_or(0).min(len);
+            let end = start.saturating_add(count).min(len);
+            return bytes_methods::with_array(self, obj, |b| {
+                b.splice(start..end, data);
+            });
+        }
+        if count != data.len() {
+            return Err(exc::value_error(bmsg::extended_slice_size(
+                data.len(),
+                count,
+            )));
+        }
+        bytes_methods::with_array(self, obj, |b| {
+            for (i, c) in idx.indices().zip(data) {
+                if let Some(slot) = b.get_mut(i) {
+                    *slot = c;
+                }
+            }
+        })
     }
 
     /// `del obj[key]`.
@@ -352,6 +400,32 @@ impl Vm {
                     l.remove(i);
                 }
                 Ok(())
+            }
+            Some(Object::ByteArray(b)) => {
+                let len = b.len();
+                if let Some(s) = slice {
+                    let idx = self.resolve_slice(&s, len)?;
+                    let mut remove = vec![false; len];
+                    for i in idx.indices() {
+                        if let Some(r) = remove.get_mut(i) {
+                            *r = true;
+                        }
+                    }
+                    return bytes_methods::with_array(self, obj, |b| {
+                        let mut k = 0usize;
+                        b.retain(|_| {
+                            let keep = !remove.get(k).copied().unwrap_or(false);
+                            k += 1;
+                            keep
+                        });
+                    });
+                }
+                let i = self.seq_index(key, len, "bytearray")?;
+                bytes_methods::with_array(self, obj, |b| {
+                    if i < b.len() {
+                        b.remove(i);
+                    }
+                })
             }
             _ => Err(exc::type_error(messages::no_item_deletion(
                 &self.type_name(obj),
