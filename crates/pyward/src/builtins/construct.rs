@@ -111,7 +111,13 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
                 }
                 let namespace = vm.new_dict()?;
                 vm.dict_update(namespace, *ns, false)?;
-                vm.create_class(&n, bases, namespace, Value::None)
+                vm.create_class(
+                    &n,
+                    bases,
+                    namespace,
+                    Value::Type(BuiltinType::Type),
+                    Vec::new(),
+                )
             }
             _ => Err(exc::type_error("type() takes 1 or 3 arguments")),
         },

@@ -37,6 +37,7 @@ natives! {
         Contains => "__contains__" => contains,
         Iter => "__iter__" => iter,
         Mro => "mro" => mro,
+        Call => "__call__" => call,
         Next => "__next__" => next,
         Index => "__index__" => index,
     }
@@ -73,6 +74,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
     let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
     let ok = match s {
         SlotFn::Mro => false,
+        SlotFn::Call => t == BuiltinType::Type,
         SlotFn::Next => iterator,
         SlotFn::Index => matches!(t, BuiltinType::Int | BuiltinType::Bool),
         SlotFn::Iter if iterator => true,
@@ -338,6 +340,16 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             v
         }
     })
+}
+
+/// `type.__call__(cls, *args)`: create an instance of `cls` (for metaclass `__call__`).
+fn call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = recv(&args)?;
+    let rest = rest(&args);
+    if vm.is_user_class(cls) {
+        return vm.instantiate(cls, rest);
+    }
+    vm.call_with(cls, rest)
 }
 
 fn mro(vm: &mut Vm, args: Args) -> PyResult<Value> {

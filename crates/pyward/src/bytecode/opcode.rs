@@ -292,7 +292,8 @@ pub enum Op {
     PopExcept,
     /// `( exc cls -- exc bool )` whether `exc` matches an except clause.
     CheckExcMatch,
-    /// `( body name bases*n -- class )` run a class body and create the class.
+    /// `( body name bases*n [kwargs] -- class )` run a class body and create the class; bit 31
+    /// of the operand says a dict of class keywords (`metaclass=...`) is on top.
     BuildClass(u32),
     /// `( v -- sent )` suspend the generator, yielding `v`; resumes with the sent value.
     YieldValue,

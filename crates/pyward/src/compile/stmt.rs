@@ -894,15 +894,20 @@ impl<'src> Compiler<'src> {
                 nbases += 1;
             }
         }
-        self.set_line(c);
-        self.emit(Op::BuildClass(nbases));
-        if let Some(args) = &c.arguments {
-            // Keywords (metaclass=...) are evaluated for their effects and otherwise ignored.
+        let mut flags = 0u32;
+        if let Some(args) = c.arguments.as_ref().filter(|a| !a.keywords.is_empty()) {
             for k in &args.keywords {
+                let Some(name) = &k.arg else {
+                    return Err(self.unsupported(k, "'**' in class keywords"));
+                };
+                self.load_const(Const::Str(name.as_str().to_string()));
                 self.expr(&k.value)?;
-                self.emit(Op::Pop);
             }
+            self.emit(Op::BuildMap(super::to_u32(args.keywords.len())));
+            flags = 1 << 31;
         }
+        self.set_line(c);
+        self.emit(Op::BuildClass(nbases | flags));
         for _ in &c.decorator_list {
             self.emit(Op::Call(1));
         }

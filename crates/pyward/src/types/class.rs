@@ -24,6 +24,8 @@ pub struct Class {
     pub dict: Value,
     /// The builtin type whose layout instances use.
     pub base_type: BuiltinType,
+    /// The metaclass: `type`, or a user subclass of it.
+    pub metaclass: Value,
 }
 
 impl Class {
@@ -32,6 +34,7 @@ impl Class {
         out.extend_from_slice(&self.bases);
         out.extend_from_slice(&self.mro);
         out.push(self.dict);
+        out.push(self.metaclass);
     }
 }
 

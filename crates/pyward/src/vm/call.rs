@@ -512,7 +512,15 @@ impl Vm {
                     self.call_with(f, args)
                 }
                 Object::Function(_) => self.call_with(func, args),
-                Object::Class(_) => self.instantiate(func, args),
+                Object::Class(c) => {
+                    if !matches!(c.metaclass, Value::Type(_)) {
+                        if let Some(f) = self.user_dunder(func, "__call__")? {
+                            args.pos.insert(0, func);
+                            return self.call_with(f, args);
+                        }
+                    }
+                    self.instantiate(func, args)
+                }
                 Object::Instance(_) => match self.user_dunder(func, "__call__")? {
                     Some(f) => {
                         args.pos.insert(0, func);

@@ -801,10 +801,16 @@ impl Vm {
                     }
                     Op::BuildClass(n) => {
                         self.frames[fi].ip = ip;
-                        let bases = self.pop_n(n as usize);
+                        let kwargs = if n & (1 << 31) != 0 {
+                            self.pop()
+                        } else {
+                            Value::None
+                        };
+                        let bases = self.pop_n((n & 0xFFFF) as usize);
                         let name = self.pop();
                         let body = self.pop();
-                        self.build_class(body, name, bases).map(|c| self.push(c))
+                        self.build_class(body, name, bases, kwargs)
+                            .map(|c| self.push(c))
                     }
                     Op::BeforeWith => {
                         self.frames[fi].ip = ip;

@@ -94,7 +94,41 @@ def _setup_members(cls):
     cls.__members__ = dict(member_map)
 
 
-class Enum:
+class EnumType(type):
+    """Metaclass of enumerations: iteration, len, membership and lookup by name."""
+
+    def __iter__(cls):
+        return (cls._member_map_[name] for name in getattr(cls, '_member_names_', []))
+
+    def __reversed__(cls):
+        return (cls._member_map_[name] for name in reversed(getattr(cls, '_member_names_', [])))
+
+    def __len__(cls):
+        return len(getattr(cls, '_member_names_', []))
+
+    def __contains__(cls, member):
+        if not isinstance(member, Enum):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': '%s' and '%s'" % (
+                    type(member).__qualname__, cls.__class__.__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __bool__(cls):
+        return True
+
+    def __repr__(cls):
+        if hasattr(cls, '_member_map_') and cls._member_map_ is not None:
+            return "<enum %r>" % cls.__name__
+        return "<class '%s'>" % cls.__qualname__
+
+
+EnumMeta = EnumType
+
+
+class Enum(metaclass=EnumType):
     """Generic enumeration base class."""
 
     def __new__(cls, value=None, *args, **kwargs):

@@ -18,6 +18,7 @@ impl Vm {
         body: Value,
         name: Value,
         bases: Vec<Value>,
+        kwargs: Value,
     ) -> PyResult<Value> {
         let name_text = self.str_of(name).unwrap_or("?").to_string();
         let (code, rt, globals, closure) = match self.heap.get_obj(body) {
@@ -56,7 +57,55 @@ impl Vm {
         let depth = self.frames.len();
         self.push_frame(code.clone(), rt, globals, namespace, cells)?;
         let ret = self.run_nested(depth)?;
-        self.create_class(&name_text, bases, namespace, ret)
+        let mut kw: Vec<(String, Value)> = match kwargs {
+            Value::None => Vec::new(),
+            d => self
+                .dict_items(d)?
+                .into_iter()
+                .map(|(k, v)| (self.str_of(k).unwrap_or("").to_string(), v))
+                .collect(),
+        };
+        let explicit = kw
+            .iter()
+            .position(|(k, _)| k == "metaclass")
+            .map(|i| kw.remove(i).1);
+        let meta = match explicit {
+            Some(m) => m,
+            None => bases
+                .iter()
+                .map(|b| self.metaclass_of(*b))
+                .find(|m| !matches!(m, Value::Type(BuiltinType::Type)))
+                .unwrap_or(Value::Type(BuiltinType::Type)),
+        };
+        let cls = if self.is_user_class(meta) {
+            let n = self.new_str(name_text.clone())?;
+            let b = self.new_tuple(bases)?;
+            let args = Args {
+                pos: smallvec::smallvec![n, b, namespace],
+                kw,
+            };
+            self.instantiate(meta, args)?
+        } else {
+            self.create_class(
+                &name_text,
+                bases,
+                namespace,
+                Value::Type(BuiltinType::Type),
+                kw,
+            )?
+        };
+        if let (Some(Object::Cell(_)), Some(id)) = (self.heap.get_obj(ret), ret.obj()) {
+            *self.heap.get_mut(id) = Object::Cell(cls);
+        }
+        Ok(cls)
+    }
+
+    /// The metaclass of a class value.
+    pub fn metaclass_of(&self, cls: Value) -> Value {
+        match self.heap.get_obj(cls) {
+            Some(Object::Class(c)) => c.metaclass,
+            _ => Value::Type(BuiltinType::Type),
+        }
     }
 
     /// Create a class from a finished namespace (`class` statements and `type(n, b, d)`).
@@ -66,10 +115,10 @@ impl Vm {
         name_text: &str,
         bases: Vec<Value>,
         namespace: Value,
-        class_cell: Value,
+        metaclass: Value,
+        init_kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         let name_text = name_text.to_string();
-        let ret = class_cell;
         // MRO and layout.
         let bases = if bases.is_empty() {
             vec![Value::Type(BuiltinType::Object)]
@@ -124,16 +173,12 @@ impl Vm {
             mro: Vec::new(),
             dict: namespace,
             base_type,
+            metaclass,
         }))?;
         mro[0] = cls;
         if let Some(id) = cls.obj() {
             if let Object::Class(c) = self.heap.get_mut(id) {
                 c.mro = mro;
-            }
-        }
-        if let Some(Object::Cell(_)) = self.heap.get_obj(ret) {
-            if let Some(id) = ret.obj() {
-                *self.heap.get_mut(id) = Object::Cell(cls);
             }
         }
         self.set_names(cls, namespace)?;
@@ -144,7 +189,11 @@ impl Vm {
                 _ => hook,
             };
             if matches!(self.heap.get_obj(f), Some(Object::Function(_))) {
-                self.call(f, &[cls])?;
+                let args = Args {
+                    pos: smallvec::smallvec![cls],
+                    kw: init_kwargs,
+                };
+                self.call_with(f, args)?;
             }
         }
         Ok(cls)
@@ -249,6 +298,7 @@ impl Vm {
         let cls = match self.heap.get_obj(v) {
             Some(Object::Instance(i)) => i.class,
             Some(Object::Exception(e)) => e.cls,
+            Some(Object::Class(c)) => c.metaclass,
             _ => return Ok(None),
         };
         if matches!(cls, Value::Type(_)) {
@@ -291,6 +341,7 @@ impl Vm {
         match self.heap.get_obj(v) {
             Some(Object::Instance(i)) => !matches!(i.class, Value::Type(_)),
             Some(Object::Exception(e)) => !matches!(e.cls, Value::Type(_)),
+            Some(Object::Class(c)) => !matches!(c.metaclass, Value::Type(_)),
             _ => false,
         }
     }
@@ -357,6 +408,17 @@ impl Vm {
             let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
             return self.alloc(Object::Exception(e));
         }
+        if base_type == BuiltinType::Type {
+            // `type.__new__(mcs, name, bases, namespace)`: a class whose metaclass is `cls`.
+            let [name, bases, ns] = args.pos.as_slice() else {
+                return Err(exc::type_error("type.__new__() takes exactly 3 arguments"));
+            };
+            let n = self.str_of(*name).unwrap_or("?").to_string();
+            let bases = self.list_items(*bases);
+            let namespace = self.new_dict()?;
+            self.dict_update(namespace, *ns, false)?;
+            return self.create_class(&n, bases, namespace, cls, args.kw.clone());
+        }
         let payload = match base_type {
             BuiltinType::Object => Value::None,
             t if immutable_base(t) => {
@@ -406,7 +468,11 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                if base_type.is_exception() || from_new || immutable_base(base_type) {
+                if base_type.is_exception()
+                    || from_new
+                    || immutable_base(base_type)
+                    || base_type == BuiltinType::Type
+                {
                     return Ok(());
                 }
                 // Mutable builtin base: build the payload from the arguments.
@@ -542,6 +608,12 @@ impl Vm {
             _ => {}
         }
         let Some(attr) = self.class_lookup(cls, name)? else {
+            let meta = self.metaclass_of(cls);
+            if self.is_user_class(meta) {
+                if let Some(a) = self.class_lookup(meta, name)? {
+                    return self.bind_attr(a, cls, meta).map(Some);
+                }
+            }
             return Ok(match name {
                 "__module__" => Some(self.new_str("__main__")?),
                 "__doc__" => Some(Value::None),
@@ -567,8 +639,12 @@ impl Vm {
             return Ok(None);
         };
         let (cls, obj) = (*cls, *obj);
-        let obj_is_class = self.is_user_class(obj) || matches!(obj, Value::Type(_));
-        let start = if obj_is_class { obj } else { self.type_of(obj) };
+        // super(cls, obj): an instance of cls searches type(obj)'s MRO; a subclass of cls
+        // (classmethods) searches its own.
+        let t = self.type_of(obj);
+        let obj_is_class =
+            !self.is_subclass(t, cls) && (self.is_user_class(obj) || matches!(obj, Value::Type(_)));
+        let start = if obj_is_class { obj } else { t };
         let Some(attr) = self.lookup_after(start, cls, name)? else {
             return Ok(None);
         };

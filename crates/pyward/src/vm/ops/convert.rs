@@ -101,6 +101,7 @@ impl Vm {
         match self.heap.get_obj(v) {
             Some(Object::Exception(e)) => e.cls,
             Some(Object::Instance(i)) => i.class,
+            Some(Object::Class(c)) => c.metaclass,
             _ => Value::Type(self.builtin_type_of(v)),
         }
     }

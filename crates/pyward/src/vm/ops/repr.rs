@@ -56,7 +56,10 @@ impl Vm {
         if let Some(r) = self.call_dunder(v, "__repr__", &[])? {
             return self.string_result(r, "__repr__").map(Some);
         }
-        if matches!(self.heap.get_obj(v), Some(Object::Exception(_))) {
+        if matches!(
+            self.heap.get_obj(v),
+            Some(Object::Exception(_) | Object::Class(_))
+        ) {
             return Ok(None);
         }
         let view = self.builtin_view(v);

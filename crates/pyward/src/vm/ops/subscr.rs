@@ -71,6 +71,9 @@ impl Vm {
     /// `obj[key]`.
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
         if self.is_user_class(obj) {
+            if let Some(r) = self.call_dunder(obj, "__getitem__", &[key])? {
+                return Ok(r);
+            }
             if let Some(f) = self.class_lookup(obj, "__class_getitem__")? {
                 let f = match self.heap.get_obj(f) {
                     Some(Object::ClassMethod(inner) | Object::StaticMethod(inner)) => *inner,
