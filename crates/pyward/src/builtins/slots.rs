@@ -38,6 +38,7 @@ natives! {
         Iter => "__iter__" => iter,
         Mro => "mro" => mro,
         Call => "__call__" => call,
+        SliceIndices => "indices" => slice_indices,
         Next => "__next__" => next,
         Index => "__index__" => index,
     }
@@ -73,7 +74,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
     );
     let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
     let ok = match s {
-        SlotFn::Mro => false,
+        SlotFn::Mro | SlotFn::SliceIndices => false,
         SlotFn::Call => t == BuiltinType::Type,
         SlotFn::Next => iterator,
         SlotFn::Index => matches!(t, BuiltinType::Int | BuiltinType::Bool),
@@ -350,6 +351,34 @@ fn call(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return vm.instantiate(cls, rest);
     }
     vm.call_with(cls, rest)
+}
+
+/// `slice.indices(length)`.
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("indices", 2, 2)?;
+    let Some(Object::Slice(s)) = vm.heap.get_obj(args.pos[0]) else {
+        return Err(exc::type_error(
+            "descriptor 'indices' requires a 'slice' object",
+        ));
+    };
+    let s = *s;
+    let len = vm.index_arg(args.pos[1], "")?;
+    if len < 0 {
+        return Err(exc::value_error("length should not be negative"));
+    }
+    let conv = |vm: &Vm, v: Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            _ => vm.index_arg(v, "").map(Some),
+        }
+    };
+    let step = conv(vm, s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(exc::value_error("slice step cannot be zero"));
+    }
+    let (start, stop, step, _) =
+        crate::types::range::adjust_indices(conv(vm, s.start)?, conv(vm, s.stop)?, step, len);
+    vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)])
 }
 
 fn mro(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -46,8 +46,36 @@ impl Args {
     /// Fail if any keyword arguments remain (CPython: "f() takes no keyword arguments" or
     /// "'x' is an invalid keyword argument for f()").
     pub fn no_kwargs(&self, fname: &str) -> PyResult<()> {
+        // Builtins that take some keywords name the bad one; the rest take none at all.
+        const TAKES_KEYWORDS: &[&str] = &[
+            "print",
+            "sorted",
+            "min",
+            "max",
+            "sum",
+            "enumerate",
+            "zip",
+            "int",
+            "str",
+            "round",
+            "pow",
+            "sort",
+            "dict",
+            "split",
+            "rsplit",
+            "encode",
+            "decode",
+            "splitlines",
+            "bytes",
+            "bytearray",
+            "float",
+            "list.sort",
+        ];
         match self.kw.first() {
             None => Ok(()),
+            Some(_) if !TAKES_KEYWORDS.contains(&fname) => Err(exc::type_error(format!(
+                "{fname}() takes no keyword arguments"
+            ))),
             Some((k, _)) => Err(exc::type_error(format!(
                 "'{k}' is an invalid keyword argument for {fname}()"
             ))),

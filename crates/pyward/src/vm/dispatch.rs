@@ -630,7 +630,14 @@ impl Vm {
                         };
                         self.stack.truncate(f.ret_to);
                         if let Some(gid) = f.generator {
-                            self.finish_generator(gid, v);
+                            // A `for` loop or `yield from` consumes the return value; only a
+                            // native resume reports it through StopIteration.value later.
+                            let kept = if f.exit == ExitAction::Native {
+                                v
+                            } else {
+                                Value::None
+                            };
+                            self.finish_generator(gid, kept);
                         }
                         if self.frames.len() <= stop {
                             return Ok(v);

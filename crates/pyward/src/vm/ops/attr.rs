@@ -294,6 +294,12 @@ impl Vm {
                 _ => None,
             },
             Object::Slice(s) => match attr {
+                "indices" => {
+                    let f = Value::Native(builtins::Native::Slot(builtins::SlotFn::SliceIndices));
+                    return Ok(Some(
+                        self.alloc(Object::BoundMethod(BoundMethod { recv: obj, func: f }))?,
+                    ));
+                }
                 "start" => Some(s.start),
                 "stop" => Some(s.stop),
                 "step" => Some(s.step),
