@@ -30,7 +30,11 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(it)
         )));
     }
-    match vm.next(it)? {
+    let step = match (vm.heap.get_obj(it), it.obj()) {
+        (Some(Object::Generator(_)), Some(gid)) => vm.gen_next(gid)?,
+        _ => vm.next(it)?,
+    };
+    match step {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d),

@@ -85,7 +85,12 @@ impl Vm {
         }
         if let Some(Object::Generator(_)) = self.heap.get_obj(it) {
             let gid = it.obj().unwrap_or(crate::value::ObjId(0));
-            return self.gen_next(gid);
+            let r = self.gen_next(gid)?;
+            if r.is_none() {
+                // Plain iteration consumes the return value, as CPython's tp_iternext does.
+                self.take_return_value(it);
+            }
+            return Ok(r);
         }
         let Some(id) = it.obj() else {
             return Err(exc::type_error(format!(
