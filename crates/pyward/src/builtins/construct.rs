@@ -19,7 +19,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
     if t.is_exception() {
         args.no_kwargs(t.name())?;
         let e = ExcObj::new(Value::Type(t), args.pos.to_vec());
-        return vm.alloc(Object::Exception(e));
+        return vm.alloc(Object::Exception(Box::new(e)));
     }
     match t {
         BuiltinType::Int => int_new(vm, args),

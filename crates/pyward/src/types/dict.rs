@@ -7,6 +7,9 @@
 use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
+/// Dicts up to this many entries have no index table: lookups scan the entries, which is
+/// faster for the small dicts of instances and keyword arguments (one cache line or two).
+const LINEAR_MAX: usize = 8;
 const DELETED: u32 = u32::MAX - 1;
 
 /// One dict entry; `key` is `Unbound` once deleted.
@@ -82,6 +85,11 @@ impl Dict {
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
         let mut out = Vec::new();
         if self.indices.is_empty() {
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !matches!(e.key, Value::Unbound) {
+                    out.push((i, e.key));
+                }
+            }
             return out;
         }
         let mask = self.indices.len() - 1;
@@ -111,7 +119,10 @@ impl Dict {
     /// Find the entry position of a key, given its hash and an equality test.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         if self.indices.is_empty() {
-            return None;
+            return self
+                .entries
+                .iter()
+                .position(|e| e.hash == hash && !matches!(e.key, Value::Unbound) && eq(e.key));
         }
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
@@ -151,6 +162,11 @@ impl Dict {
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() && self.entries.len() < LINEAR_MAX {
+            self.entries.push(Entry { hash, key, value });
+            self.len += 1;
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild((self.len + 1) * 3);
         }
@@ -164,7 +180,15 @@ impl Dict {
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = *self.entry_at(pos)?;
         if self.indices.is_empty() {
-            return None;
+            if let Some(slot) = self.entries.get_mut(pos) {
+                slot.key = Value::Unbound;
+                slot.value = Value::Unbound;
+            }
+            self.len -= 1;
+            if self.len == 0 {
+                self.entries.clear();
+            }
+            return Some(e);
         }
         let mask = self.indices.len() - 1;
         let mut perturb = e.hash as u64;

@@ -68,9 +68,9 @@ pub enum Object {
     /// `slice`
     Slice(Slice),
     /// A Python function.
-    Function(Function),
+    Function(Box<Function>),
     /// A code object's constants and names materialised as values.
-    CodeRt(CodeRt),
+    CodeRt(Box<CodeRt>),
     /// A closure cell.
     Cell(Value),
     /// A function bound to `self`.
@@ -78,17 +78,17 @@ pub enum Object {
     /// An iterator over a builtin.
     Iter(Iter),
     /// An exception instance.
-    Exception(ExcObj),
+    Exception(Box<ExcObj>),
     /// A module.
     Module(Module),
     /// A dict view.
     DictView(DictViewKind, Value),
     /// A generator.
-    Generator(Generator),
+    Generator(Box<Generator>),
     /// A traceback object: a view of an exception's traceback entries.
     Traceback(Value),
     /// A user class.
-    Class(Class),
+    Class(Box<Class>),
     /// An instance of a user class.
     Instance(Instance),
     /// `property(fget, fset, fdel)`.

@@ -282,7 +282,7 @@ impl Vm {
                 qualname,
                 return_value: Value::None,
             };
-            return self.alloc(Object::Generator(g)).map(Some);
+            return self.alloc(Object::Generator(Box::new(g))).map(Some);
         }
         self.frames.push(Frame {
             code,
@@ -619,7 +619,7 @@ impl Vm {
             dict: Value::None,
             doc: Value::Unbound,
         };
-        self.alloc(Object::Function(f))
+        self.alloc(Object::Function(Box::new(f)))
     }
 }
 

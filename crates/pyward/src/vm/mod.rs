@@ -13,8 +13,9 @@ mod generator;
 pub mod ops;
 mod unwind;
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 pub use call::Args;
 pub use frame::Frame;
@@ -78,9 +79,12 @@ pub struct Vm {
     ticks: u32,
     /// Printed output.
     pub out: Output,
-    interned: HashMap<String, ObjId>,
-    code_cache: HashMap<usize, Value>,
-    pub(crate) modules: HashMap<String, Value>,
+    interned: FxHashMap<String, ObjId>,
+    code_cache: FxHashMap<usize, Value>,
+    pub(crate) modules: FxHashMap<String, Value>,
+    /// MRO lookups: (class, interned name) -> attribute. Cleared when any class namespace
+    /// changes and at every collection (ids may be reused).
+    pub(crate) attr_cache: FxHashMap<(ObjId, ObjId), Option<Value>>,
     /// The value of the last top-level expression statement.
     pub result: Value,
     pub(crate) native_depth: usize,
@@ -96,6 +100,8 @@ pub struct Vm {
     pub err_out: String,
     /// The `sys.stderr` object, once `sys` is imported.
     pub(crate) stderr_obj: Value,
+    /// Shared one-character Latin-1 strings (index = code point) and the empty string (256).
+    small_strs: Vec<Value>,
 }
 
 impl Vm {
@@ -114,9 +120,10 @@ impl Vm {
             fuel_left: None,
             ticks: 0,
             out: Output::new(max_output),
-            interned: HashMap::new(),
-            code_cache: HashMap::new(),
-            modules: HashMap::new(),
+            interned: FxHashMap::default(),
+            code_cache: FxHashMap::default(),
+            modules: FxHashMap::default(),
+            attr_cache: FxHashMap::default(),
             result: Value::None,
             native_depth: 0,
             data_depth: 0,
@@ -125,6 +132,7 @@ impl Vm {
             globals: Value::None,
             err_out: String::new(),
             stderr_obj: Value::None,
+            small_strs: vec![Value::Unbound; 257],
         };
         vm.globals = vm
             .heap
@@ -270,9 +278,32 @@ impl Vm {
         self.heap.alloc_value(obj)
     }
 
-    /// A new str value.
+    /// A new str value. Empty and one-character Latin-1 strings are shared (as in CPython),
+    /// which keeps character loops from allocating.
     pub fn new_str(&mut self, s: impl Into<String>) -> PyResult<Value> {
-        self.alloc(Object::Str(Str::new(s.into())))
+        let s = s.into();
+        let mut it = s.chars();
+        let small = match (it.next(), it.next()) {
+            (None, _) => Some(256usize),
+            (Some(c), None) if (c as u32) < 256 => Some(c as usize),
+            _ => None,
+        };
+        if let Some(i) = small {
+            if let Some(v) = self
+                .small_strs
+                .get(i)
+                .copied()
+                .filter(|v| !matches!(v, Value::Unbound))
+            {
+                return Ok(v);
+            }
+            let v = self.alloc(Object::Str(Str::new(s)))?;
+            if let Some(slot) = self.small_strs.get_mut(i) {
+                *slot = v;
+            }
+            return Ok(v);
+        }
+        self.alloc(Object::Str(Str::new(s)))
     }
 
     /// An interned str (names, attribute keys): the same object for the same text.
@@ -326,11 +357,11 @@ impl Vm {
         for n in &code.names {
             names.push(self.intern(n)?);
         }
-        let v = self.alloc(Object::CodeRt(CodeRt {
+        let v = self.alloc(Object::CodeRt(Box::new(CodeRt {
             code: code.clone(),
             consts,
             names,
-        }))?;
+        })))?;
         self.code_cache.insert(key, v);
         Ok(v)
     }
@@ -398,9 +429,16 @@ impl Vm {
         roots.push(self.result);
         roots.push(self.globals);
         roots.extend_from_slice(&self.temp_roots);
+        roots.extend(
+            self.small_strs
+                .iter()
+                .copied()
+                .filter(|v| !matches!(v, Value::Unbound)),
+        );
         roots.extend(self.interned.values().map(|&id| Value::Obj(id)));
         roots.extend(self.code_cache.values().copied());
         roots.extend(self.modules.values().copied());
         self.heap.collect(&roots);
+        self.attr_cache.clear();
     }
 }

@@ -48,7 +48,7 @@ impl Vm {
                     e.cause = Value::Obj(exc_id);
                     e.suppress_context = true;
                     e.context = Value::Obj(exc_id);
-                    let new_id = self.heap.alloc(Object::Exception(e))?;
+                    let new_id = self.heap.alloc(Object::Exception(Box::new(e)))?;
                     if let Some(Object::Exception(old)) = self.heap.get_obj(Value::Obj(exc_id)) {
                         let tb = old.traceback.clone();
                         if let Object::Exception(n) = self.heap.get_mut(new_id) {
@@ -84,8 +84,10 @@ impl Vm {
                     ExcArgs::Msg(m) => vec![self.new_str(m)?],
                     ExcArgs::Value(v) => vec![v],
                 };
-                self.heap
-                    .alloc(Object::Exception(ExcObj::new(Value::Type(ty), args)))
+                self.heap.alloc(Object::Exception(Box::new(ExcObj::new(
+                    Value::Type(ty),
+                    args,
+                ))))
             }
         }
     }

@@ -57,6 +57,9 @@ impl Vm {
 
     /// `obj.name`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.instance_getattr_fast(obj, name)? {
+            return Ok(v);
+        }
         let attr = self.str_of(name).unwrap_or("").to_string();
         if let Some(v) = self.getattr_opt(obj, &attr)? {
             return Ok(v);
@@ -369,10 +372,9 @@ impl Vm {
     pub(crate) fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         if let Some(Object::Instance(inst)) = self.heap.get_obj(obj) {
             let (cls, dict) = (inst.class, inst.dict);
-            let text = self.str_of(name).unwrap_or("").to_string();
-            if let Some(f) = self.class_lookup(cls, &text)? {
+            if let Some(f) = self.class_lookup_key(cls, name)? {
                 if matches!(self.heap.get_obj(f), Some(Object::Function(_)))
-                    && self.dict_get(dict, name)?.is_none()
+                    && (matches!(dict, Value::None) || self.dict_get(dict, name)?.is_none())
                 {
                     return Ok((f, obj));
                 }

@@ -166,7 +166,7 @@ impl Vm {
             Some(q) => self.str_of(q).unwrap_or(&name_text).to_string(),
             None => name_text.clone(),
         };
-        let cls = self.alloc(Object::Class(Class {
+        let cls = self.alloc(Object::Class(Box::new(Class {
             name: name_text,
             qualname,
             bases: bases.clone(),
@@ -174,7 +174,7 @@ impl Vm {
             dict: namespace,
             base_type,
             metaclass,
-        }))?;
+        })))?;
         mro[0] = cls;
         if let Some(id) = cls.obj() {
             if let Object::Class(c) = self.heap.get_mut(id) {
@@ -282,14 +282,74 @@ impl Vm {
 
     /// Look `name` up along the MRO of class `cls`.
     pub fn class_lookup(&mut self, cls: Value, name: &str) -> PyResult<Option<Value>> {
-        let mro = self.mro_of(cls);
         let key = self.intern(name)?;
-        for c in mro {
-            if let Some(v) = self.class_own_attr(c, key, name)? {
+        self.class_lookup_key(cls, key)
+    }
+
+    /// `class_lookup` by interned name, through the attribute cache.
+    pub fn class_lookup_key(&mut self, cls: Value, key: Value) -> PyResult<Option<Value>> {
+        let cache_key = match (cls, key) {
+            (Value::Obj(c), Value::Obj(k)) => Some((c, k)),
+            _ => None,
+        };
+        if let Some(ck) = cache_key {
+            if let Some(hit) = self.attr_cache.get(&ck) {
+                return Ok(*hit);
+            }
+        }
+        let name = self.str_of(key).unwrap_or("").to_string();
+        let mut found = None;
+        for c in self.mro_of(cls) {
+            if let Some(v) = self.class_own_attr(c, key, &name)? {
+                found = Some(v);
+                break;
+            }
+        }
+        if let Some(ck) = cache_key {
+            self.attr_cache.insert(ck, found);
+        }
+        Ok(found)
+    }
+
+    /// Attribute lookup on a plain user instance for the common cases (methods, class
+    /// constants, instance attributes); None sends the lookup down the general path.
+    pub(crate) fn instance_getattr_fast(
+        &mut self,
+        obj: Value,
+        key: Value,
+    ) -> PyResult<Option<Value>> {
+        let Some(Object::Instance(i)) = self.heap.get_obj(obj) else {
+            return Ok(None);
+        };
+        let (cls, dict) = (i.class, i.dict);
+        if matches!(cls, Value::Type(_)) {
+            return Ok(None);
+        }
+        let attr = self.class_lookup_key(cls, key)?;
+        let attr_kind = attr.map(|a| match self.heap.get_obj(a) {
+            Some(Object::Function(_)) => 1,
+            None => 2,
+            Some(Object::Str(_) | Object::Tuple(_) | Object::BigInt(_)) => 2,
+            _ => 0,
+        });
+        if attr_kind == Some(0) {
+            return Ok(None);
+        }
+        if !matches!(dict, Value::None) {
+            if let Some(v) = self.dict_get(dict, key)? {
                 return Ok(Some(v));
             }
         }
-        Ok(None)
+        match (attr, attr_kind) {
+            (Some(f), Some(1)) => self
+                .alloc(Object::BoundMethod(BoundMethod { recv: obj, func: f }))
+                .map(Some),
+            (Some(v), Some(2)) => match v {
+                Value::Native(_) => Ok(None),
+                _ => Ok(Some(v)),
+            },
+            _ => Ok(None),
+        }
     }
 
     /// A dunder defined by a user class in `v`'s type (not by a builtin type): the function
@@ -358,7 +418,6 @@ impl Vm {
     /// Create an instance of user class `cls` and run `__init__`.
     pub(crate) fn instantiate(&mut self, cls: Value, args: Args) -> PyResult<Value> {
         let base_type = self.base_type_of(cls);
-        let cls_name = self.class_name(cls);
         if let Some(new) = self.user_new(cls)? {
             let mut nargs = Args {
                 pos: args.pos.clone(),
@@ -368,13 +427,13 @@ impl Vm {
             let obj = self.call_with(new, nargs)?;
             let t = self.type_of(obj);
             if self.is_subclass(t, cls) {
-                self.run_init(obj, cls, args, &cls_name, true)?;
+                self.run_init(obj, cls, args, true)?;
             }
             return Ok(obj);
         }
         let obj = self.new_instance(cls, base_type, &args)?;
         self.temp_roots.push(obj);
-        let r = self.run_init(obj, cls, args, &cls_name, false);
+        let r = self.run_init(obj, cls, args, false);
         self.temp_roots.pop();
         r.map(|()| obj)
     }
@@ -406,7 +465,7 @@ impl Vm {
     ) -> PyResult<Value> {
         if base_type.is_exception() {
             let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
-            return self.alloc(Object::Exception(e));
+            return self.alloc(Object::Exception(Box::new(e)));
         }
         if base_type == BuiltinType::Type {
             // `type.__new__(mcs, name, bases, namespace)`: a class whose metaclass is `cls`.
@@ -438,14 +497,7 @@ impl Vm {
         }))
     }
 
-    fn run_init(
-        &mut self,
-        obj: Value,
-        cls: Value,
-        args: Args,
-        cls_name: &str,
-        from_new: bool,
-    ) -> PyResult<()> {
+    fn run_init(&mut self, obj: Value, cls: Value, args: Args, from_new: bool) -> PyResult<()> {
         let init = self.class_lookup(cls, "__init__")?;
         match init {
             Some(f) if matches!(self.heap.get_obj(f), Some(Object::Function(_))) => {
@@ -464,6 +516,7 @@ impl Vm {
                 let base_type = self.base_type_of(cls);
                 if base_type == BuiltinType::Object {
                     if !from_new && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                        let cls_name = self.class_name(cls);
                         return Err(exc::type_error(format!("{cls_name}() takes no arguments")));
                     }
                     return Ok(());
@@ -669,6 +722,7 @@ impl Vm {
             Some(Object::Class(c)) => {
                 let d = c.dict;
                 self.dict_set(d, name, v)?;
+                self.attr_cache.clear();
                 return Ok(true);
             }
             _ => return Ok(false),
@@ -745,6 +799,7 @@ impl Vm {
         if self.dict_remove(dict, name)?.is_none() {
             return Err(self.no_attribute(obj, &attr));
         }
+        self.attr_cache.clear();
         Ok(true)
     }
 

@@ -12,6 +12,19 @@ use crate::vm::Vm;
 /// Equality of two hashable builtin keys without calling back into Python. Iterative, so
 /// deeply nested tuple keys cannot overflow the Rust stack.
 pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
+    // Fast paths without the work stack: identical keys, ints and strs.
+    if a.is(b) {
+        return true;
+    }
+    match (a, b) {
+        (Value::Int(p), Value::Int(q)) => return p == q,
+        (Value::Obj(p), Value::Obj(q)) => {
+            if let (Object::Str(s), Object::Str(t)) = (heap.get(p), heap.get(q)) {
+                return s.s == t.s;
+            }
+        }
+        _ => {}
+    }
     let mut work = vec![(a, b)];
     while let Some((x, y)) = work.pop() {
         if x.is(y) {
