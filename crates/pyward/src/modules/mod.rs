@@ -48,6 +48,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("time", include_str!("py/time.py")),
     ("datetime", include_str!("py/datetime.py")),
     ("_strptime", include_str!("py/_strptime.py")),
+    ("_datetime_delta", include_str!("py/_datetime_delta.py")),
     ("io", include_str!("py/io.py")),
     ("csv", include_str!("py/csv.py")),
 ];
