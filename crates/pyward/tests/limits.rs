@@ -1,6 +1,7 @@
-//! Memory-limit behaviour: programs that build huge results end with `Error::Limit(Memory)`
+//! Limit behaviour: programs that build huge results end with `Error::Limit(Memory)`
 //! (refused before the result is built, or when growth is charged), and a normal program
-//! under the same limit succeeds.
+//! under the same limit succeeds; `time.sleep` is charged to the duration limit; and
+//! `sys.setrecursionlimit` cannot raise the embedder's recursion limit.
 
 use std::time::Duration;
 
@@ -120,4 +121,25 @@ r = range(10**20)
 print(len(x), len(d), len(b), len(s), r[10**19])
 ";
     assert!(run(source).is_none());
+}
+
+#[test]
+fn sleeping_loop_hits_the_duration_limit_without_blocking() {
+    let err = run("import time\nwhile True:\n    time.sleep(1)\n");
+    assert!(
+        matches!(err, Some(Error::Limit(LimitKind::Duration))),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn setrecursionlimit_never_exceeds_the_embedders_limit() {
+    let err = run(concat!(
+        "import sys\n",
+        "sys.setrecursionlimit(10**6)\n",
+        "assert sys.getrecursionlimit() == 1000, sys.getrecursionlimit()\n",
+        "def f(n): return f(n + 1)\n",
+        "try:\n    f(0)\nexcept RecursionError:\n    pass\n",
+    ));
+    assert!(err.is_none(), "{err:?}");
 }

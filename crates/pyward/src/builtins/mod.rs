@@ -152,6 +152,8 @@ pub enum Native {
     Json(crate::modules::json::JsonFn),
     /// A `_re` function.
     Re(crate::modules::re::ReFn),
+    /// A `_sandbox` function.
+    Sandbox(crate::modules::sandbox::SandboxFn),
 }
 
 impl Native {
@@ -176,6 +178,7 @@ impl Native {
             Native::Random(m) => m.name(),
             Native::Json(m) => m.name(),
             Native::Re(m) => m.name(),
+            Native::Sandbox(m) => m.name(),
         }
     }
 
@@ -202,6 +205,7 @@ impl Native {
             Native::Random(m) => m.call(vm, args),
             Native::Json(m) => m.call(vm, args),
             Native::Re(m) => m.call(vm, args),
+            Native::Sandbox(m) => m.call(vm, args),
         }
     }
 }

@@ -117,6 +117,21 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("divmod", 2, 2)?;
     let (a, b) = (args.pos[0], args.pos[1]);
+    // User classes: `a.__divmod__(b)`, then `b.__rdivmod__(a)`, as CPython's binary_op1.
+    if vm.is_user_instance(a) {
+        if let Some(r) = vm.call_dunder(a, "__divmod__", &[b])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    if vm.is_user_instance(b) {
+        if let Some(r) = vm.call_dunder(b, "__rdivmod__", &[a])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
     match vm.num_divmod(a, b)? {
         Some((q, r)) => vm.new_tuple(vec![q, r]),
         None => Err(exc::type_error(crate::exc::messages::unsupported_binop(

@@ -852,7 +852,9 @@ impl<'src> Compiler<'src> {
         let qualname = self.qualname_for(name);
         let (line, _) = self.line_col(c);
         self.push_unit(scope, name.to_string(), qualname.clone(), line);
-        self.load_const(Const::Str("__main__".into()));
+        // CPython: `__module__ = __name__`, read from the defining module's globals.
+        let module_name = self.name_idx("__name__");
+        self.emit(Op::LoadName(module_name));
         self.store_name("__module__");
         self.load_const(Const::Str(qualname));
         self.store_name("__qualname__");

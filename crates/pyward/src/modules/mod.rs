@@ -10,6 +10,7 @@ pub mod json;
 pub mod math;
 pub mod random;
 pub mod re;
+pub mod sandbox;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -43,6 +44,13 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("random", include_str!("py/random.py")),
     ("json", include_str!("py/json.py")),
     ("re", include_str!("py/re.py")),
+    ("sys", include_str!("py/sys.py")),
+    ("time", include_str!("py/time.py")),
+    ("datetime", include_str!("py/datetime.py")),
+    ("_strptime", include_str!("py/_strptime.py")),
+    ("_datetime_delta", include_str!("py/_datetime_delta.py")),
+    ("io", include_str!("py/io.py")),
+    ("csv", include_str!("py/csv.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -55,6 +63,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => random::create(vm)?,
         "_json" => json::create(vm)?,
         "_re" => re::create(vm)?,
+        "_sandbox" => sandbox::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

@@ -102,6 +102,15 @@ pub struct Vm {
     pub(crate) stderr_obj: Value,
     /// Shared one-character Latin-1 strings (index = code point) and the empty string (256).
     small_strs: Vec<Value>,
+    /// The original `sys.stdout` object, once `sys` is imported.
+    pub(crate) stdout_obj: Value,
+    /// `sys.modules`, once `sys` is imported; kept in step with `modules`.
+    pub(crate) modules_dict: Value,
+    /// The embedder's recursion ceiling: `sys.setrecursionlimit` may lower
+    /// `limits.max_recursion` and raise it again, never above this.
+    pub(crate) recursion_cap: usize,
+    /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
+    sleep_offset_nanos: u64,
 }
 
 impl Vm {
@@ -133,7 +142,12 @@ impl Vm {
             err_out: String::new(),
             stderr_obj: Value::None,
             small_strs: vec![Value::Unbound; 257],
+            stdout_obj: Value::None,
+            modules_dict: Value::None,
+            recursion_cap: 0,
+            sleep_offset_nanos: 0,
         };
+        vm.recursion_cap = vm.limits.max_recursion;
         vm.globals = vm
             .heap
             .alloc_value(Object::Dict(Dict::new()))
@@ -152,7 +166,7 @@ impl Vm {
 
     /// Start the duration and fuel budgets for a run.
     pub fn start_budget(&mut self) {
-        let now = self.clock.now_nanos();
+        let now = self.now_nanos();
         self.deadline_nanos = self
             .limits
             .max_duration
@@ -180,11 +194,32 @@ impl Vm {
     /// Check the wall-clock deadline now.
     pub(crate) fn check_deadline(&mut self) -> PyResult<()> {
         if let Some(d) = self.deadline_nanos {
-            if self.clock.now_nanos() > d {
+            if self.now_nanos() > d {
                 return Err(RunError::Limit(LimitKind::Duration));
             }
         }
         Ok(())
+    }
+
+    /// The sandbox's monotonic clock: the policy clock plus the time slept so far.
+    pub(crate) fn now_nanos(&mut self) -> u64 {
+        self.clock
+            .now_nanos()
+            .saturating_add(self.sleep_offset_nanos)
+    }
+
+    /// The sandbox's wall clock, nanoseconds since the Unix epoch: the policy clock's epoch
+    /// (`Clock::epoch_nanos`) plus the monotonic clock, so it moves with `time.sleep`.
+    pub(crate) fn wall_nanos(&mut self) -> u64 {
+        let epoch = self.clock.epoch_nanos();
+        epoch.saturating_add(self.now_nanos())
+    }
+
+    /// `time.sleep`: advance the virtual clock instead of blocking, then check the deadline
+    /// so a sleeping loop ends with the duration limit like a busy one.
+    pub(crate) fn sleep_nanos(&mut self, nanos: u64) -> PyResult<()> {
+        self.sleep_offset_nanos = self.sleep_offset_nanos.saturating_add(nanos);
+        self.check_deadline()
     }
 
     /// Run a compiled module in this VM's globals; returns the last expression's value.
@@ -428,6 +463,7 @@ impl Vm {
         roots.push(self.handled);
         roots.push(self.result);
         roots.push(self.globals);
+        roots.extend([self.stdout_obj, self.stderr_obj, self.modules_dict]);
         roots.extend_from_slice(&self.temp_roots);
         roots.extend(
             self.small_strs

@@ -168,3 +168,33 @@ def _bind_exit(cm):
     def _exit(exc_type, exc, tb):
         return cm.__exit__(exc_type, exc, tb)
     return _exit
+
+
+class _RedirectStream(AbstractContextManager):
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Send print() and sys.stdout writes to another file object inside a with block."""
+
+    _stream = 'stdout'
+
+
+class redirect_stderr(_RedirectStream):
+    """Send sys.stderr writes to another file object inside a with block."""
+
+    _stream = 'stderr'

@@ -14,13 +14,23 @@ impl Vm {
         }
         match crate::modules::create(self, &text)? {
             Some(m) => {
-                self.modules.insert(text, m);
+                self.register_module(&text, m)?;
                 Ok(m)
             }
             None => Err(exc::module_not_found_error(format!(
                 "No module named '{text}'"
             ))),
         }
+    }
+
+    /// Record an imported module, in `sys.modules` too once that exists.
+    fn register_module(&mut self, name: &str, m: Value) -> PyResult<()> {
+        self.modules.insert(name.to_string(), m);
+        if !matches!(self.modules_dict, Value::None) {
+            let k = self.new_str(name)?;
+            self.dict_set(self.modules_dict, k, m)?;
+        }
+        Ok(())
     }
 
     /// `from module import name`.
@@ -36,7 +46,7 @@ impl Vm {
         // A submodule imported by its dotted name.
         let full = format!("{mname}.{attr}");
         if let Some(m) = crate::modules::create(self, &full)? {
-            self.modules.insert(full, m);
+            self.register_module(&full, m)?;
             return Ok(m);
         }
         Err(exc::import_error(format!(
