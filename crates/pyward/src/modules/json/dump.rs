@@ -20,6 +20,9 @@ struct Enc {
     sort_keys: bool,
     markers: Vec<ObjId>,
     max_depth: usize,
+    /// Values encoded so far; every few thousand the output size and the clock are checked,
+    /// since shared substructure can make the text exponentially larger than the data.
+    visits: u64,
 }
 
 /// `encode(obj, skipkeys, ensure_ascii, check_circular, allow_nan, indent, item_separator,
@@ -42,6 +45,7 @@ pub(super) fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         sort_keys: flag(9),
         markers: Vec::new(),
         max_depth: super::max_depth(vm),
+        visits: 0,
     };
     let mut out = String::new();
     enc.value(vm, args.pos[0], &mut out, 0)?;
@@ -126,6 +130,11 @@ impl Enc {
     }
 
     fn value(&mut self, vm: &mut Vm, v: Value, out: &mut String, level: usize) -> PyResult<()> {
+        self.visits = self.visits.wrapping_add(1);
+        if self.visits % 4096 == 0 {
+            vm.heap.account.check_fits(out.len())?;
+            vm.check_deadline()?;
+        }
         match v {
             Value::None => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
