@@ -131,7 +131,7 @@ impl Enc {
 
     fn value(&mut self, vm: &mut Vm, v: Value, out: &mut String, level: usize) -> PyResult<()> {
         self.visits = self.visits.wrapping_add(1);
-        if self.visits % 4096 == 0 {
+        if self.visits.is_multiple_of(4096) {
             vm.heap.account.check_fits(out.len())?;
             vm.check_deadline()?;
         }
