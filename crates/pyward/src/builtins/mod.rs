@@ -152,6 +152,10 @@ pub enum Native {
     Json(crate::modules::json::JsonFn),
     /// A `_re` function.
     Re(crate::modules::re::ReFn),
+    /// A `_hashlib` function.
+    Hashlib(crate::modules::hashlib::HashlibFn),
+    /// A `_binascii` function.
+    Binascii(crate::modules::binascii::BinasciiFn),
 }
 
 impl Native {
@@ -176,6 +180,8 @@ impl Native {
             Native::Random(m) => m.name(),
             Native::Json(m) => m.name(),
             Native::Re(m) => m.name(),
+            Native::Hashlib(m) => m.name(),
+            Native::Binascii(m) => m.name(),
         }
     }
 
@@ -202,6 +208,8 @@ impl Native {
             Native::Random(m) => m.call(vm, args),
             Native::Json(m) => m.call(vm, args),
             Native::Re(m) => m.call(vm, args),
+            Native::Hashlib(m) => m.call(vm, args),
+            Native::Binascii(m) => m.call(vm, args),
         }
     }
 }

@@ -852,7 +852,7 @@ impl<'src> Compiler<'src> {
         let qualname = self.qualname_for(name);
         let (line, _) = self.line_col(c);
         self.push_unit(scope, name.to_string(), qualname.clone(), line);
-        self.load_const(Const::Str("__main__".into()));
+        self.load_name("__name__");
         self.store_name("__module__");
         self.load_const(Const::Str(qualname));
         self.store_name("__qualname__");

@@ -6,6 +6,8 @@
 //! line in `PYTHON_MODULES`; a Rust module is `NAME.rs` with a `natives!` table, a
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
+pub mod binascii;
+pub mod hashlib;
 pub mod json;
 pub mod math;
 pub mod random;
@@ -43,6 +45,10 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("random", include_str!("py/random.py")),
     ("json", include_str!("py/json.py")),
     ("re", include_str!("py/re.py")),
+    ("hashlib", include_str!("py/hashlib.py")),
+    ("hmac", include_str!("py/hmac.py")),
+    ("binascii", include_str!("py/binascii.py")),
+    ("base64", include_str!("py/base64.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -55,6 +61,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => random::create(vm)?,
         "_json" => json::create(vm)?,
         "_re" => re::create(vm)?,
+        "_hashlib" => hashlib::create(vm)?,
+        "_binascii" => binascii::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

@@ -716,8 +716,12 @@ impl Vm {
     pub(crate) fn default_repr(&self, v: Value) -> String {
         let cls = self.type_of(v);
         let (module, name) = match cls {
-            Value::Type(t) => ("builtins", t.name().to_string()),
-            _ => ("__main__", self.class_qualname(cls)),
+            Value::Type(t) => ("builtins".to_string(), t.name().to_string()),
+            _ => (
+                self.class_module(cls)
+                    .unwrap_or_else(|| "__main__".to_string()),
+                self.class_qualname(cls),
+            ),
         };
         let id = v.obj().map_or(0, |o| u64::from(o.0));
         if module == "builtins" {
@@ -730,6 +734,33 @@ impl Vm {
                 "<{module}.{name} object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id * 16
             )
+        }
+    }
+
+    /// The `__module__` string in a user class's own namespace (set from the defining
+    /// module's `__name__`), or None when absent or not a str.
+    pub fn class_module(&self, cls: Value) -> Option<String> {
+        let Some(Object::Class(c)) = self.heap.get_obj(cls) else {
+            return None;
+        };
+        let Some(Object::Dict(d)) = self.heap.get_obj(c.dict) else {
+            return None;
+        };
+        d.iter().find_map(|e| match self.heap.get_obj(e.key) {
+            Some(Object::Str(k)) if k.s == "__module__" => match self.heap.get_obj(e.value) {
+                Some(Object::Str(m)) => Some(m.s.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// `module.qualname` of a class as `repr` and tracebacks show it.
+    pub fn class_dotted_name(&self, cls: Value) -> String {
+        let qualname = self.class_qualname(cls);
+        match self.class_module(cls) {
+            Some(m) if m != "builtins" => format!("{m}.{qualname}"),
+            _ => qualname,
         }
     }
 
