@@ -49,6 +49,10 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("hmac", include_str!("py/hmac.py")),
     ("binascii", include_str!("py/binascii.py")),
     ("base64", include_str!("py/base64.py")),
+    ("urllib", include_str!("py/urllib.py")),
+    ("html", include_str!("py/html.py")),
+    ("html.entities", include_str!("py/html_entities.py")),
+    ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];
 
 /// Build the module `name`, if pyward has it.

@@ -592,6 +592,25 @@ impl Vm {
             Some(Object::Instance(i)) => (i.class, i.dict),
             Some(Object::Class(c)) => {
                 let d = c.dict;
+                if matches!(attr.as_str(), "__name__" | "__qualname__") {
+                    let Some(text) = self.str_of(v).map(str::to_string) else {
+                        return Err(exc::type_error(format!(
+                            "can only assign string to {}.{attr}, not '{}'",
+                            c.name,
+                            self.type_name(v)
+                        )));
+                    };
+                    if let Some(id) = obj.obj() {
+                        if let Object::Class(c) = self.heap.get_mut(id) {
+                            if attr == "__name__" {
+                                c.name = text;
+                            } else {
+                                c.qualname = text;
+                            }
+                        }
+                    }
+                    return Ok(true);
+                }
                 self.dict_set(d, name, v)?;
                 return Ok(true);
             }
