@@ -51,6 +51,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("base64", include_str!("py/base64.py")),
     ("urllib", include_str!("py/urllib.py")),
     ("html", include_str!("py/html.py")),
+    ("fractions", include_str!("py/fractions.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];
