@@ -52,6 +52,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("urllib", include_str!("py/urllib.py")),
     ("html", include_str!("py/html.py")),
     ("fractions", include_str!("py/fractions.py")),
+    ("uuid", include_str!("py/uuid.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];
