@@ -53,6 +53,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("html", include_str!("py/html.py")),
     ("fractions", include_str!("py/fractions.py")),
     ("uuid", include_str!("py/uuid.py")),
+    ("decimal", include_str!("py/decimal.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];

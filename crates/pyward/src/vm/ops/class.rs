@@ -82,10 +82,13 @@ impl Vm {
             let m = self.mro_of(*b);
             let bt = self.base_type_of(*b);
             if bt != BuiltinType::Object {
-                if base_type != BuiltinType::Object
-                    && !bt.is_subtype(base_type)
-                    && !base_type.is_subtype(bt)
-                {
+                // Exception types share one instance layout (CPython's solid base is
+                // BaseException for nearly all of them), so they combine freely.
+                let compatible = base_type == BuiltinType::Object
+                    || bt.is_subtype(base_type)
+                    || base_type.is_subtype(bt)
+                    || (bt.is_exception() && base_type.is_exception());
+                if !compatible {
                     return Err(exc::type_error(
                         "multiple bases have instance lay-out conflict",
                     ));
