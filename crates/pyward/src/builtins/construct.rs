@@ -239,6 +239,21 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 let b = b.clone();
                 return parse_int_bytes(vm, &b, 10);
             }
+            for (dunder, what) in [
+                ("__int__", "__int__"),
+                ("__index__", "__index__"),
+                ("__trunc__", "__trunc__"),
+            ] {
+                if let Some(r) = vm.call_dunder(v, dunder, &[])? {
+                    if let Some(i) = to_big(vm, r) {
+                        return from_big(vm, i);
+                    }
+                    return Err(exc::type_error(format!(
+                        "{what} returned non-int (type {})",
+                        vm.type_name(r)
+                    )));
+                }
+            }
             Err(exc::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 vm.type_name(v)
@@ -314,6 +329,25 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     };
                     exc::value_error(format!("could not convert string to float: {r}"))
                 });
+            }
+            if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
+                return match r {
+                    Value::Float(_) => Ok(r),
+                    _ => Err(exc::type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        vm.type_name(v),
+                        vm.type_name(r)
+                    ))),
+                };
+            }
+            if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
+                if let Some(i) = to_big(vm, r) {
+                    return Ok(Value::Float(crate::vm::ops::arith::int_to_f64(&i)?));
+                }
+                return Err(exc::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(r)
+                )));
             }
             Err(exc::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",

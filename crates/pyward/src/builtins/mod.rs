@@ -154,6 +154,10 @@ pub enum Native {
     Re(crate::modules::re::ReFn),
     /// A `_sandbox` function.
     Sandbox(crate::modules::sandbox::SandboxFn),
+    /// A `_hashlib` function.
+    Hashlib(crate::modules::hashlib::HashlibFn),
+    /// A `_binascii` function.
+    Binascii(crate::modules::binascii::BinasciiFn),
 }
 
 impl Native {
@@ -179,6 +183,8 @@ impl Native {
             Native::Json(m) => m.name(),
             Native::Re(m) => m.name(),
             Native::Sandbox(m) => m.name(),
+            Native::Hashlib(m) => m.name(),
+            Native::Binascii(m) => m.name(),
         }
     }
 
@@ -206,6 +212,8 @@ impl Native {
             Native::Json(m) => m.call(vm, args),
             Native::Re(m) => m.call(vm, args),
             Native::Sandbox(m) => m.call(vm, args),
+            Native::Hashlib(m) => m.call(vm, args),
+            Native::Binascii(m) => m.call(vm, args),
         }
     }
 }

@@ -117,20 +117,8 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("divmod", 2, 2)?;
     let (a, b) = (args.pos[0], args.pos[1]);
-    // User classes: `a.__divmod__(b)`, then `b.__rdivmod__(a)`, as CPython's binary_op1.
-    if vm.is_user_instance(a) {
-        if let Some(r) = vm.call_dunder(a, "__divmod__", &[b])? {
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
-        }
-    }
-    if vm.is_user_instance(b) {
-        if let Some(r) = vm.call_dunder(b, "__rdivmod__", &[a])? {
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
-        }
+    if let Some(r) = user_divmod(vm, a, b)? {
+        return Ok(r);
     }
     match vm.num_divmod(a, b)? {
         Some((q, r)) => vm.new_tuple(vec![q, r]),
@@ -140,6 +128,30 @@ pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             &vm.type_name(b),
         ))),
     }
+}
+
+/// `a.__divmod__(b)`, then `b.__rdivmod__(a)`, for user classes (a subclass of `a`'s type
+/// that overrides `__rdivmod__` goes first).
+fn user_divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (vm.type_of(a), vm.type_of(b));
+    let same = ta.is(tb);
+    let b_first = !same && vm.is_subclass(tb, ta) && vm.user_dunder(b, "__rdivmod__")?.is_some();
+    let mut order: Vec<(Value, &str, Value)> = Vec::with_capacity(2);
+    if b_first {
+        order.push((b, "__rdivmod__", a));
+    }
+    order.push((a, "__divmod__", b));
+    if !same && !b_first {
+        order.push((b, "__rdivmod__", a));
+    }
+    for (recv, name, other) in order {
+        if let Some(r) = vm.call_dunder(recv, name, &[other])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// `pow(base, exp[, mod])`.

@@ -6,6 +6,8 @@
 //! line in `PYTHON_MODULES`; a Rust module is `NAME.rs` with a `natives!` table, a
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
+pub mod binascii;
+pub mod hashlib;
 pub mod json;
 pub mod math;
 pub mod random;
@@ -51,6 +53,17 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_datetime_delta", include_str!("py/_datetime_delta.py")),
     ("io", include_str!("py/io.py")),
     ("csv", include_str!("py/csv.py")),
+    ("hashlib", include_str!("py/hashlib.py")),
+    ("hmac", include_str!("py/hmac.py")),
+    ("binascii", include_str!("py/binascii.py")),
+    ("base64", include_str!("py/base64.py")),
+    ("urllib", include_str!("py/urllib.py")),
+    ("html", include_str!("py/html.py")),
+    ("fractions", include_str!("py/fractions.py")),
+    ("uuid", include_str!("py/uuid.py")),
+    ("decimal", include_str!("py/decimal.py")),
+    ("html.entities", include_str!("py/html_entities.py")),
+    ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -64,6 +77,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_json" => json::create(vm)?,
         "_re" => re::create(vm)?,
         "_sandbox" => sandbox::create(vm)?,
+        "_hashlib" => hashlib::create(vm)?,
+        "_binascii" => binascii::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

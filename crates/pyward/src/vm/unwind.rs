@@ -288,7 +288,12 @@ impl Vm {
     /// `TypeName: message` (or just `TypeName` when the message is empty).
     pub fn exception_summary(&mut self, e: Value) -> String {
         let cls = self.exception_class(e);
-        let name = self.class_qualname(cls);
+        let name = match self.class_module(cls) {
+            Some(m) if m != "__main__" && m != "builtins" => {
+                format!("{m}.{}", self.class_qualname(cls))
+            }
+            _ => self.class_qualname(cls),
+        };
         let msg = self.str(e).unwrap_or_default();
         if msg.is_empty() {
             name

@@ -615,7 +615,7 @@ class _NamedTupleBase(tuple):
         return type(self)(*values)
 
     def __repr__(self):
-        return type(self)._typename + '(' + ', '.join(
+        return type(self).__name__ + '(' + ', '.join(
             '%s=%r' % (name, self[i]) for i, name in enumerate(self._fields)) + ')'
 
     def _asdict(self):

@@ -131,10 +131,13 @@ impl Vm {
             let m = self.mro_of(*b);
             let bt = self.base_type_of(*b);
             if bt != BuiltinType::Object {
-                if base_type != BuiltinType::Object
-                    && !bt.is_subtype(base_type)
-                    && !base_type.is_subtype(bt)
-                {
+                // Exception types share one instance layout (CPython's solid base is
+                // BaseException for nearly all of them), so they combine freely.
+                let compatible = base_type == BuiltinType::Object
+                    || bt.is_subtype(base_type)
+                    || base_type.is_subtype(bt)
+                    || (bt.is_exception() && base_type.is_exception());
+                if !compatible {
                     return Err(exc::type_error(
                         "multiple bases have instance lay-out conflict",
                     ));
@@ -721,6 +724,25 @@ impl Vm {
             Some(Object::Instance(i)) => (i.class, i.dict),
             Some(Object::Class(c)) => {
                 let d = c.dict;
+                if matches!(attr.as_str(), "__name__" | "__qualname__") {
+                    let Some(text) = self.str_of(v).map(str::to_string) else {
+                        return Err(exc::type_error(format!(
+                            "can only assign string to {}.{attr}, not '{}'",
+                            c.name,
+                            self.type_name(v)
+                        )));
+                    };
+                    if let Some(id) = obj.obj() {
+                        if let Object::Class(c) = self.heap.get_mut(id) {
+                            if attr == "__name__" {
+                                c.name = text;
+                            } else {
+                                c.qualname = text;
+                            }
+                        }
+                    }
+                    return Ok(true);
+                }
                 self.dict_set(d, name, v)?;
                 self.attr_cache.clear();
                 return Ok(true);
@@ -847,8 +869,12 @@ impl Vm {
     pub(crate) fn default_repr(&self, v: Value) -> String {
         let cls = self.type_of(v);
         let (module, name) = match cls {
-            Value::Type(t) => ("builtins", t.name().to_string()),
-            _ => ("__main__", self.class_qualname(cls)),
+            Value::Type(t) => ("builtins".to_string(), t.name().to_string()),
+            _ => (
+                self.class_module(cls)
+                    .unwrap_or_else(|| "__main__".to_string()),
+                self.class_qualname(cls),
+            ),
         };
         let id = v.obj().map_or(0, |o| u64::from(o.0));
         if module == "builtins" {
@@ -861,6 +887,33 @@ impl Vm {
                 "<{module}.{name} object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id * 16
             )
+        }
+    }
+
+    /// The `__module__` string in a user class's own namespace (set from the defining
+    /// module's `__name__`), or None when absent or not a str.
+    pub fn class_module(&self, cls: Value) -> Option<String> {
+        let Some(Object::Class(c)) = self.heap.get_obj(cls) else {
+            return None;
+        };
+        let Some(Object::Dict(d)) = self.heap.get_obj(c.dict) else {
+            return None;
+        };
+        d.iter().find_map(|e| match self.heap.get_obj(e.key) {
+            Some(Object::Str(k)) if k.s == "__module__" => match self.heap.get_obj(e.value) {
+                Some(Object::Str(m)) => Some(m.s.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// `module.qualname` of a class as `repr` and tracebacks show it.
+    pub fn class_dotted_name(&self, cls: Value) -> String {
+        let qualname = self.class_qualname(cls);
+        match self.class_module(cls) {
+            Some(m) if m != "builtins" => format!("{m}.{qualname}"),
+            _ => qualname,
         }
     }
 

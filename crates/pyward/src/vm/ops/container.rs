@@ -122,7 +122,19 @@ impl Vm {
             ));
         };
         if !self.is_user_instance(key) {
-            return Ok(dict.find(h, |k| key_eq(heap, k, key)));
+            // A stored user object with the same hash (Fraction(1, 2) for 0.5) decides
+            // equality through its own `__eq__`, below.
+            let mut saw_user = false;
+            let found = dict.find(h, |k| {
+                if self.is_user_instance(k) {
+                    saw_user = true;
+                    return false;
+                }
+                key_eq(heap, k, key)
+            });
+            if found.is_some() || !saw_user {
+                return Ok(found);
+            }
         }
         for (pos, k) in dict.candidates(h) {
             if k.is(key) || self.eq(k, key)? {

@@ -12,8 +12,21 @@ impl Vm {
         if let Some(&m) = self.modules.get(&text) {
             return Ok(m);
         }
+        // A submodule's package is imported first, and gets the submodule as an attribute.
+        let parent = match text.rsplit_once('.') {
+            Some((p, _)) => {
+                let p = self.new_str(p)?;
+                Some(self.import_module(p)?)
+            }
+            None => None,
+        };
         match crate::modules::create(self, &text)? {
             Some(m) => {
+                if let (Some(p), Some((_, child))) = (parent, text.rsplit_once('.')) {
+                    if matches!(self.heap.get_obj(p), Some(Object::Module(_))) {
+                        crate::modules::set_attr(self, p, child, m)?;
+                    }
+                }
                 self.register_module(&text, m)?;
                 Ok(m)
             }

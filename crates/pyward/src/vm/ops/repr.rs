@@ -189,7 +189,7 @@ impl Vm {
                 format!("{name}({})", self.join_reprs(&args)?)
             }
             Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
-            Object::Class(c) => format!("<class '__main__.{}'>", c.qualname),
+            Object::Class(_) => format!("<class '{}'>", self.class_dotted_name(Value::Obj(id))),
             Object::Traceback(_) => format!(
                 "<traceback object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16

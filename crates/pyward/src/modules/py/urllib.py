@@ -1,0 +1,1 @@
+"""urllib: URL handling; pyward provides urllib.parse only (no network access)."""
