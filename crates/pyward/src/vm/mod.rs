@@ -76,6 +76,8 @@ pub struct Vm {
     deadline_nanos: Option<u64>,
     fuel_left: Option<u64>,
     ticks: u32,
+    /// Estimated nanoseconds of cheap native work since the last clock check.
+    pub(crate) native_cost_ns: f64,
     /// Printed output.
     pub out: Output,
     interned: HashMap<String, ObjId>,
@@ -113,6 +115,7 @@ impl Vm {
             deadline_nanos: None,
             fuel_left: None,
             ticks: 0,
+            native_cost_ns: 0.0,
             out: Output::new(max_output),
             interned: HashMap::new(),
             code_cache: HashMap::new(),
@@ -177,6 +180,12 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// Nanoseconds left before the deadline (None: no duration limit).
+    pub(crate) fn nanos_left(&mut self) -> Option<u64> {
+        let d = self.deadline_nanos?;
+        Some(d.saturating_sub(self.clock.now_nanos()))
     }
 
     /// Run a compiled module in this VM's globals; returns the last expression's value.
@@ -341,9 +350,7 @@ impl Vm {
             Const::Bool(b) => Value::Bool(*b),
             Const::Int(i) => Value::Int(*i),
             Const::BigInt(s) => {
-                let b: num_bigint::BigInt = s
-                    .parse()
-                    .map_err(|_| RunError::Internal("bad big int constant"))?;
+                let b = parse_big_const(s).ok_or(RunError::Internal("bad big int constant"))?;
                 ops::int::from_big(self, b)?
             }
             Const::Float(f) => Value::Float(*f),
@@ -403,4 +410,21 @@ impl Vm {
         roots.extend(self.modules.values().copied());
         self.heap.collect(&roots);
     }
+}
+
+/// A big int constant's text: optional `-`, then decimal digits or `0x`/`0o`/`0b` and digits.
+fn parse_big_const(s: &str) -> Option<num_bigint::BigInt> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let lower = body.get(..2).map(str::to_ascii_lowercase);
+    let (radix, digits) = match lower.as_deref() {
+        Some("0x") => (16, body.get(2..)?),
+        Some("0o") => (8, body.get(2..)?),
+        Some("0b") => (2, body.get(2..)?),
+        _ => (10, body),
+    };
+    let mag = num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)?;
+    Some(if negative { -mag } else { mag })
 }

@@ -126,6 +126,10 @@ impl Enc {
     }
 
     fn value(&mut self, vm: &mut Vm, v: Value, out: &mut String, level: usize) -> PyResult<()> {
+        // Shared sub-objects can make the text exponentially larger than the heap: the text so
+        // far must fit in memory, and the walk must keep to the time budget.
+        vm.heap.account.check_fits(out.len())?;
+        vm.charge_native_ns(50.0)?;
         match v {
             Value::None => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
