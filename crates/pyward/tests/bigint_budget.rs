@@ -2,6 +2,11 @@
 //! with the duration limit when their estimated cost exceeds the time left, with the memory
 //! limit when their intermediates cannot fit. Ordinary big arithmetic still works.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "the test measures how long a refusal takes"
+)]
+
 use std::time::{Duration, Instant};
 
 use pyward::{Error, LimitKind, Limits, Program};
