@@ -212,6 +212,13 @@ impl Vm {
 
     /// Write printed text to the output, enforcing the output limit.
     pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        #[cfg(test)]
+        if s.contains(crate::host::PANIC_MARKER) {
+            #[allow(clippy::panic, reason = "test-only panic injection")]
+            {
+                panic!("injected VM panic");
+            }
+        }
         let new_total = self.out.written.saturating_add(s.len());
         if new_total > self.out.max {
             return Err(RunError::Limit(LimitKind::Output));

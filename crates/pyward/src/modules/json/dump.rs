@@ -198,7 +198,9 @@ impl Enc {
                 out.push_str(&self.item_sep);
                 self.newline(out, level + 1);
             }
-            self.value(vm, item, out, level + 1)?;
+            stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+                self.value(vm, item, out, level + 1)
+            })?;
         }
         self.newline(out, level);
         out.push(']');
@@ -268,7 +270,9 @@ impl Enc {
             first = false;
             encode_str(&key, self.ensure_ascii, out);
             out.push_str(&self.key_sep);
-            self.value(vm, val, out, level + 1)?;
+            stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+                self.value(vm, val, out, level + 1)
+            })?;
         }
         self.newline(out, level);
         out.push('}');
