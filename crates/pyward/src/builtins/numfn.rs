@@ -180,6 +180,7 @@ pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             if md.abs() == BigInt::from(1) {
                 return Ok(Value::Int(0));
             }
+            vm.charge_native_ns(crate::vm::ops::bigcost::modpow_ns(e.bits(), md.bits()))?;
             let r = if e.is_negative() {
                 let inv = mod_inverse(&x, &md).ok_or_else(|| {
                     exc::value_error("base is not invertible for the given modulus")

@@ -209,6 +209,9 @@ impl<'src> Compiler<'src> {
                 self.load_const(Const::Bytes(bytes));
             }
             Expr::NumberLiteral(n) => {
+                if let Some(digits) = oversized_decimal(&n.value) {
+                    return Err(self.error_at(e, huge_literal_message(digits)));
+                }
                 let c =
                     number_const(&n.value).ok_or_else(|| self.unsupported(e, "complex numbers"))?;
                 self.load_const(c);
@@ -654,12 +657,66 @@ fn cmp_op(op: ast::CmpOp) -> Op {
     }
 }
 
+/// The digit count of a decimal int literal past CPython's 4300-digit conversion limit.
+fn oversized_decimal(n: &ast::Number) -> Option<usize> {
+    let ast::Number::Int(i) = n else { return None };
+    if i.as_u64().is_some() {
+        return None;
+    }
+    let text = i.to_string();
+    if radix_prefix(&text).is_some() {
+        return None;
+    }
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    (digits > crate::types::int::MAX_STR_DIGITS).then_some(digits)
+}
+
+/// CPython's compile-time error for a too-long decimal literal.
+fn huge_literal_message(digits: usize) -> String {
+    format!(
+        "{} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        crate::types::int::too_many_digits_from_str(digits)
+    )
+}
+
+/// The radix of a `0x`/`0o`/`0b` literal's text.
+fn radix_prefix(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    match (b.first(), b.get(1).map(u8::to_ascii_lowercase)) {
+        (Some(b'0'), Some(b'x')) => Some(16),
+        (Some(b'0'), Some(b'o')) => Some(8),
+        (Some(b'0'), Some(b'b')) => Some(2),
+        _ => None,
+    }
+}
+
+/// A big int literal's constant: decimal digits, or `0x`/`0o`/`0b` and digits without
+/// underscores (parsed with its radix when loaded). None past the decimal digit limit.
+fn big_literal(text: &str, negative: bool) -> Option<Const> {
+    let sign = if negative { "-" } else { "" };
+    let body = match radix_prefix(text) {
+        Some(_) => {
+            let (prefix, digits) = text.split_at(2);
+            let digits: String = digits.chars().filter(|&c| c != '_').collect();
+            format!("{sign}{prefix}{digits}")
+        }
+        None => {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() > crate::types::int::MAX_STR_DIGITS {
+                return None;
+            }
+            format!("{sign}{digits}")
+        }
+    };
+    Some(Const::BigInt(body))
+}
+
 fn number_const(n: &ast::Number) -> Option<Const> {
     match n {
-        ast::Number::Int(i) => Some(match i.as_i64() {
-            Some(v) => Const::Int(v),
-            None => Const::BigInt(i.to_string()),
-        }),
+        ast::Number::Int(i) => match i.as_i64() {
+            Some(v) => Some(Const::Int(v)),
+            None => big_literal(&i.to_string(), false),
+        },
         ast::Number::Float(f) => Some(Const::Float(*f)),
         ast::Number::Complex { .. } => None,
     }
@@ -670,13 +727,12 @@ fn negated_number(n: &ast::Number) -> Option<Const> {
         ast::Number::Int(i) => match i.as_i64().and_then(i64::checked_neg) {
             Some(v) => Some(Const::Int(v)),
             None => {
-                let digits = i.to_string();
                 // `-9223372036854775808` fits i64 although its magnitude does not.
-                Some(if digits == "9223372036854775808" {
-                    Const::Int(i64::MIN)
+                if i.as_u64() == Some(1u64 << 63) {
+                    Some(Const::Int(i64::MIN))
                 } else {
-                    Const::BigInt(format!("-{digits}"))
-                })
+                    big_literal(&i.to_string(), true)
+                }
             }
         },
         ast::Number::Float(f) => Some(Const::Float(-f)),

@@ -131,6 +131,8 @@ struct Unit {
     lines: Vec<u32>,
     handlers: Vec<Option<(Label, u32)>>,
     consts: Vec<Const>,
+    /// `consts` by a text key (see `add_const`): deduplication without a quadratic scan.
+    const_index: HashMap<String, u32>,
     names: Vec<String>,
     name_index: HashMap<String, u32>,
     labels: Vec<Option<u32>>,
@@ -246,6 +248,7 @@ impl Compiler<'_> {
             lines: Vec::new(),
             handlers: Vec::new(),
             consts: Vec::new(),
+            const_index: HashMap::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
             labels: Vec::new(),
@@ -381,13 +384,21 @@ impl Compiler<'_> {
 
     fn add_const(&mut self, c: Const) -> u32 {
         let u = self.unit();
-        if !matches!(c, Const::Code(_) | Const::Float(_)) {
-            if let Some(i) = u.consts.iter().position(|k| *k == c) {
-                return to_u32(i);
+        // Equal constants share a slot. The key is the constant's debug text, which tells
+        // apart values `==` confuses (`0.0` and `-0.0` inside a tuple) and needs no linear
+        // scan (100,000 distinct string constants compiled in quadratic time).
+        let key = (!matches!(c, Const::Code(_) | Const::Float(_))).then(|| format!("{c:?}"));
+        if let Some(k) = &key {
+            if let Some(&i) = u.const_index.get(k) {
+                return i;
             }
         }
         u.consts.push(c);
-        to_u32(u.consts.len() - 1)
+        let i = to_u32(u.consts.len() - 1);
+        if let Some(k) = key {
+            u.const_index.insert(k, i);
+        }
+        i
     }
 
     fn load_const(&mut self, c: Const) {

@@ -3,6 +3,8 @@
 pub mod limits;
 pub mod policy;
 
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use crate::bytecode::Code;
@@ -65,9 +67,16 @@ pub struct Outcome {
 }
 
 impl Program {
-    /// Compile source text.
+    /// Compile source text. A panic inside the compiler (an interpreter bug) is caught here
+    /// and reported as `Error::Internal`; it never unwinds into the embedder.
     pub fn compile(source: &str, filename: &str) -> Result<Program, Error> {
-        let code = crate::syntax::compile_source(source, filename, true).map_err(syntax_error)?;
+        let compiled = catch_unwind(AssertUnwindSafe(|| {
+            crate::syntax::compile_source(source, filename, true)
+        }));
+        let code = match compiled {
+            Ok(r) => r.map_err(syntax_error)?,
+            Err(payload) => return Err(Error::Internal(panic_message(payload.as_ref()))),
+        };
         Ok(Program {
             code,
             source: Arc::from(source),
@@ -80,18 +89,26 @@ impl Program {
         crate::bytecode::dis::disassemble(&self.code)
     }
 
-    /// Run with limits; output is captured, or streamed to `stdout` when given.
+    /// Run with limits; output is captured, or streamed to `stdout` when given. A panic inside
+    /// the interpreter (a bug) is caught here: the outcome keeps the output written so far
+    /// and reports `Error::Internal`.
     pub fn run(&self, limits: Limits, stdout: Option<Box<dyn FnMut(&str) + Send>>) -> Outcome {
         let mut vm = Vm::new(limits);
         vm.out.callback = stdout;
-        let r = vm.run_module(&self.code);
-        let error = match r {
-            Ok(_) => None,
-            Err(e) => Some(self.describe_error(&mut vm, e)),
-        };
-        let result_repr = match vm.result {
-            Value::None => None,
-            v => vm.repr(v).ok(),
+        let finished = catch_unwind(AssertUnwindSafe(|| {
+            let error = match vm.run_module(&self.code) {
+                Ok(_) => None,
+                Err(e) => Some(self.describe_error(&mut vm, e)),
+            };
+            let result_repr = match vm.result {
+                Value::None => None,
+                v => vm.repr(v).ok(),
+            };
+            (result_repr, error)
+        }));
+        let (result_repr, error) = match finished {
+            Ok(done) => done,
+            Err(payload) => (None, Some(Error::Internal(panic_message(payload.as_ref())))),
         };
         Outcome {
             result_repr,
@@ -142,5 +159,56 @@ fn syntax_error(e: CompileError) -> Error {
         msg: e.msg,
         line: e.line,
         col: e.col,
+    }
+}
+
+/// The text of a caught panic's payload.
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    format!("interpreter panic: {what}")
+}
+
+/// Test-only panic injection: a source containing this marker panics inside the compiler,
+/// and printing it panics inside the VM, so the boundary's `catch_unwind` can be proven.
+#[cfg(test)]
+pub(crate) const PANIC_MARKER: &str = "__pyward_inject_panic__";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_while_running_is_an_internal_error_with_partial_output() {
+        let src = format!("print('before')\nprint('{PANIC_MARKER}')\nprint('after')\n");
+        let compiled = Program::compile(&src, "p.py");
+        assert!(compiled.is_ok(), "{compiled:?}");
+        let Ok(program) = compiled else { return };
+        let out = program.run(Limits::default(), None);
+        assert_eq!(out.stdout, "before\n");
+        assert!(
+            matches!(&out.error, Some(Error::Internal(m)) if m.contains("injected")),
+            "{:?}",
+            out.error
+        );
+        // The same program object can run again: nothing was left poisoned.
+        let again = program.run(Limits::default(), None);
+        assert_eq!(again.stdout, "before\n");
+    }
+
+    #[test]
+    fn panic_while_compiling_is_an_internal_error() {
+        // Big enough to compile on the dedicated big-stack thread: the panic crosses the join.
+        for filler in [0usize, 20_000] {
+            let src = format!("x = 1\n{}# {PANIC_MARKER}compile\n", "\n".repeat(filler));
+            let got = Program::compile(&src, "p.py");
+            assert!(
+                matches!(&got, Err(Error::Internal(m)) if m.contains("injected")),
+                "{got:?}"
+            );
+        }
     }
 }

@@ -47,9 +47,9 @@ fn on_big_stack(
         .stack_size(BIG_STACK)
         .spawn(move || f(&src, &name));
     match handle {
-        Ok(h) => h
-            .join()
-            .unwrap_or_else(|_| Err(CompileError::syntax("internal error while compiling"))),
+        // A panic on the compile thread carries on unwinding in the caller, where the API
+        // boundary (`Program::compile`, `eval`) reports it as an internal error.
+        Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
         Err(_) => Err(CompileError::too_deep()),
     }
 }
@@ -88,6 +88,13 @@ fn compile_inline(
     filename: &str,
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
+    #[cfg(test)]
+    if source.contains(&format!("{}compile", crate::host::PANIC_MARKER)) {
+        #[allow(clippy::panic, reason = "test-only panic injection")]
+        {
+            panic!("injected compiler panic");
+        }
+    }
     prescan(source)?;
     let parsed = parse_module(source).map_err(|e| {
         let idx = LineIndex::new(source);

@@ -395,17 +395,28 @@ impl Vm {
                         let v = self.pop();
                         match fast_truthy(v) {
                             Some(true) => Ok(()),
+                            // A backward conditional jump closes a loop (a comprehension's
+                            // filter): it charges fuel like `Jump`.
+                            Some(false) if (t as usize) < ip => {
+                                self.frames[fi].ip = ip;
+                                ip = t as usize;
+                                self.tick()
+                            }
                             Some(false) => {
                                 ip = t as usize;
                                 Ok(())
                             }
                             None => {
                                 self.frames[fi].ip = ip;
-                                self.truthy(v).map(|b| {
-                                    if !b {
+                                match self.truthy(v) {
+                                    Ok(b) if !b => {
+                                        let back = (t as usize) < ip;
                                         ip = t as usize;
+                                        if back { self.tick() } else { Ok(()) }
                                     }
-                                })
+                                    Ok(_) => Ok(()),
+                                    Err(e) => Err(e),
+                                }
                             }
                         }
                     }
@@ -413,17 +424,28 @@ impl Vm {
                         let v = self.pop();
                         match fast_truthy(v) {
                             Some(false) => Ok(()),
+                            // A backward conditional jump closes a loop (a comprehension's
+                            // filter): it charges fuel like `Jump`.
+                            Some(true) if (t as usize) < ip => {
+                                self.frames[fi].ip = ip;
+                                ip = t as usize;
+                                self.tick()
+                            }
                             Some(true) => {
                                 ip = t as usize;
                                 Ok(())
                             }
                             None => {
                                 self.frames[fi].ip = ip;
-                                self.truthy(v).map(|b| {
-                                    if b {
+                                match self.truthy(v) {
+                                    Ok(b) if b => {
+                                        let back = (t as usize) < ip;
                                         ip = t as usize;
+                                        if back { self.tick() } else { Ok(()) }
                                     }
-                                })
+                                    Ok(_) => Ok(()),
+                                    Err(e) => Err(e),
+                                }
                             }
                         }
                     }

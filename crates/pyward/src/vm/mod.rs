@@ -77,6 +77,8 @@ pub struct Vm {
     deadline_nanos: Option<u64>,
     fuel_left: Option<u64>,
     ticks: u32,
+    /// Estimated nanoseconds of cheap native work since the last clock check.
+    pub(crate) native_cost_ns: f64,
     /// Printed output.
     pub out: Output,
     interned: FxHashMap<String, ObjId>,
@@ -128,6 +130,7 @@ impl Vm {
             deadline_nanos: None,
             fuel_left: None,
             ticks: 0,
+            native_cost_ns: 0.0,
             out: Output::new(max_output),
             interned: FxHashMap::default(),
             code_cache: FxHashMap::default(),
@@ -222,6 +225,12 @@ impl Vm {
         self.check_deadline()
     }
 
+    /// Nanoseconds left before the deadline (None: no duration limit).
+    pub(crate) fn nanos_left(&mut self) -> Option<u64> {
+        let d = self.deadline_nanos?;
+        Some(d.saturating_sub(self.now_nanos()))
+    }
+
     /// Run a compiled module in this VM's globals; returns the last expression's value.
     pub fn run_module(&mut self, code: &Arc<Code>) -> PyResult<Value> {
         self.start_budget();
@@ -246,6 +255,13 @@ impl Vm {
 
     /// Write printed text to the output, enforcing the output limit.
     pub fn write_out(&mut self, s: &str) -> PyResult<()> {
+        #[cfg(test)]
+        if s.contains(crate::host::PANIC_MARKER) {
+            #[allow(clippy::panic, reason = "test-only panic injection")]
+            {
+                panic!("injected VM panic");
+            }
+        }
         let new_total = self.out.written.saturating_add(s.len());
         if new_total > self.out.max {
             return Err(RunError::Limit(LimitKind::Output));
@@ -407,9 +423,7 @@ impl Vm {
             Const::Bool(b) => Value::Bool(*b),
             Const::Int(i) => Value::Int(*i),
             Const::BigInt(s) => {
-                let b: num_bigint::BigInt = s
-                    .parse()
-                    .map_err(|_| RunError::Internal("bad big int constant"))?;
+                let b = parse_big_const(s).ok_or(RunError::Internal("bad big int constant"))?;
                 ops::int::from_big(self, b)?
             }
             Const::Float(f) => Value::Float(*f),
@@ -477,4 +491,21 @@ impl Vm {
         self.heap.collect(&roots);
         self.attr_cache.clear();
     }
+}
+
+/// A big int constant's text: optional `-`, then decimal digits or `0x`/`0o`/`0b` and digits.
+fn parse_big_const(s: &str) -> Option<num_bigint::BigInt> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let lower = body.get(..2).map(str::to_ascii_lowercase);
+    let (radix, digits) = match lower.as_deref() {
+        Some("0x") => (16, body.get(2..)?),
+        Some("0o") => (8, body.get(2..)?),
+        Some("0b") => (2, body.get(2..)?),
+        _ => (10, body),
+    };
+    let mag = num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)?;
+    Some(if negative { -mag } else { mag })
 }

@@ -20,9 +20,6 @@ struct Enc {
     sort_keys: bool,
     markers: Vec<ObjId>,
     max_depth: usize,
-    /// Values encoded so far; every few thousand the output size and the clock are checked,
-    /// since shared substructure can make the text exponentially larger than the data.
-    visits: u64,
 }
 
 /// `encode(obj, skipkeys, ensure_ascii, check_circular, allow_nan, indent, item_separator,
@@ -45,7 +42,6 @@ pub(super) fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         sort_keys: flag(9),
         markers: Vec::new(),
         max_depth: super::max_depth(vm),
-        visits: 0,
     };
     let mut out = String::new();
     enc.value(vm, args.pos[0], &mut out, 0)?;
@@ -130,11 +126,10 @@ impl Enc {
     }
 
     fn value(&mut self, vm: &mut Vm, v: Value, out: &mut String, level: usize) -> PyResult<()> {
-        self.visits = self.visits.wrapping_add(1);
-        if self.visits.is_multiple_of(4096) {
-            vm.heap.account.check_fits(out.len())?;
-            vm.check_deadline()?;
-        }
+        // Shared sub-objects can make the text exponentially larger than the heap: the text so
+        // far must fit in memory, and the walk must keep to the time budget.
+        vm.heap.account.check_fits(out.len())?;
+        vm.charge_native_ns(50.0)?;
         match v {
             Value::None => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
@@ -203,7 +198,9 @@ impl Enc {
                 out.push_str(&self.item_sep);
                 self.newline(out, level + 1);
             }
-            self.value(vm, item, out, level + 1)?;
+            stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+                self.value(vm, item, out, level + 1)
+            })?;
         }
         self.newline(out, level);
         out.push(']');
@@ -273,7 +270,9 @@ impl Enc {
             first = false;
             encode_str(&key, self.ensure_ascii, out);
             out.push_str(&self.key_sep);
-            self.value(vm, val, out, level + 1)?;
+            stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+                self.value(vm, val, out, level + 1)
+            })?;
         }
         self.newline(out, level);
         out.push('}');

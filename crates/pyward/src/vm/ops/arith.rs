@@ -12,6 +12,7 @@ use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::Vm;
 
+use super::bigcost;
 use super::int::{as_i64, from_big, is_int, to_big};
 
 /// Bytes one `Value` slot takes in a list or tuple buffer.
@@ -262,6 +263,7 @@ impl Vm {
                 self.heap
                     .account
                     .check_fits(((x.bits() + y.bits()) / 8) as usize)?;
+                self.charge_native_ns(bigcost::mul_ns(x.bits(), y.bits()))?;
                 x * y
             }
             BinOp::FloorDiv => {
@@ -270,12 +272,14 @@ impl Vm {
                         "integer division or modulo by zero",
                     ));
                 }
+                self.charge_native_ns(bigcost::div_ns(x.bits(), y.bits()))?;
                 intops::big_floordiv(x, y)
             }
             BinOp::Mod => {
                 if y.is_zero() {
                     return Err(exc::zero_division_error("integer modulo by zero"));
                 }
+                self.charge_native_ns(bigcost::div_ns(x.bits(), y.bits()))?;
                 intops::big_mod(x, y)
             }
             BinOp::TrueDiv => {
@@ -350,7 +354,10 @@ impl Vm {
             .saturating_sub(1)
             .saturating_mul(u128::from(e));
         let bytes = usize::try_from(bits / 8).unwrap_or(usize::MAX);
-        self.heap.account.check_fits(bytes)?;
+        // Squaring keeps the accumulator, the squared base and a product alive at once.
+        self.heap.account.check_fits(bytes.saturating_mul(2))?;
+        let result_bits = u64::try_from(bits).unwrap_or(u64::MAX);
+        self.charge_native_ns(bigcost::pow_ns(x.bits(), result_bits))?;
         let e32 = u32::try_from(e).map_err(|_| crate::exc::RunError::memory_limit())?;
         from_big(self, x.pow(e32))
     }
@@ -374,6 +381,7 @@ impl Vm {
                         "integer division or modulo by zero",
                     ));
                 }
+                self.charge_native_ns(bigcost::div_ns(x.bits(), y.bits()))?;
                 let (q, r) = x.div_mod_floor(&y);
                 Ok(Some((from_big(self, q)?, from_big(self, r)?)))
             }

@@ -48,6 +48,14 @@ impl Vm {
 
     /// `a == b`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        // Nested data recurses here: grow the Rust stack on demand (the depth is bounded by
+        // `enter_data`, but an embedder's thread may have a small stack).
+        stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+            self.eq_inner(a, b)
+        })
+    }
+
+    fn eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if let Some(r) = num_eq(self, a, b) {
             return Ok(r);
         }
@@ -170,6 +178,12 @@ impl Vm {
 
     /// `<`, `<=`, `>`, `>=`.
     fn order(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+            self.order_inner(op, a, b)
+        })
+    }
+
+    fn order_inner(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
         if self.is_user_instance(a) || self.is_user_instance(b) {
             if let Some(r) = self.call_dunder(a, op.dunder(), &[b])? {
                 if !matches!(r, Value::NotImplemented) {
@@ -252,6 +266,12 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
+            self.hash_inner(v)
+        })
+    }
+
+    fn hash_inner(&mut self, v: Value) -> PyResult<i64> {
         if self.is_user_instance(v) {
             match self.user_dunder(v, "__hash__")? {
                 Some(Value::None) => return Err(self.unhashable_error(v)),

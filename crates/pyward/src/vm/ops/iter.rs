@@ -246,7 +246,11 @@ impl Vm {
             }
             Iter::Enumerate { it: inner, count } => {
                 self.enter_data("")?;
-                let r = self.next(inner);
+                let r = stacker::maybe_grow(
+                    crate::vm::STACK_RED_ZONE,
+                    crate::vm::STACK_SEGMENT,
+                    || self.next(inner),
+                );
                 self.leave_data();
                 match r? {
                     Some(v) => {
@@ -334,7 +338,11 @@ impl Vm {
             }
             Iter::Filter { func, it: inner } => loop {
                 self.enter_data("")?;
-                let r = self.next(inner);
+                let r = stacker::maybe_grow(
+                    crate::vm::STACK_RED_ZONE,
+                    crate::vm::STACK_SEGMENT,
+                    || self.next(inner),
+                );
                 self.leave_data();
                 let Some(v) = r? else { return Ok(None) };
                 let keep = if matches!(func, Value::None) {

@@ -3,6 +3,7 @@
 
 pub mod arith;
 pub mod attr;
+pub mod bigcost;
 pub mod class;
 pub mod compare;
 pub mod container;
