@@ -918,12 +918,7 @@ impl<'src> Compiler<'src> {
     }
 
     fn match_stmt(&mut self, m: &'src ast::StmtMatch) -> Result<(), CompileError> {
-        self.check_block_nesting_len()?;
         self.match_statement(m)
-    }
-
-    fn check_block_nesting_len(&self) -> Result<(), CompileError> {
-        Ok(())
     }
 }
 

@@ -173,7 +173,7 @@ impl Vm {
                     })
                 }
                 Object::BoundMethod(BoundMethod { recv, func: inner }) => {
-                    let (recv, inner) = (*recv, *func_of(inner));
+                    let (recv, inner) = (*recv, *inner);
                     self.stack.insert(start, recv);
                     self.call_stack(inner, start, nargs + 1, kwnames, ret_to)
                 }
@@ -621,8 +621,4 @@ impl Vm {
         };
         self.alloc(Object::Function(Box::new(f)))
     }
-}
-
-fn func_of(v: &Value) -> &Value {
-    v
 }
