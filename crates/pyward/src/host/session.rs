@@ -12,8 +12,11 @@ use std::sync::Arc;
 
 use crate::vm::{HostMode, Vm};
 
+use super::Data;
 use super::run::{self, Fail};
-use super::{Data, Error, HostCall, HostError, Outcome, RunOptions, panic_message, syntax_error};
+use super::{
+    Error, HostAnswer, HostCall, HostError, Outcome, RunOptions, panic_message, syntax_error,
+};
 
 /// Where a session snippet stands.
 #[derive(Debug)]
@@ -42,6 +45,8 @@ pub struct Session {
     paused: bool,
     /// Set after an interpreter bug: the state may be inconsistent, so no more snippets run.
     broken: Option<String>,
+    /// The code of the snippet running or paused.
+    snippet: Option<Arc<crate::bytecode::Code>>,
 }
 
 impl std::fmt::Debug for Session {
@@ -71,6 +76,7 @@ impl Session {
             snippets: 0,
             paused: false,
             broken: None,
+            snippet: None,
         })
     }
 
@@ -97,9 +103,9 @@ impl Session {
     }
 
     /// Answer the paused snippet's host calls and run on (see `Paused::resume`).
-    pub fn resume(&mut self, answers: Vec<(u64, Result<Data, HostError>)>) -> SessionStep {
+    pub fn resume(&mut self, answers: Vec<HostAnswer>) -> SessionStep {
         if !self.paused {
-            return SessionStep::Done(Outcome::failed(Error::Api(
+            return SessionStep::Done(Outcome::from_error(Error::Api(
                 "the session is not paused".into(),
             )));
         }
@@ -119,12 +125,12 @@ impl Session {
 
     fn feed(&mut self, code: &str, mode: HostMode) -> SessionStep {
         if let Some(why) = &self.broken {
-            return SessionStep::Done(Outcome::failed(Error::Api(format!(
+            return SessionStep::Done(Outcome::from_error(Error::Api(format!(
                 "the session is unusable after an internal error: {why}"
             ))));
         }
         if self.paused {
-            return SessionStep::Done(Outcome::failed(Error::Api(
+            return SessionStep::Done(Outcome::from_error(Error::Api(
                 "the session is paused at host calls: resume it first".into(),
             )));
         }
@@ -135,9 +141,9 @@ impl Session {
         }));
         let code_obj = match compiled {
             Ok(Ok(c)) => c,
-            Ok(Err(e)) => return SessionStep::Done(Outcome::failed(syntax_error(e))),
+            Ok(Err(e)) => return SessionStep::Done(Outcome::from_error(syntax_error(e))),
             Err(p) => {
-                return SessionStep::Done(Outcome::failed(Error::Internal(panic_message(
+                return SessionStep::Done(Outcome::from_error(Error::Internal(panic_message(
                     p.as_ref(),
                 ))));
             }
@@ -155,6 +161,7 @@ impl Session {
         }
         vm.heap.account.peak_bytes = vm.heap.account.live_bytes;
         let r = run::guarded(vm, |vm| run::start_vm(vm, &code_obj, &filename, &source));
+        self.snippet = Some(code_obj);
         self.step(r)
     }
 
@@ -177,6 +184,9 @@ impl Session {
 
     fn end(&mut self, r: Result<(), Fail>) -> Outcome {
         let outcome = run::finish_vm(&mut self.vm, r);
+        if let Some(code) = self.snippet.take() {
+            self.vm.forget_nested_code(&code);
+        }
         if let Some(Error::Internal(m)) = &outcome.error {
             self.broken = Some(m.clone());
         }

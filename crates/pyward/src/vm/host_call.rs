@@ -360,7 +360,7 @@ impl Vm {
     /// Start running module code in `globals` as a new outermost frame (a program, or one
     /// session snippet).
     pub(crate) fn start_module(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<()> {
-        let rt = self.load_code(code)?;
+        let rt = self.load_code_uncached(code)?;
         self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())
     }
 
