@@ -191,7 +191,10 @@ impl Vm {
         let Some(f) = self.frames.last() else {
             return Err(RunError::Internal("host call without a frame"));
         };
-        let (code, base) = (f.code.clone(), f.base);
+        let base = f.base;
+        let Some(code) = self.code_of(f.rt).cloned() else {
+            return Err(RunError::Internal("host call frame without code"));
+        };
         let name = match kind {
             HostCallKind::WallClock => WALL_CLOCK_CALL.to_string(),
             HostCallKind::MonotonicClock => MONOTONIC_CLOCK_CALL.to_string(),
@@ -361,7 +364,7 @@ impl Vm {
     /// session snippet).
     pub(crate) fn start_module(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<()> {
         let rt = self.load_code_uncached(code)?;
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())
+        self.push_frame(rt, globals, Value::None, Vec::new())
     }
 
     /// Run the outermost loop until the module finishes (its value) or pauses (`None`). On an
