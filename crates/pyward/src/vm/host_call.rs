@@ -79,6 +79,10 @@ pub struct HostState {
     pub seeds_drawn: u64,
     /// Virtual time slept in the current run or snippet, against `OsPolicy::max_sleep`.
     pub slept_nanos: u64,
+    /// Session snippets fed so far (snippet N's file is `<snippet N>`).
+    pub snippets: u64,
+    /// The session snippet running or paused (None: idle).
+    pub snippet: Option<Arc<Code>>,
 }
 
 impl Default for HostState {
@@ -96,6 +100,8 @@ impl Default for HostState {
             sources: Vec::new(),
             seeds_drawn: 0,
             slept_nanos: 0,
+            snippets: 0,
+            snippet: None,
         }
     }
 }
