@@ -3,6 +3,9 @@
 //! Exit status: 0 on success, 1 on an uncaught exception or a breached limit (traceback on
 //! stderr, last line `TypeName: message`), 2 on a usage error.
 
+mod json_data;
+mod serve;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -11,8 +14,10 @@ use pyward::host::limits::parse_size;
 use pyward::{Error, LimitKind, Limits, Program, RunOptions};
 
 const USAGE: &str = "usage: pyward [limits] (FILE | -c CODE | -)
+       pyward serve
 
-Runs a Python program in the pyward sandbox.
+Runs a Python program in the pyward sandbox; `pyward serve` drives runs over a
+JSON-lines protocol on stdin/stdout (docs/serve.md).
 
 limits:
   --max-duration SECONDS   wall-clock limit (default 30; 0 = none)
@@ -124,6 +129,16 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("serve") {
+        // The JSON-lines server (docs/serve.md), on a thread with room for native re-entry.
+        let worker = std::thread::Builder::new()
+            .stack_size(VM_STACK)
+            .spawn(serve::serve);
+        return match worker.map(std::thread::JoinHandle::join) {
+            Ok(Ok(code)) => ExitCode::from(code),
+            _ => ExitCode::from(1),
+        };
+    }
     let opts = match parse_args() {
         Ok(o) => o,
         Err(msg) if msg.is_empty() => {

@@ -19,7 +19,8 @@ pub mod vm;
 
 pub use heap::LimitKind;
 pub use host::{
-    ClockPolicy, Data, Error, HostCall, HostError, HostFunction, Limits, OsPolicy, Outcome, Paused,
-    Program, RandomPolicy, RunOptions, RunStats, Session, SessionStep, Step, no_host,
+    ClockPolicy, Data, Error, HostAnswer, HostCall, HostError, HostFunction, Limits, OsPolicy,
+    Outcome, Paused, Program, RandomPolicy, RunOptions, RunStats, Session, SessionStep, Step,
+    no_host,
 };
 pub use num_bigint::BigInt;

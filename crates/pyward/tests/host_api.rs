@@ -1199,3 +1199,93 @@ fn one_program_runs_on_several_threads_at_once() {
         assert_eq!(h.join().unwrap(), Some(Data::Int(fib(k) + k)));
     }
 }
+
+// ---------------------------------------------------------------- more edges
+
+#[test]
+fn a_handler_may_run_another_program() {
+    let inner = compile("double(x)");
+    let outer = compile("[ask(1), ask(2)]");
+    let out = outer.run(
+        RunOptions::new().function(HostFunction::new("ask").signature("(n)")),
+        &mut |c| {
+            let n = c.args[0].clone();
+            let options = RunOptions::new()
+                .input("x", n)
+                .function(HostFunction::new("double").signature("(v)"));
+            let r = inner.run(options, &mut |c| match c.args[0] {
+                Data::Int(v) => Ok(Data::Int(v * 2)),
+                _ => Ok(Data::None),
+            });
+            r.result
+                .ok_or_else(|| HostError::new("ValueError", "no result"))
+        },
+    );
+    ok(&out);
+    assert_eq!(
+        out.result,
+        Some(Data::List(vec![Data::Int(2), Data::Int(4)]))
+    );
+}
+
+#[test]
+fn host_answers_are_charged_to_the_memory_limit() {
+    let limits = Limits {
+        max_memory: 2 << 20,
+        ..Limits::default()
+    };
+    let options = RunOptions::new()
+        .limits(limits)
+        .function(HostFunction::new("big"));
+    let out = run_with(
+        "try:\n    big()\nexcept MemoryError:\n    print('caught')",
+        options,
+        &mut |_| Ok(Data::List((0..200_000).map(Data::Int).collect())),
+    );
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.error, Some(Error::Limit(LimitKind::Memory)));
+}
+
+#[test]
+fn pause_mode_covers_generators_and_comprehensions_but_not_builtin_consumers() {
+    let src = "
+def gen(xs):
+    for x in xs:
+        yield ask(x)
+a = [ask(x) for x in range(2)]
+b = {x: ask(x) for x in range(2)}
+c = [y for y in gen([5, 6])]
+try:
+    d = sum(ask(x) for x in range(2))
+except RuntimeError as e:
+    d = 'refused'
+(a, b, c, d)";
+    let options = RunOptions::new().function(HostFunction::new("ask").signature("(x)"));
+    let mut step = compile(src).start(options);
+    let mut calls = 0;
+    let out = loop {
+        match step {
+            Step::Done(o) => break o,
+            Step::Paused(p) => {
+                calls += 1;
+                let v = p.calls()[0].args[0].clone();
+                step = reply(p, v);
+            }
+        }
+    };
+    ok(&out);
+    assert_eq!(calls, 6);
+    let ints = |v: &[i64]| Data::List(v.iter().map(|i| Data::Int(*i)).collect());
+    assert_eq!(
+        out.result,
+        Some(Data::Tuple(vec![
+            ints(&[0, 1]),
+            Data::Dict(vec![
+                (Data::Int(0), Data::Int(0)),
+                (Data::Int(1), Data::Int(1))
+            ]),
+            ints(&[5, 6]),
+            s("refused"),
+        ]))
+    );
+}

@@ -77,6 +77,45 @@ impl From<i64> for Data {
     }
 }
 
+impl From<i32> for Data {
+    fn from(i: i32) -> Data {
+        Data::Int(i64::from(i))
+    }
+}
+
+impl From<u32> for Data {
+    fn from(i: u32) -> Data {
+        Data::Int(i64::from(i))
+    }
+}
+
+impl From<u64> for Data {
+    fn from(i: u64) -> Data {
+        match i64::try_from(i) {
+            Ok(i) => Data::Int(i),
+            Err(_) => Data::BigInt(BigInt::from(i)),
+        }
+    }
+}
+
+impl From<usize> for Data {
+    fn from(i: usize) -> Data {
+        Data::from(u64::try_from(i).unwrap_or(u64::MAX))
+    }
+}
+
+impl From<Vec<Data>> for Data {
+    fn from(items: Vec<Data>) -> Data {
+        Data::List(items)
+    }
+}
+
+impl<T: Into<Data>> From<Option<T>> for Data {
+    fn from(v: Option<T>) -> Data {
+        v.map_or(Data::None, Into::into)
+    }
+}
+
 impl From<f64> for Data {
     fn from(f: f64) -> Data {
         Data::Float(f)

@@ -88,6 +88,9 @@ pub struct HostCall {
     pub kwargs: Vec<(String, Data)>,
 }
 
+/// The answer to one host call, by the call's id (`Paused::resume`, `Session::resume`).
+pub type HostAnswer = (u64, Result<Data, HostError>);
+
 /// An error the embedder answers a host call with. It is raised in the sandbox at the call
 /// site: as the builtin exception of that name when there is one (`ValueError`, `KeyError`,
 /// `TimeoutError`, ...; subclasses of `Exception` only), else as a subclass of RuntimeError

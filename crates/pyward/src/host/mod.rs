@@ -23,7 +23,7 @@ use crate::heap::LimitKind;
 use crate::vm::HostMode;
 
 pub use data::{Data, MAX_DATA_DEPTH};
-pub use function::{HostCall, HostError, HostFunction};
+pub use function::{HostAnswer, HostCall, HostError, HostFunction};
 pub use limits::Limits;
 pub use options::{RunOptions, StdoutCallback};
 pub use policy::{ClockPolicy, OsPolicy, RandomPolicy};
@@ -128,8 +128,8 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// An outcome for a run that never started.
-    pub(crate) fn failed(error: Error) -> Outcome {
+    /// The outcome of a run that never started: just the error.
+    pub fn from_error(error: Error) -> Outcome {
         Outcome {
             result: None,
             stdout: String::new(),

@@ -77,7 +77,7 @@ pub(crate) fn seed_material(policy: RandomPolicy, n: u64) -> [u32; 8] {
                 // No entropy source (some sandboxed hosts): fall back to the clock and the
                 // counter rather than fail the program.
                 let t = RealClock::new();
-                return splitmix_words(t.epoch ^ n.rotate_left(32));
+                return splitmix_words(t.epoch_nanos() ^ n.rotate_left(32));
             }
             for (w, chunk) in out.iter_mut().zip(bytes.chunks_exact(4)) {
                 let mut word = [0u8; 4];
@@ -125,43 +125,51 @@ pub trait Clock: Send {
 /// 2024-01-01T00:00:00Z in nanoseconds since the Unix epoch.
 pub const FIXED_EPOCH_NANOS: u64 = 1_704_067_200_000_000_000;
 
-/// The host's real monotonic clock.
+/// The host's real monotonic clock. It reads the host clock only when asked: the monotonic
+/// origin on the first reading, the wall-clock epoch on the first `epoch_nanos` (a run that
+/// never looks at the date never asks the host for it).
+#[derive(Default)]
 pub struct RealClock {
-    start: Instant,
-    epoch: u64,
+    start: Option<Instant>,
+    epoch: std::cell::OnceCell<u64>,
 }
 
 impl RealClock {
-    /// A clock starting now.
-    #[expect(
-        clippy::disallowed_methods,
-        reason = "the default OS policy is the real clock"
-    )]
+    /// A clock whose time starts at its first reading.
     pub fn new() -> RealClock {
-        let epoch = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(FIXED_EPOCH_NANOS, |d| {
-                u64::try_from(d.as_nanos()).unwrap_or(FIXED_EPOCH_NANOS)
-            });
-        RealClock {
-            start: Instant::now(),
-            epoch,
-        }
-    }
-}
-
-impl Default for RealClock {
-    fn default() -> RealClock {
-        RealClock::new()
+        RealClock::default()
     }
 }
 
 impl Clock for RealClock {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the duration limit and the default OS policy use the real clock"
+    )]
     fn now_nanos(&mut self) -> u64 {
-        u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
+        match self.start {
+            Some(start) => u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            None => {
+                self.start = Some(Instant::now());
+                0
+            }
+        }
     }
 
     fn epoch_nanos(&self) -> u64 {
-        self.epoch
+        *self.epoch.get_or_init(|| {
+            #[expect(
+                clippy::disallowed_methods,
+                reason = "the default OS policy is the real clock"
+            )]
+            let now = SystemTime::now();
+            // The wall clock now, minus how far the monotonic clock has run.
+            let since = self.start.map_or(0, |s| s.elapsed().as_nanos());
+            now.duration_since(UNIX_EPOCH)
+                .map_or(FIXED_EPOCH_NANOS, |d| {
+                    let wall = d.as_nanos().saturating_sub(since);
+                    u64::try_from(wall).unwrap_or(FIXED_EPOCH_NANOS)
+                })
+        })
     }
 }

@@ -15,9 +15,8 @@ use crate::value::Value;
 use crate::vm::{HostMode, Vm};
 
 use super::data;
-use super::function::{self, HostCall, HostError};
+use super::function::{self, HostAnswer, HostCall};
 use super::options::RunOptions;
-use super::policy::{ClockPolicy, RealClock};
 use super::{Data, Error, Outcome, RunStats, panic_message};
 
 /// Where a run stands after it ran for a while.
@@ -58,7 +57,7 @@ impl Paused {
     /// Answer host calls by id and run on. A synchronous call must be answered; asynchronous
     /// ones may be answered in any order and any subset. An unknown id, an id answered twice,
     /// or a missing answer ends the run with `Error::Api` (partial output kept).
-    pub fn resume(self, answers: Vec<(u64, Result<Data, HostError>)>) -> Step {
+    pub fn resume(self, answers: Vec<HostAnswer>) -> Step {
         let mut vm = self.vm;
         let step = guarded(&mut vm, |vm| resume_vm(vm, answers));
         match step {
@@ -106,10 +105,8 @@ pub(crate) fn new_vm(options: RunOptions, mode: HostMode) -> (Box<Vm>, Result<()
     let mut vm = Box::new(Vm::new(limits));
     vm.out.callback = on_stdout;
     vm.host.mode = mode;
-    if policy.clock != ClockPolicy::Real {
-        // The budget clock stays real; only what the sandbox reads changes.
-        vm.set_clock(Box::new(RealClock::new()));
-    }
+    // The budget clock (`Vm::clock`) stays the real one whatever the policy: only what the
+    // sandbox reads changes.
     vm.host.policy = policy;
     vm.start_budget();
     let r = guarded(&mut vm, |vm| {
@@ -230,7 +227,8 @@ pub(crate) fn start_vm(
     filename: &Arc<str>,
     source: &Arc<str>,
 ) -> Result<bool, Fail> {
-    if !vm.host.sources.iter().any(|(f, _)| f == filename) {
+    // A program has one source; a session adds one per snippet (distinct names).
+    if vm.host.sources.last().is_none_or(|(f, _)| f != filename) {
         vm.host.sources.push((filename.clone(), source.clone()));
     }
     vm.result = Value::None;
@@ -241,10 +239,7 @@ pub(crate) fn start_vm(
 }
 
 /// Answer the paused calls and run on: true when it paused again.
-pub(crate) fn resume_vm(
-    vm: &mut Vm,
-    answers: Vec<(u64, Result<Data, HostError>)>,
-) -> Result<bool, Fail> {
+pub(crate) fn resume_vm(vm: &mut Vm, answers: Vec<HostAnswer>) -> Result<bool, Fail> {
     if vm.host.pending.is_empty() {
         return Err(api("the run is not waiting for host calls".into()));
     }

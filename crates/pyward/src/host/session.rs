@@ -12,8 +12,11 @@ use std::sync::Arc;
 
 use crate::vm::{HostMode, Vm};
 
+use super::Data;
 use super::run::{self, Fail};
-use super::{Data, Error, HostCall, HostError, Outcome, RunOptions, panic_message, syntax_error};
+use super::{
+    Error, HostAnswer, HostCall, HostError, Outcome, RunOptions, panic_message, syntax_error,
+};
 
 /// Where a session snippet stands.
 #[derive(Debug)]
@@ -35,11 +38,9 @@ pub enum SessionStep {
 /// assert_eq!(outcome.result, Some(Data::Int(42)));
 /// ```
 pub struct Session {
+    /// The interpreter. Everything that outlives a call is in it (`Vm::host`: the snippet
+    /// count, the paused snippet's code and calls), so dumping it captures the session.
     vm: Box<Vm>,
-    /// Snippets fed so far (names their file: `<snippet N>`).
-    snippets: u64,
-    /// Whether a snippet is paused at host calls.
-    paused: bool,
     /// Set after an interpreter bug: the state may be inconsistent, so no more snippets run.
     broken: Option<String>,
 }
@@ -47,8 +48,8 @@ pub struct Session {
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
-            .field("snippets", &self.snippets)
-            .field("paused", &self.paused)
+            .field("snippets", &self.vm.host.snippets)
+            .field("paused", &self.is_paused())
             .field("broken", &self.broken)
             .finish_non_exhaustive()
     }
@@ -66,12 +67,7 @@ impl Session {
                 .error
                 .unwrap_or_else(|| Error::Internal("session setup failed".into())));
         }
-        Ok(Session {
-            vm,
-            snippets: 0,
-            paused: false,
-            broken: None,
-        })
+        Ok(Session { vm, broken: None })
     }
 
     /// Run a snippet to completion, answering host calls through `handler`.
@@ -82,12 +78,9 @@ impl Session {
     ) -> Outcome {
         crate::vm::host_call::with_handler(handler, || match self.feed(code, HostMode::Callback) {
             SessionStep::Done(outcome) => outcome,
-            SessionStep::Paused(_) => {
-                self.paused = false;
-                self.end(Err(Fail::Api(Error::Internal(
-                    "a callback-mode snippet paused".into(),
-                ))))
-            }
+            SessionStep::Paused(_) => self.end(Err(Fail::Api(Error::Internal(
+                "a callback-mode snippet paused".into(),
+            )))),
         })
     }
 
@@ -97,9 +90,9 @@ impl Session {
     }
 
     /// Answer the paused snippet's host calls and run on (see `Paused::resume`).
-    pub fn resume(&mut self, answers: Vec<(u64, Result<Data, HostError>)>) -> SessionStep {
-        if !self.paused {
-            return SessionStep::Done(Outcome::failed(Error::Api(
+    pub fn resume(&mut self, answers: Vec<HostAnswer>) -> SessionStep {
+        if !self.is_paused() {
+            return SessionStep::Done(Outcome::from_error(Error::Api(
                 "the session is not paused".into(),
             )));
         }
@@ -109,7 +102,7 @@ impl Session {
 
     /// Whether a snippet waits for host calls.
     pub fn is_paused(&self) -> bool {
-        self.paused
+        self.vm.host.snippet.is_some()
     }
 
     /// The host calls the paused snippet waits for (empty when idle).
@@ -119,25 +112,26 @@ impl Session {
 
     fn feed(&mut self, code: &str, mode: HostMode) -> SessionStep {
         if let Some(why) = &self.broken {
-            return SessionStep::Done(Outcome::failed(Error::Api(format!(
+            return SessionStep::Done(Outcome::from_error(Error::Api(format!(
                 "the session is unusable after an internal error: {why}"
             ))));
         }
-        if self.paused {
-            return SessionStep::Done(Outcome::failed(Error::Api(
+        if self.is_paused() {
+            return SessionStep::Done(Outcome::from_error(Error::Api(
                 "the session is paused at host calls: resume it first".into(),
             )));
         }
-        self.snippets = self.snippets.saturating_add(1);
-        let filename: Arc<str> = Arc::from(format!("<snippet {}>", self.snippets));
+        let n = self.vm.host.snippets.saturating_add(1);
+        self.vm.host.snippets = n;
+        let filename: Arc<str> = Arc::from(format!("<snippet {n}>"));
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             crate::syntax::compile_source(code, &filename, true)
         }));
         let code_obj = match compiled {
             Ok(Ok(c)) => c,
-            Ok(Err(e)) => return SessionStep::Done(Outcome::failed(syntax_error(e))),
+            Ok(Err(e)) => return SessionStep::Done(Outcome::from_error(syntax_error(e))),
             Err(p) => {
-                return SessionStep::Done(Outcome::failed(Error::Internal(panic_message(
+                return SessionStep::Done(Outcome::from_error(Error::Internal(panic_message(
                     p.as_ref(),
                 ))));
             }
@@ -154,29 +148,24 @@ impl Session {
             vm.collect_garbage();
         }
         vm.heap.account.peak_bytes = vm.heap.account.live_bytes;
+        vm.host.snippet = Some(code_obj.clone());
         let r = run::guarded(vm, |vm| run::start_vm(vm, &code_obj, &filename, &source));
         self.step(r)
     }
 
     fn step(&mut self, r: Result<bool, Fail>) -> SessionStep {
         match r {
-            Ok(true) => {
-                self.paused = true;
-                SessionStep::Paused(self.vm.host.pending.clone())
-            }
-            Ok(false) => {
-                self.paused = false;
-                SessionStep::Done(self.end(Ok(())))
-            }
-            Err(e) => {
-                self.paused = false;
-                SessionStep::Done(self.end(Err(e)))
-            }
+            Ok(true) => SessionStep::Paused(self.vm.host.pending.clone()),
+            Ok(false) => SessionStep::Done(self.end(Ok(()))),
+            Err(e) => SessionStep::Done(self.end(Err(e))),
         }
     }
 
     fn end(&mut self, r: Result<(), Fail>) -> Outcome {
         let outcome = run::finish_vm(&mut self.vm, r);
+        if let Some(code) = self.vm.host.snippet.take() {
+            self.vm.forget_nested_code(&code);
+        }
         if let Some(Error::Internal(m)) = &outcome.error {
             self.broken = Some(m.clone());
         }

@@ -79,6 +79,10 @@ pub struct HostState {
     pub seeds_drawn: u64,
     /// Virtual time slept in the current run or snippet, against `OsPolicy::max_sleep`.
     pub slept_nanos: u64,
+    /// Session snippets fed so far (snippet N's file is `<snippet N>`).
+    pub snippets: u64,
+    /// The session snippet running or paused (None: idle).
+    pub snippet: Option<Arc<Code>>,
 }
 
 impl Default for HostState {
@@ -96,6 +100,8 @@ impl Default for HostState {
             sources: Vec::new(),
             seeds_drawn: 0,
             slept_nanos: 0,
+            snippets: 0,
+            snippet: None,
         }
     }
 }
@@ -191,9 +197,9 @@ impl Vm {
         let Some(f) = self.frames.last() else {
             return Err(RunError::Internal("host call without a frame"));
         };
-        let (rt, base) = (f.rt, f.base);
-        let Some(code) = self.code_of(rt).cloned() else {
-            return Err(RunError::Internal("host stub frame without code"));
+        let base = f.base;
+        let Some(code) = self.code_of(f.rt).cloned() else {
+            return Err(RunError::Internal("host call frame without code"));
         };
         let name = match kind {
             HostCallKind::WallClock => WALL_CLOCK_CALL.to_string(),
@@ -363,7 +369,7 @@ impl Vm {
     /// Start running module code in `globals` as a new outermost frame (a program, or one
     /// session snippet).
     pub(crate) fn start_module(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<()> {
-        let rt = self.load_code(code)?;
+        let rt = self.load_code_uncached(code)?;
         self.push_frame(rt, globals, Value::None, Vec::new())
     }
 

@@ -123,7 +123,8 @@ pub struct Vm {
     pub err_out: String,
     /// The `sys.stderr` object, once `sys` is imported.
     pub(crate) stderr_obj: Value,
-    /// Shared one-character Latin-1 strings (index = code point) and the empty string (256).
+    /// Shared one-character Latin-1 strings (index = code point) and the empty string (256);
+    /// empty until the first such string (a fresh VM allocates as little as it can).
     small_strs: Vec<Value>,
     /// The original `sys.stdout` object, once `sys` is imported.
     pub(crate) stdout_obj: Value,
@@ -146,7 +147,7 @@ impl Vm {
         let mut vm = Vm {
             heap: Heap::new(account),
             frames: Vec::new(),
-            stack: Vec::with_capacity(256),
+            stack: Vec::with_capacity(64),
             handled: Value::None,
             limits,
             clock: Box::new(RealClock::new()),
@@ -173,7 +174,7 @@ impl Vm {
             globals: Value::None,
             err_out: String::new(),
             stderr_obj: Value::None,
-            small_strs: vec![Value::Unbound; 257],
+            small_strs: Vec::new(),
             stdout_obj: Value::None,
             modules_dict: Value::None,
             recursion_cap: 0,
@@ -440,6 +441,9 @@ impl Vm {
                 return Ok(v);
             }
             let v = self.alloc(Object::Str(Str::new(s)))?;
+            if self.small_strs.is_empty() {
+                self.small_strs = vec![Value::Unbound; 257];
+            }
             if let Some(slot) = self.small_strs.get_mut(i) {
                 *slot = v;
             }
@@ -491,6 +495,14 @@ impl Vm {
         if let Some(&v) = self.code_cache.get(&key) {
             return Ok(v);
         }
+        let v = self.load_code_uncached(code)?;
+        self.code_cache.insert(key, v);
+        Ok(v)
+    }
+
+    /// `load_code` without the cache, for code that runs once per VM (a program, a session
+    /// snippet): nothing to look up, and nothing kept alive after it finishes.
+    pub(crate) fn load_code_uncached(&mut self, code: &Arc<Code>) -> PyResult<Value> {
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             consts.push(self.const_value(c)?);
@@ -503,14 +515,27 @@ impl Vm {
             .map_err(|_| RunError::Internal("loaded code exceeds the instruction arena"))?;
         self.code_ops.extend_from_slice(&code.ops);
         self.icache.resize(self.code_ops.len(), cache::Cache::Empty);
-        let v = self.alloc(Object::CodeRt(Box::new(CodeRt {
+        self.alloc(Object::CodeRt(Box::new(CodeRt {
             code: code.clone(),
             consts,
             names,
             ops_base,
-        })))?;
-        self.code_cache.insert(key, v);
-        Ok(v)
+        })))
+    }
+
+    /// Drop the cached runtime form of the code objects nested in `code` (a finished session
+    /// snippet's functions and comprehensions): live functions keep theirs through their own
+    /// references, and the rest becomes garbage instead of living as long as the session.
+    pub(crate) fn forget_nested_code(&mut self, code: &Code) {
+        let mut pending: Vec<&Code> = vec![code];
+        while let Some(c) = pending.pop() {
+            for k in &c.consts {
+                if let Const::Code(inner) = k {
+                    self.code_cache.remove(&(Arc::as_ptr(inner) as usize));
+                    pending.push(inner);
+                }
+            }
+        }
     }
 
     /// The runtime form of a loaded code object.
