@@ -62,6 +62,9 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("fractions", include_str!("py/fractions.py")),
     ("uuid", include_str!("py/uuid.py")),
     ("decimal", include_str!("py/decimal.py")),
+    ("_decimal_math", include_str!("py/_decimal_math.py")),
+    ("pprint", include_str!("py/pprint.py")),
+    ("difflib", include_str!("py/difflib.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),
 ];

@@ -147,6 +147,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             return type(self).__qualname__ + '(' + ', '.join(
                 '%s=%r' % (f.name, getattr(self, f.name)) for f in flist if f.repr) + ')'
         cls.__repr__ = _recursive_repr(__repr__)
+        # pprint formats dataclasses whose repr is this generated one field by field.
+        cls.__repr__.__dataclass_repr__ = True
 
     cmp_fields = [f.name for f in flist if f.compare]
 

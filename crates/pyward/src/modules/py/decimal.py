@@ -977,3 +977,7 @@ def _special_add(a, b):
             _raise(InvalidOperation)
         return Decimal(a)
     return Decimal(a if a.is_infinite() else b)
+
+
+import _decimal_math
+_decimal_math.install(Decimal, getcontext, _raise, InvalidOperation, Overflow, ROUND_HALF_EVEN)

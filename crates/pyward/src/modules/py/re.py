@@ -1,6 +1,8 @@
-"""re: CPython 3.11's re API over pyward's linear-time matcher (_re, on the regex crate).
+"""re: CPython 3.11's re API over pyward's matcher (_re).
 
-Backreferences and look-around need backtracking and raise re.error.
+Patterns run on a linear-time engine; those with backreferences, look-around, atomic
+groups, possessive quantifiers or conditionals run on a backtracking engine with a step
+budget (_re.MAX_BACKTRACK per search), past which the search raises re.error.
 """
 
 import _re
@@ -89,60 +91,55 @@ class Pattern:
         return self._search(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        return iter([Match(self, string, sp, pos, endpos)
-                     for sp in _re.finditer(self.pattern, self._flags_in, string, pos, endpos)])
+        if not isinstance(string, str):
+            raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
+        return self._iter(string, pos, endpos)
+
+    def _iter(self, string, pos, endpos):
+        # Matches come from _re in chunks of growing size, so a loop that stops early
+        # costs little and a long one costs few round trips.
+        at, empty, limit = pos, -1, 16
+        while True:
+            chunk = _re.finditer(self.pattern, self._flags_in, string, pos, endpos, at, empty, limit)
+            for sp in chunk:
+                yield Match(self, string, sp, pos, endpos)
+            if len(chunk) < limit:
+                return
+            last = chunk[-1]
+            at = last[1]
+            empty = last[1] if last[0] == last[1] else -1
+            if limit < 4096:
+                limit *= 2
 
     def findall(self, string, pos=0, endpos=None):
-        out = []
-        for sp in _re.finditer(self.pattern, self._flags_in, string, pos, endpos):
-            if self.groups == 0:
-                out.append(string[sp[0]:sp[1]])
-            else:
-                gs = []
-                for g in range(1, self.groups + 1):
-                    s, e = sp[2 * g], sp[2 * g + 1]
-                    gs.append('' if s < 0 else string[s:e])
-                out.append(gs[0] if self.groups == 1 else tuple(gs))
-        return out
+        return _re.findall(self.pattern, self._flags_in, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
-        out = []
-        last = 0
-        n = 0
-        for sp in _re.finditer(self.pattern, self._flags_in, string, 0, None):
-            if maxsplit and n >= maxsplit:
-                break
-            out.append(string[last:sp[0]])
-            for g in range(1, self.groups + 1):
-                s, e = sp[2 * g], sp[2 * g + 1]
-                out.append(None if s < 0 else string[s:e])
-            last = sp[1]
-            n += 1
-        out.append(string[last:])
-        return out
+        return _re.split(self.pattern, self._flags_in, string, maxsplit)
 
     def subn(self, repl, string, count=0):
         if callable(repl):
-            fn = repl
-        else:
-            template = _parse_template(repl, self)
-            fn = lambda m: _expand(template, m)
-        out = []
-        last = 0
-        n = 0
-        for sp in _re.finditer(self.pattern, self._flags_in, string, 0, None):
-            if count and n >= count:
-                break
-            out.append(string[last:sp[0]])
-            r = fn(Match(self, string, sp, 0, None))
-            if r is not None:
-                if not isinstance(r, str):
-                    raise TypeError('expected str instance, %s found' % type(r).__name__)
-                out.append(r)
-            last = sp[1]
-            n += 1
-        out.append(string[last:])
-        return ''.join(out), n
+            # A Python loop, so garbage from each call is collected as it goes; the pieces
+            # are joined as CPython does (a non-str result fails the join, naming its index).
+            if not isinstance(string, str):
+                raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
+            out = []
+            last = n = 0
+            for m in self._iter(string, 0, None):
+                if count and n >= count:
+                    break
+                s, e = m._spans[0], m._spans[1]
+                if last < s:
+                    out.append(string[last:s])
+                r = repl(m)
+                if r is not None:
+                    out.append(r)
+                last = e
+                n += 1
+            out.append(string[last:])
+            return ''.join(out), n
+        template = _parse_template(repl, self)
+        return _re.sub(self.pattern, self._flags_in, template, string, count)
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -258,19 +255,27 @@ class Match:
         self._spans = spans
         self.pos = pos
         self.endpos = len(string) if endpos is None else endpos
+
+    @property
+    def lastindex(self):
+        spans = self._spans
         last = None
         lastend = -1
-        for g in range(1, pattern.groups + 1):
+        for g in range(1, self.re.groups + 1):
             s, e = spans[2 * g], spans[2 * g + 1]
             if s >= 0 and e > lastend:
                 last = g
                 lastend = e
-        self.lastindex = last
-        self.lastgroup = None
+        return last
+
+    @property
+    def lastgroup(self):
+        last = self.lastindex
         if last is not None:
-            for name, idx in pattern.groupindex.items():
+            for name, idx in self.re.groupindex.items():
                 if idx == last:
-                    self.lastgroup = name
+                    return name
+        return None
 
     def _index(self, g):
         if isinstance(g, int) and not isinstance(g, bool) or type(g) is bool:

@@ -1,24 +1,27 @@
-//! `_re`: the matching core behind the bundled `re.py`, on the `regex` crate (linear time).
+//! `_re`: the matching core behind the bundled `re.py`.
 //!
-//! Patterns are translated (`translate.rs`) and compiled once per process into a bounded
-//! cache. Matching functions return group spans in code points as flat lists
-//! `[start0, end0, start1, end1, ...]` (-1 for groups that did not take part); `re.py`
-//! builds Match objects, substitution and splitting from them.
+//! Patterns are translated (`translate.rs`), compiled for one of two engines (`engine.rs`:
+//! linear time, or backtracking under a step budget) and cached per process. `search`
+//! returns group spans in code points as a flat list `[start0, end0, start1, end1, ...]`
+//! (-1 for groups that did not take part); `re.py` builds Match objects from them. The
+//! many-match operations (`findall`, `split`, `sub`, chunks of `finditer`) run in Rust
+//! (`scan.rs`), checking memory and the clock as they go.
 
+mod engine;
+mod scan;
 mod translate;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use regex::{Regex, RegexBuilder};
-
-use crate::exc::{self, PyResult};
+use crate::exc::{self, Exc, PyResult, RunError};
 use crate::natives;
-use crate::value::Value;
+use crate::types::object::Object;
+use crate::value::{ObjId, Value};
 use crate::vm::{Args, Vm};
 
-/// Compiled programs are capped so a pattern cannot take unbounded memory.
-const MAX_REGEX_SIZE: usize = 16 << 20;
+use engine::{CharPos, CompileError, Compiled, MatchError, Mode, Spans};
+
 /// Patterns kept in the process-wide cache before it is cleared.
 const MAX_CACHED: usize = 512;
 
@@ -27,14 +30,24 @@ natives! {
     ReFn {
         Compile => "compile" => compile,
         Search => "search" => search,
-        Finditer => "finditer" => finditer,
+        Finditer => "finditer" => scan::finditer,
+        Findall => "findall" => scan::findall,
+        Split => "split" => scan::split,
+        Sub => "sub" => scan::sub,
     }
 }
 
 /// Build the module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = super::new_module(vm, "_re")?;
-    for f in [ReFn::Compile, ReFn::Search, ReFn::Finditer] {
+    for f in [
+        ReFn::Compile,
+        ReFn::Search,
+        ReFn::Finditer,
+        ReFn::Findall,
+        ReFn::Split,
+        ReFn::Sub,
+    ] {
         super::set_attr(
             vm,
             m,
@@ -42,41 +55,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             Value::Native(crate::builtins::Native::Re(f)),
         )?;
     }
+    let limit = Value::Int(i64::try_from(engine::MAX_BACKTRACK).unwrap_or(i64::MAX));
+    super::set_attr(vm, m, "MAX_BACKTRACK", limit)?;
     Ok(m)
-}
-
-/// A compiled pattern: unanchored, anchored at the start, and anchored at both ends.
-struct Compiled {
-    search: Regex,
-    anchored: Regex,
-    full: Regex,
-    flags: u32,
-}
-
-/// A compile failure: message and position.
-type CompileError = (String, Option<usize>);
-
-fn build(src: &str, flags: u32) -> Result<Regex, CompileError> {
-    RegexBuilder::new(src)
-        .case_insensitive(flags & translate::I != 0)
-        .multi_line(flags & translate::M != 0)
-        .dot_matches_new_line(flags & translate::S != 0)
-        .size_limit(MAX_REGEX_SIZE)
-        .dfa_size_limit(MAX_REGEX_SIZE)
-        .build()
-        .map_err(|e| {
-            let msg = match e {
-                regex::Error::CompiledTooBig(_) => "pattern too large to compile".to_string(),
-                e => {
-                    let text = e.to_string();
-                    let last = text.lines().rev().find(|l| l.starts_with("error:"));
-                    last.map_or(text.clone(), |l| {
-                        l.trim_start_matches("error: ").to_string()
-                    })
-                }
-            };
-            (msg, None)
-        })
 }
 
 fn compiled(pattern: &str, flags: u32) -> Result<Arc<Compiled>, CompileError> {
@@ -89,12 +70,7 @@ fn compiled(pattern: &str, flags: u32) -> Result<Arc<Compiled>, CompileError> {
         }
     }
     let t = translate::translate(pattern, flags).map_err(|e| (e.msg, e.pos))?;
-    let c = Arc::new(Compiled {
-        search: build(&t.regex, t.flags)?,
-        anchored: build(&format!("\\A(?:{})", t.regex), t.flags)?,
-        full: build(&format!("\\A(?:{})\\z", t.regex), t.flags)?,
-        flags: t.flags,
-    });
+    let c = Arc::new(Compiled::new(&t, t.full.as_deref())?);
     if let Ok(mut map) = cache.lock() {
         if map.len() >= MAX_CACHED {
             map.clear();
@@ -117,26 +93,24 @@ fn pattern_args(vm: &Vm, args: &Args) -> PyResult<(String, u32)> {
     Ok((p, flags))
 }
 
-/// `compile(pattern, flags)` -> `(True, groups, flags, names)` with `names` a list of
-/// `(name, index)`, or `(False, msg, pos)`.
+/// `compile(pattern, flags)` -> `(True, groups, flags, names, backtracks)` with `names` a
+/// list of `(name, index)`, or `(False, msg, pos)`.
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (p, flags) = pattern_args(vm, &args)?;
     match compiled(&p, flags) {
         Ok(c) => {
-            let groups = c.search.captures_len().saturating_sub(1);
             let mut names = Vec::new();
-            for (i, n) in c.search.capture_names().enumerate() {
-                if let Some(n) = n {
-                    let s = vm.new_str(n)?;
-                    names.push(vm.new_tuple(vec![s, Value::Int(i as i64)])?);
-                }
+            for (n, i) in &c.names {
+                let s = vm.new_str(n.as_str())?;
+                names.push(vm.new_tuple(vec![s, Value::Int(*i as i64)])?);
             }
             let names = vm.new_list(names)?;
             vm.new_tuple(vec![
                 Value::Bool(true),
-                Value::Int(groups as i64),
+                Value::Int(c.groups as i64),
                 Value::Int(i64::from(c.flags)),
                 names,
+                Value::Bool(c.backtracks()),
             ])
         }
         Err((msg, pos)) => {
@@ -147,61 +121,47 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// Byte offsets <-> code-point indices of one subject string.
-struct Text {
-    s: String,
-    /// Byte offset of each char, plus the total length (empty when the text is ASCII).
-    offsets: Vec<usize>,
+fn get_compiled(vm: &Vm, args: &Args) -> PyResult<Arc<Compiled>> {
+    let (p, flags) = pattern_args(vm, args)?;
+    compiled(&p, flags).map_err(|(m, _)| exc::value_error(m))
 }
 
-impl Text {
-    fn new(s: String) -> Text {
-        let offsets = if s.is_ascii() {
-            Vec::new()
-        } else {
-            let mut v: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
-            v.push(s.len());
-            v
-        };
-        Text { s, offsets }
-    }
-
-    fn chars(&self) -> usize {
-        if self.offsets.is_empty() {
-            self.s.len()
-        } else {
-            self.offsets.len() - 1
-        }
-    }
-
-    fn byte(&self, ci: usize) -> usize {
-        if self.offsets.is_empty() {
-            ci.min(self.s.len())
-        } else {
-            self.offsets.get(ci).copied().unwrap_or(self.s.len())
-        }
-    }
-
-    fn char_index(&self, b: usize) -> usize {
-        if self.offsets.is_empty() {
-            b
-        } else {
-            self.offsets.partition_point(|&o| o < b)
-        }
-    }
-
-    /// Byte length of the char starting at byte `b`.
-    fn char_len_at(&self, b: usize) -> usize {
-        self.s
-            .get(b..)
-            .and_then(|r| r.chars().next())
-            .map_or(1, char::len_utf8)
+/// The subject string at `args[i]`.
+fn subject_id(vm: &Vm, args: &Args, i: usize) -> PyResult<ObjId> {
+    let s = args
+        .get(i)
+        .ok_or_else(|| exc::type_error("missing string"))?;
+    match s {
+        Value::Obj(id) if matches!(vm.heap.get(id), Object::Str(_)) => Ok(id),
+        _ => Err(exc::type_error(format!(
+            "expected string or bytes-like object, got '{}'",
+            vm.type_name(s)
+        ))),
     }
 }
 
-/// Clamp CPython-style pos/endpos to the text.
-fn bounds(vm: &Vm, args: &Args, text: &Text, i: usize) -> PyResult<(usize, usize)> {
-    let n = text.chars() as i64;
+/// Run `f` over the text of string `id` while `f` may also use the VM (for the clock and
+/// for allocation). The text is moved out of its object for the duration and put back
+/// after, so no copy is made; `f` must not run Python code, which could read the string.
+fn with_text<R>(
+    vm: &mut Vm,
+    id: ObjId,
+    f: impl FnOnce(&mut Vm, &str) -> PyResult<R>,
+) -> PyResult<R> {
+    let text = match vm.heap.get_mut(id) {
+        Object::Str(s) => std::mem::take(&mut s.s),
+        _ => return Err(RunError::Internal("re subject is not a str")),
+    };
+    let r = f(vm, &text);
+    if let Object::Str(s) = vm.heap.get_mut(id) {
+        s.s = text;
+    }
+    r
+}
+
+/// Clamp CPython-style pos/endpos (code points) to a text of `n` code points.
+fn bounds(vm: &Vm, args: &Args, n: usize, i: usize) -> PyResult<(usize, usize)> {
+    let n = n as i64;
     let clamp = |v: i64| if v < 0 { 0 } else { v.min(n) } as usize;
     let pos = match args.get(i) {
         Some(v) if !matches!(v, Value::None) => clamp(vm.index_arg(v, "pos")?),
@@ -214,13 +174,22 @@ fn bounds(vm: &Vm, args: &Args, text: &Text, i: usize) -> PyResult<(usize, usize
     Ok((pos, endpos))
 }
 
-fn spans(vm: &mut Vm, text: &Text, caps: &regex::Captures<'_>, base: usize) -> PyResult<Value> {
-    let mut out = Vec::with_capacity(caps.len() * 2);
-    for g in caps.iter() {
+/// The number of code points of string `id`.
+fn char_len(vm: &Vm, id: ObjId) -> usize {
+    match vm.heap.get(id) {
+        Object::Str(s) => s.chars,
+        _ => 0,
+    }
+}
+
+/// Spans in bytes to the flat code-point list `re.py` reads.
+fn span_values(spans: &Spans, cp: &mut CharPos<'_>) -> Vec<Value> {
+    let mut out = Vec::with_capacity(spans.len() * 2);
+    for g in spans {
         match g {
-            Some(m) => {
-                out.push(Value::Int(text.char_index(m.start() + base) as i64));
-                out.push(Value::Int(text.char_index(m.end() + base) as i64));
+            Some((s, e)) => {
+                out.push(Value::Int(cp.of(*s) as i64));
+                out.push(Value::Int(cp.of(*e) as i64));
             }
             None => {
                 out.push(Value::Int(-1));
@@ -228,85 +197,76 @@ fn spans(vm: &mut Vm, text: &Text, caps: &regex::Captures<'_>, base: usize) -> P
             }
         }
     }
-    vm.new_list(out)
+    out
 }
 
-fn subject(vm: &Vm, args: &Args) -> PyResult<Text> {
-    let s = args
-        .get(2)
-        .ok_or_else(|| exc::type_error("missing string"))?;
-    match vm.str_of(s) {
-        Some(t) => Ok(Text::new(t.to_string())),
-        None => Err(exc::type_error(format!(
-            "expected string or bytes-like object, got '{}'",
-            vm.type_name(s)
-        ))),
+/// A failed search as the exception Python sees: `re.error` for a used-up backtracking
+/// budget (a catchable error, so the program can fall back; each attempt is bounded, and
+/// the run's duration limit still holds across attempts).
+fn match_error(vm: &mut Vm, e: MatchError) -> RunError {
+    let msg = match e {
+        MatchError::Backtrack => format!(
+            "pattern needs more than {} backtracking steps on this input: pyward bounds \
+             backtracking, which it uses only for backreferences, look-around, atomic \
+             groups, possessive quantifiers and conditionals",
+            engine::MAX_BACKTRACK
+        ),
+        MatchError::Other(m) => m,
+    };
+    re_error(vm, msg)
+}
+
+/// A `re.error` with `msg` (a RuntimeError if `re` is not loaded, which cannot happen when
+/// `_re` is used through `re`).
+fn re_error(vm: &mut Vm, msg: String) -> RunError {
+    let class = vm.modules.get("re").copied();
+    let class = match class {
+        Some(m) => vm.getattr_opt(m, "error").ok().flatten(),
+        None => None,
+    };
+    let Some(class) = class else {
+        return exc::runtime_error(msg);
+    };
+    let text = match vm.new_str(msg) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    match vm.call(class, &[text]) {
+        Ok(Value::Obj(id)) => RunError::Exc(Box::new(Exc::Obj(id))),
+        Ok(_) => RunError::Internal("re.error() returned a non-object"),
+        Err(e) => e,
     }
-}
-
-fn get_compiled(vm: &Vm, args: &Args) -> PyResult<Arc<Compiled>> {
-    let (p, flags) = pattern_args(vm, args)?;
-    compiled(&p, flags).map_err(|(m, _)| exc::value_error(m))
 }
 
 /// `search(pattern, flags, string, pos, endpos, mode)`: mode 0 search, 1 match, 2 fullmatch.
 fn search(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = get_compiled(vm, &args)?;
-    let text = subject(vm, &args)?;
-    let (pos, endpos) = bounds(vm, &args, &text, 3)?;
+    let id = subject_id(vm, &args, 2)?;
+    let (pos, endpos) = bounds(vm, &args, char_len(vm, id), 3)?;
     if pos > endpos {
         return Ok(Value::None);
     }
-    let (pb, eb) = (text.byte(pos), text.byte(endpos));
     let mode = match args.get(5) {
-        Some(Value::Int(m)) => m,
-        _ => 0,
+        Some(Value::Int(1)) => Mode::Match,
+        Some(Value::Int(2)) => Mode::Full,
+        _ => Mode::Search,
     };
-    let hay = text.s.get(..eb).unwrap_or("");
-    let caps = match mode {
-        0 => c.search.captures_at(hay, pb).map(|cp| (cp, 0)),
-        _ => {
-            let re = if mode == 1 { &c.anchored } else { &c.full };
-            let sub = hay.get(pb..).unwrap_or("");
-            re.captures(sub).map(|cp| (cp, pb))
+    let found = {
+        let Some(text) = vm.str_of(Value::Obj(id)) else {
+            return Err(RunError::Internal("re subject is not a str"));
+        };
+        let eb = engine::byte_of(text, endpos);
+        let hay = text.get(..eb).unwrap_or("");
+        let pb = engine::byte_of(hay, pos);
+        match c.find(hay, pb, mode) {
+            Ok(Some(spans)) => Ok(Some(span_values(&spans, &mut CharPos::new(hay)))),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
         }
     };
-    match caps {
-        Some((cp, base)) => spans(vm, &text, &cp, base),
-        None => Ok(Value::None),
+    match found {
+        Ok(Some(v)) => vm.new_list(v),
+        Ok(None) => Ok(Value::None),
+        Err(e) => Err(match_error(vm, e)),
     }
-}
-
-/// `finditer(pattern, flags, string, pos, endpos)`: the spans of every match, with
-/// CPython's rule that an empty match may not directly follow another at the same place.
-fn finditer(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let c = get_compiled(vm, &args)?;
-    let text = subject(vm, &args)?;
-    let (pos, endpos) = bounds(vm, &args, &text, 3)?;
-    let mut out = Vec::new();
-    if pos <= endpos {
-        let eb = text.byte(endpos);
-        let hay = text.s.get(..eb).unwrap_or("");
-        let mut at = text.byte(pos);
-        let mut last_empty_at: Option<usize> = None;
-        while at <= hay.len() {
-            let Some(cp) = c.search.captures_at(hay, at) else {
-                break;
-            };
-            let Some(m) = cp.get(0) else { break };
-            if m.start() == m.end() && last_empty_at == Some(m.start()) {
-                // An empty match where the previous one ended: move on one char.
-                if at >= hay.len() {
-                    break;
-                }
-                at += text.char_len_at(at);
-                continue;
-            }
-            vm.heap.account.check_fits(out.len().saturating_mul(64))?;
-            out.push(spans(vm, &text, &cp, 0)?);
-            last_empty_at = (m.start() == m.end()).then_some(m.end());
-            at = m.end();
-        }
-    }
-    vm.new_list(out)
 }

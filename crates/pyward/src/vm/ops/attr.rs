@@ -251,7 +251,15 @@ impl Vm {
                     (Value::Unbound, None) => Some(Value::None),
                     (d, _) => Some(d),
                 },
-                "__module__" => Some(self.new_str("__main__")?),
+                "__module__" => {
+                    // CPython: the defining module's `__name__`, read from its globals.
+                    let globals = f.globals;
+                    let key = self.intern("__name__")?;
+                    match self.dict_get(globals, key)? {
+                        Some(name) => Some(name),
+                        None => Some(Value::None),
+                    }
+                }
                 "__closure__" => {
                     let c = f.closure.clone();
                     if c.is_empty() {

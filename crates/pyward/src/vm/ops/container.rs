@@ -341,7 +341,26 @@ impl Vm {
     /// Whether a set contains a value.
     pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let h = self.hash(v)?;
-        if self.is_user_instance(v) {
+        if !self.is_user_instance(v) {
+            // A stored user object with the same hash decides equality through its own
+            // `__eq__` (as in `dict_find`), below.
+            let heap = &self.heap;
+            let mut saw_user = false;
+            let found = match heap.get_obj(s) {
+                Some(Object::Set(set) | Object::FrozenSet(set)) => set.contains(h, |k| {
+                    if self.is_user_instance(k) {
+                        saw_user = true;
+                        return false;
+                    }
+                    key_eq(heap, k, v)
+                }),
+                _ => false,
+            };
+            if found || !saw_user {
+                return Ok(found);
+            }
+        }
+        {
             let candidates = match self.heap.get_obj(s) {
                 Some(Object::Set(set) | Object::FrozenSet(set)) => set.candidates(h),
                 _ => return Ok(false),
@@ -351,14 +370,7 @@ impl Vm {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
-        let heap = &self.heap;
-        match heap.get_obj(s) {
-            Some(Object::Set(set) | Object::FrozenSet(set)) => {
-                Ok(set.contains(h, |k| key_eq(heap, k, v)))
-            }
-            _ => Ok(false),
+            Ok(false)
         }
     }
 
@@ -388,7 +400,8 @@ impl Vm {
         };
         let mut found = None;
         for k in candidates {
-            if k.is(v) || (self.is_user_instance(v) && self.eq(k, v)?) || key_eq(&self.heap, k, v) {
+            let user = self.is_user_instance(v) || self.is_user_instance(k);
+            if k.is(v) || (user && self.eq(k, v)?) || key_eq(&self.heap, k, v) {
                 found = Some(k);
                 break;
             }
