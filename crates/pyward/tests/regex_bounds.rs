@@ -11,7 +11,7 @@ fn run(source: &str, limits: Limits) -> (String, Option<Error>) {
         Ok(p) => p,
         Err(e) => return (String::new(), Some(e)),
     };
-    let out = program.run(limits, None);
+    let out = program.run(limits.into(), &mut pyward::no_host);
     (out.stdout, out.error)
 }
 
