@@ -8,7 +8,9 @@ use crate::builtins::Native;
 use crate::types::BuiltinType;
 
 /// Index of an object in the heap arena.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ObjId(pub u32);
 
 impl ObjId {
@@ -20,7 +22,7 @@ impl ObjId {
 }
 
 /// A Python value.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// `None`.
     None,

@@ -11,7 +11,7 @@ use crate::bytecode::Code;
 use crate::value::Value;
 
 /// Lifecycle of a generator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GenState {
     /// Created, not yet started.
     Created,
@@ -24,9 +24,10 @@ pub enum GenState {
 }
 
 /// A frame's state while its generator is suspended.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SavedFrame {
     /// The code.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// The code's runtime constants.
     pub rt: Value,
@@ -41,7 +42,7 @@ pub struct SavedFrame {
 }
 
 /// A generator object.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Generator {
     /// The saved frame (None while running or after finishing).
     pub frame: Option<SavedFrame>,

@@ -11,7 +11,7 @@ use crate::bytecode::Code;
 use crate::value::Value;
 
 /// What happens when a frame yields or returns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExitAction {
     /// An ordinary call: the return value lands on the caller's stack.
     Return,
@@ -26,9 +26,10 @@ pub enum ExitAction {
 }
 
 /// One activation of a code object.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// The code being run.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// The code's runtime constants (`CodeRt`).
     pub rt: Value,

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 pub use call::Args;
-pub use frame::Frame;
+pub use frame::{ExitAction, Frame};
 
 use crate::bytecode::{Code, Const};
 use crate::exc::{PyResult, RunError};
@@ -74,15 +74,15 @@ pub struct Vm {
     pub(crate) handled: Value,
     pub(crate) limits: Limits,
     pub(crate) clock: Box<dyn Clock>,
-    deadline_nanos: Option<u64>,
-    fuel_left: Option<u64>,
-    ticks: u32,
+    pub(crate) deadline_nanos: Option<u64>,
+    pub(crate) fuel_left: Option<u64>,
+    pub(crate) ticks: u32,
     /// Estimated nanoseconds of cheap native work since the last clock check.
     pub(crate) native_cost_ns: f64,
     /// Printed output.
     pub out: Output,
-    interned: FxHashMap<String, ObjId>,
-    code_cache: FxHashMap<usize, Value>,
+    pub(crate) interned: FxHashMap<String, ObjId>,
+    pub(crate) code_cache: FxHashMap<usize, Value>,
     pub(crate) modules: FxHashMap<String, Value>,
     /// MRO lookups: (class, interned name) -> attribute. Cleared when any class namespace
     /// changes and at every collection (ids may be reused).
@@ -103,7 +103,7 @@ pub struct Vm {
     /// The `sys.stderr` object, once `sys` is imported.
     pub(crate) stderr_obj: Value,
     /// Shared one-character Latin-1 strings (index = code point) and the empty string (256).
-    small_strs: Vec<Value>,
+    pub(crate) small_strs: Vec<Value>,
     /// The original `sys.stdout` object, once `sys` is imported.
     pub(crate) stdout_obj: Value,
     /// `sys.modules`, once `sys` is imported; kept in step with `modules`.
@@ -112,7 +112,7 @@ pub struct Vm {
     /// `limits.max_recursion` and raise it again, never above this.
     pub(crate) recursion_cap: usize,
     /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
-    sleep_offset_nanos: u64,
+    pub(crate) sleep_offset_nanos: u64,
 }
 
 impl Vm {
