@@ -234,3 +234,83 @@ fn committed_fixtures_keep_loading() {
         }
     }
 }
+
+/// Small programs whose dumps seed the snapshot fuzzer (with the programs above).
+const SEEDS: &[&str] = &[
+    "x = [i * i for i in range(5)]\nd = {'a': x, 'b': (1, 2.5, None)}\ns = {1, 2, 3}\n",
+    "def g():\n    for i in range(3):\n        try:\n            yield i\n        finally:\n            pass\nit = g()\nnext(it)\n",
+    "class A:\n    def __init__(self):\n        self.v = [1]\nclass B(A, dict):\n    pass\nb = B()\nb['k'] = A()\n",
+    "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    err = e\nit = iter({'a': 1, 'b': 2})\nnext(it)\nz = zip('ab', range(9))\n",
+    "def outer():\n    n = 0\n    def inner():\n        nonlocal n\n        n += 1\n        return n\n    return inner\nf = outer()\nf()\nbig = 3 ** 100\nfs = frozenset('abc')\n",
+];
+
+/// `PYWARD_FUZZ_SEEDS=<dir>` writes seed snapshots for fuzz/fuzz_targets/fuzz_snapshot.rs.
+#[test]
+fn write_fuzz_seeds() {
+    let Some(out) = std::env::var_os("PYWARD_FUZZ_SEEDS") else {
+        return;
+    };
+    let out = PathBuf::from(out);
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    let mut dumps: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in PROGRAMS {
+        let vm = after_program(name);
+        dumps.push(((*name).to_string(), snapshot::dump(&vm).unwrap_or_default()));
+    }
+    for (i, src) in SEEDS.iter().enumerate() {
+        let mut vm = Vm::new(limits());
+        run(&mut vm, src, "seed.py");
+        dumps.push((format!("seed{i}"), snapshot::dump(&vm).unwrap_or_default()));
+    }
+    for (name, bytes) in dumps {
+        std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Tight limits for running whatever a corrupted snapshot turns into.
+fn tight() -> Limits {
+    Limits {
+        max_duration: Some(Duration::from_secs(2)),
+        max_fuel: Some(100_000),
+        max_memory: 32 << 20,
+        max_allocations: 1_000_000,
+        max_recursion: 200,
+        max_output: 1 << 20,
+    }
+}
+
+/// Load `bytes`; if that succeeds, the VM must run the continuation without an internal
+/// error (a Python exception or a limit is fine: the state may be odd but consistent).
+fn load_and_poke(bytes: &[u8], cont: &str) -> Result<(), String> {
+    let Ok(mut vm) = snapshot::load(bytes, tight()) else {
+        return Ok(());
+    };
+    let code = pyward::syntax::compile_source(cont, "poke.py", true)
+        .map_err(|e| format!("continuation does not compile: {}", e.msg))?;
+    match vm.run_module(&code) {
+        Err(RunError::Internal(m)) => Err(format!("internal error: {m}")),
+        _ => Ok(()),
+    }
+}
+
+#[test]
+fn every_single_byte_corruption_is_safe() {
+    let bytes = snapshot::dump(&after_program("gens")).unwrap_or_else(|e| panic!("{e}"));
+    let cont = read(&dir().join("programs/gens.cont.py"));
+    let mut failures = Vec::new();
+    for i in 0..bytes.len() {
+        for flip in [0x01u8, 0x80, 0xff] {
+            let mut bad = bytes.clone();
+            if let Some(b) = bad.get_mut(i) {
+                *b ^= flip;
+            }
+            let r = std::panic::catch_unwind(|| load_and_poke(&bad, &cont));
+            match r {
+                Ok(Ok(())) => {}
+                Ok(Err(m)) => failures.push(format!("byte {i} ^ {flip:#x}: {m}")),
+                Err(_) => failures.push(format!("byte {i} ^ {flip:#x}: panic")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

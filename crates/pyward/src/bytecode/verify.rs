@@ -1,7 +1,8 @@
 //! Bytecode verification: every operand is in range before the code first runs.
 //!
-//! The compiler's output passes here, and so will snapshot-loaded code, so the VM can treat an
-//! out-of-range operand as an internal error rather than a crash.
+//! The compiler's output passes here, and so does snapshot-loaded code, so the VM can treat an
+//! out-of-range operand as an internal error rather than a crash. Stack depths and the kinds
+//! of slots some instructions rely on are checked by `stack::analyze`.
 
 use super::code::{Code, Const};
 use super::opcode::Op;
@@ -90,5 +91,5 @@ pub fn verify_code(code: &Code) -> Result<(), String> {
             code.name
         ));
     }
-    Ok(())
+    super::stack::analyze(code).map(drop)
 }

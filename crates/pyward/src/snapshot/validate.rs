@@ -14,7 +14,8 @@ use rustc_hash::FxHashSet;
 
 use super::state::StateIn;
 use super::{SnapshotError, malformed};
-use crate::bytecode::{Code, Const};
+use crate::bytecode::stack::{self, Kind};
+use crate::bytecode::{Code, Const, Op};
 use crate::types::BuiltinType;
 use crate::types::dict::{DELETED, Dict, EMPTY};
 use crate::types::generator::{GenState, SavedFrame};
@@ -192,7 +193,8 @@ impl Checker<'_> {
             Object::Cell(v) => self.slot(*v),
             Object::Generator(g) => {
                 match (g.state, &g.frame) {
-                    (GenState::Created | GenState::Suspended, Some(f)) => self.saved_frame(f)?,
+                    (GenState::Created, Some(f)) if f.ip == 0 => self.saved_frame(f)?,
+                    (GenState::Suspended, Some(f)) if f.ip > 0 => self.saved_frame(f)?,
                     (GenState::Running | GenState::Done, None) => {}
                     _ => return Err(malformed("generator state and frame disagree")),
                 }
@@ -360,7 +362,9 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// Locals and cells, then the operand stack, with cells where the code says.
+    /// Locals and cells, then the operand stack, with cells where the code says. A created
+    /// generator has not started; a suspended one stopped at a `YieldValue` and gets the sent
+    /// value pushed when it resumes.
     fn saved_frame(&self, f: &SavedFrame) -> Check {
         self.code_rt(f.rt, &f.code)?;
         self.dict(f.globals)?;
@@ -368,7 +372,70 @@ impl Checker<'_> {
         if f.ip >= f.code.ops.len() || f.stack_base != fixed || f.stack_base > f.stack.len() {
             return Err(malformed("saved generator frame out of range"));
         }
-        self.frame_slots(&f.code, &f.stack)
+        self.frame_slots(&f.code, f.stack.get(..fixed).unwrap_or_default())?;
+        let operands = f.stack.get(fixed..).unwrap_or_default();
+        if f.ip == 0 {
+            if !operands.is_empty() {
+                return Err(malformed("unstarted generator with operands"));
+            }
+            return Ok(());
+        }
+        self.operands(&f.code, f.ip, operands, |op| match op {
+            Op::YieldValue => Some(1),
+            _ => None,
+        })
+    }
+
+    /// A paused frame's operand stack: the instruction before `ip` must be one `pops` accepts
+    /// (returning how many of its inputs are no longer on the stack), and the values left
+    /// must match the stack shape the verifier computed there.
+    fn operands(
+        &self,
+        code: &Code,
+        ip: usize,
+        values: &[Value],
+        pops: impl Fn(Op) -> Option<usize>,
+    ) -> Check {
+        let at = ip
+            .checked_sub(1)
+            .ok_or_else(|| malformed("paused before any instruction"))?;
+        let popped = code
+            .ops
+            .get(at)
+            .and_then(|op| pops(*op))
+            .ok_or_else(|| malformed("frame paused at an instruction that cannot pause"))?;
+        let shapes = stack::analyze(code).map_err(malformed)?;
+        let kinds = shapes
+            .before(at)
+            .ok_or_else(|| malformed("frame paused at unreachable code"))?;
+        let want = kinds
+            .len()
+            .checked_sub(popped)
+            .and_then(|n| kinds.get(..n))
+            .ok_or_else(|| malformed("operand stack shorter than the code needs"))?;
+        if want.len() != values.len() {
+            return Err(malformed("operand stack depth disagrees with the code"));
+        }
+        for (v, k) in values.iter().zip(want) {
+            self.of_kind(*v, *k)?;
+        }
+        Ok(())
+    }
+
+    /// A value the stack analysis says has kind `k`.
+    fn of_kind(&self, v: Value, k: Kind) -> Check {
+        match k {
+            Kind::Any => self.value(v),
+            Kind::MaybeUnbound => self.slot(v),
+            Kind::List => self.kind(v, |o| matches!(o, Object::List(_)), "a list"),
+            Kind::Set => self.kind(v, |o| matches!(o, Object::Set(_)), "a set"),
+            Kind::Dict => self.dict(v),
+            Kind::Exc => self.exception(v),
+            Kind::ExcOrNone if matches!(v, Value::None) => Ok(()),
+            Kind::ExcOrNone => self.exception(v),
+            Kind::CodeRt => self.kind(v, |o| matches!(o, Object::CodeRt(_)), "code"),
+            Kind::Func => self.kind(v, |o| matches!(o, Object::Function(_)), "a function"),
+        }
     }
 
     /// Check a frame's slots: locals may be unbound, cells must be cells, the rest live.
@@ -388,7 +455,7 @@ impl Checker<'_> {
         let mut running = FxHashSet::default();
         let mut floor = 0usize;
         let mut caller_ops: Option<usize> = None;
-        for f in frames {
+        for (i, f) in frames.iter().enumerate() {
             self.code_rt(f.rt, &f.code)?;
             self.dict(f.globals)?;
             self.slot(f.namespace)?;
@@ -405,6 +472,14 @@ impl Checker<'_> {
                 .get(f.base..f.stack_base)
                 .ok_or_else(|| malformed("frame out of range of the value stack"))?;
             self.frame_slots(&f.code, slots)?;
+            // The operand stack runs to where the next frame's call began.
+            let next = frames.get(i + 1);
+            let end = next.map_or(stack.len(), |n| n.ret_to);
+            let operands = stack
+                .get(f.stack_base..end)
+                .ok_or_else(|| malformed("frame out of range of the value stack"))?;
+            let exit = next.map(|n| n.exit);
+            self.operands(&f.code, f.ip, operands, |op| paused_pops(op, exit))?;
             match f.exit {
                 ExitAction::Return => {}
                 ExitAction::ForIter(t) | ExitAction::Send(t) => match caller_ops {
@@ -485,5 +560,23 @@ impl Checker<'_> {
             return Err(malformed("output count below the output kept"));
         }
         Ok(())
+    }
+}
+
+/// How many inputs of `op` are gone from a frame paused just after it, waiting for the frame
+/// above (None: a frame cannot pause there). A call's callee and arguments became the new
+/// frame; `for` over a generator keeps the iterator; `yield from` keeps the receiver. The top
+/// frame waits at a call too (the host interface pauses at calls).
+fn paused_pops(op: Op, above: Option<ExitAction>) -> Option<usize> {
+    let n = |k: u32| usize::try_from(k).ok();
+    match (op, above) {
+        (Op::Call(k), None | Some(ExitAction::Return)) => n(k)?.checked_add(1),
+        (Op::CallKw(k) | Op::CallMethod(k), None | Some(ExitAction::Return)) => {
+            n(k)?.checked_add(2)
+        }
+        (Op::CallEx(k), None | Some(ExitAction::Return)) => Some(2 + usize::from(k != 0)),
+        (Op::ForIter(t), Some(ExitAction::ForIter(u))) if t == u => Some(0),
+        (Op::Send(t), Some(ExitAction::Send(u))) if t == u => Some(1),
+        _ => None,
     }
 }
