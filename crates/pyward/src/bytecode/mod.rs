@@ -11,4 +11,4 @@ pub mod stack;
 pub mod verify;
 
 pub use code::{Code, CodeFlags, Const, ExcEntry};
-pub use opcode::{BinOp, CmpOp, Op, UnaryOp};
+pub use opcode::{BinOp, CmpOp, HostCallKind, Op, UnaryOp};

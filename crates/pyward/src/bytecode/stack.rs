@@ -483,7 +483,7 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
             a.require(st, 0, &[Exc], "Reraise")?;
             end(a, 1)
         }
-        Op::Unsupported(_) => end(a, 0),
+        Op::Unsupported(_) | Op::HostCall(_) => end(a, 0),
         Op::PushExcInfo => {
             a.require(st, 0, &[Exc], "PushExcInfo")?;
             simple(a, 1, &[ExcOrNone, Exc])

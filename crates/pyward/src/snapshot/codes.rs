@@ -235,12 +235,32 @@ pub(crate) mod code_ref {
 
 /// `deserialize_with` for the items of tuple and frozenset constants: bounds their nesting.
 pub(crate) fn nested_consts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Const>, D::Error> {
+    nested(d)
+}
+
+/// `deserialize_with` for the items of nested host `Data` (pending host calls' arguments):
+/// bounds their nesting like constants'.
+pub(crate) fn nested_data<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    nested(d)
+}
+
+/// Deserialize one level of a recursive structure, refusing nesting past `MAX_CONST_DEPTH`
+/// (decoding and dropping recurse once per level).
+fn nested<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
     let depth = CONST_DEPTH.with(Cell::get).saturating_add(1);
     if depth > MAX_CONST_DEPTH {
-        return Err(de::Error::custom("constants nested too deeply"));
+        return Err(de::Error::custom("value nested too deeply"));
     }
     CONST_DEPTH.with(|c| c.set(depth));
-    let r = Vec::<Const>::deserialize(d);
+    let r = Vec::<T>::deserialize(d);
     CONST_DEPTH.with(|c| c.set(depth - 1));
     r
 }

@@ -27,7 +27,7 @@ use crate::host::limits::Limits;
 use crate::host::policy::{Clock, RealClock};
 use crate::vm::Vm;
 
-pub(crate) use codes::{code_ref, nested_consts};
+pub(crate) use codes::{code_ref, nested_consts, nested_data};
 pub(crate) use names::by_name;
 
 /// The first bytes of every snapshot.
@@ -91,7 +91,7 @@ impl std::error::Error for SnapshotError {}
 
 /// A malformed-input error with a reason.
 #[cold]
-pub(crate) fn malformed(why: impl Into<String>) -> SnapshotError {
+pub fn malformed(why: impl Into<String>) -> SnapshotError {
     SnapshotError::Malformed(why.into())
 }
 

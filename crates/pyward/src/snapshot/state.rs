@@ -20,7 +20,8 @@ use crate::host::limits::Limits;
 use crate::host::policy::Clock;
 use crate::types::object::Object;
 use crate::value::{ObjId, Value};
-use crate::vm::{Frame, Output, Vm};
+use crate::vm::cache::Cache;
+use crate::vm::{Frame, HostState, Output, Vm};
 
 /// Budget usage of the current run; counted against the limits given on load.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
@@ -73,6 +74,7 @@ struct StateOut<'a> {
     usage: Usage,
     stdout: &'a str,
     stderr: &'a str,
+    host: &'a HostState,
 }
 
 /// The decoded state, before validation.
@@ -98,6 +100,7 @@ pub(super) struct StateIn {
     pub usage: Usage,
     pub stdout: String,
     pub stderr: String,
+    pub host: HostState,
 }
 
 /// The heap's slots in id order, written without copying.
@@ -127,12 +130,18 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         limits,
         clock: _,
         deadline_nanos: _,
+        slice_start_nanos: _,
+        ran_nanos,
         fuel_left,
+        fuel_start,
         ticks,
         native_cost_ns,
         out: output,
         interned,
         code_cache: _,
+        code_ops: _,
+        icache: _,
+        cache_epoch: _,
         modules,
         attr_cache: _,
         result,
@@ -148,22 +157,20 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         modules_dict,
         recursion_cap: _,
         sleep_offset_nanos,
+        host,
     } = vm;
     if *native_depth > 0 || !temp_roots.is_empty() || !repr_stack.is_empty() {
         return Err(SnapshotError::NotSuspendable(
             "native code is running (a callback or a host call under a native frame)",
         ));
     }
-    let code_table = codes::collect(code_roots(heap, frames));
+    let code_table = codes::collect(code_roots(heap));
     let (free, since_gc, gc_threshold) = heap.free_list();
     let mut interned: Vec<ObjId> = interned.values().copied().collect();
     interned.sort_unstable();
     let mut modules: Vec<(&str, Value)> = modules.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     modules.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let fuel_used = match (limits.max_fuel, fuel_left) {
-        (Some(max), Some(left)) => max.saturating_sub(*left),
-        _ => 0,
-    };
+    let fuel_used = fuel_start.saturating_sub(fuel_left.unwrap_or(*fuel_start));
     let state = StateOut {
         codes: CodeTableOut(&code_table),
         objects: ObjectsOut(heap),
@@ -184,9 +191,8 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         small_strs,
         modules,
         usage: Usage {
-            // An idle VM has no running budget; a paused run's time used is recorded when it
-            // pauses (host interface).
-            duration_used_nanos: 0,
+            // Recorded when the run paused (`Vm::pause_budget`); time paused is not charged.
+            duration_used_nanos: *ran_nanos,
             fuel_used,
             allocations: heap.account.allocations,
             peak_bytes: to_u64(heap.account.peak_bytes),
@@ -198,21 +204,22 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         },
         stdout: &output.captured,
         stderr: err_out,
+        host,
     };
     let _guard = EncodeGuard::new(&code_table);
     postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))
 }
 
-/// Every code object held outside other code objects: frames, functions, `CodeRt`s and
-/// suspended generator frames.
-fn code_roots(heap: &Heap, frames: &[Frame]) -> Vec<Arc<Code>> {
-    let mut roots: Vec<Arc<Code>> = frames.iter().map(|f| f.code.clone()).collect();
+/// Every code object held outside other code objects: functions and `CodeRt`s (frames and
+/// suspended generator frames reach their code through their `CodeRt`).
+fn code_roots(heap: &Heap) -> Vec<Arc<Code>> {
+    let mut roots: Vec<Arc<Code>> = Vec::new();
     for obj in heap.objects().flatten() {
         match obj {
             Object::Function(f) => roots.push(f.code.clone()),
             Object::CodeRt(c) => roots.push(c.code.clone()),
-            Object::Generator(g) => roots.extend(g.frame.as_ref().map(|f| f.code.clone())),
-            Object::Freed
+            Object::Generator(_)
+            | Object::Freed
             | Object::Str(_)
             | Object::Bytes(_)
             | Object::ByteArray(_)
@@ -283,6 +290,7 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         usage,
         stdout,
         stderr,
+        host,
     } = state;
     let mut account = Account::new(limits.max_memory, limits.max_allocations);
     account.allocations = usage.allocations;
@@ -306,12 +314,21 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
             interned_map.insert(s.s.clone(), id);
         }
     }
+    // The instruction arena: every code's ops at its `ops_base` (validated contiguous).
+    let mut loaded: Vec<(u32, ObjId, Arc<Code>)> = Vec::new();
     for (i, obj) in heap.objects().enumerate() {
         if let Some(Object::CodeRt(c)) = obj {
             let id = ObjId(u32::try_from(i).unwrap_or(u32::MAX));
             code_cache.insert(Arc::as_ptr(&c.code) as usize, Value::Obj(id));
+            loaded.push((c.ops_base, id, c.code.clone()));
         }
     }
+    loaded.sort_unstable_by_key(|(base, ..)| *base);
+    let mut code_ops = Vec::new();
+    for (_, _, code) in &loaded {
+        code_ops.extend_from_slice(&code.ops);
+    }
+    let icache = vec![Cache::Empty; code_ops.len()];
     let recursion_cap = limits.max_recursion;
     let mut limits = limits;
     limits.max_recursion = to_usize(usage.recursion_limit).min(recursion_cap);
@@ -322,7 +339,15 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         handled,
         clock,
         deadline_nanos: None,
-        fuel_left: limits.max_fuel.map(|f| f.saturating_sub(usage.fuel_used)),
+        slice_start_nanos: 0,
+        ran_nanos: usage.duration_used_nanos,
+        fuel_left: Some(
+            limits
+                .max_fuel
+                .unwrap_or(u64::MAX)
+                .saturating_sub(usage.fuel_used),
+        ),
+        fuel_start: limits.max_fuel.unwrap_or(u64::MAX),
         ticks: usage.ticks,
         native_cost_ns: usage.native_cost_ns,
         out: Output {
@@ -333,6 +358,9 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         },
         interned: interned_map,
         code_cache,
+        code_ops,
+        icache,
+        cache_epoch: 0,
         modules: modules.into_iter().collect(),
         attr_cache: FxHashMap::default(),
         result,
@@ -349,11 +377,9 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         recursion_cap,
         sleep_offset_nanos: usage.sleep_offset_nanos,
         limits,
+        host,
     };
-    let now = vm.now_nanos();
-    vm.deadline_nanos = vm.limits.max_duration.map(|d| {
-        let total = u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
-        now.saturating_add(total.saturating_sub(usage.duration_used_nanos))
-    });
+    // The deadline is what the run had left, from this process's clock.
+    vm.resume_budget();
     Ok(vm)
 }

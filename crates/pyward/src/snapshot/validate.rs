@@ -41,7 +41,9 @@ pub(super) fn check(s: &StateIn) -> Check {
             })?;
         }
     }
+    c.arena()?;
     c.frames(&s.frames, &s.stack)?;
+    c.host(s)?;
     c.roots(s)
 }
 
@@ -122,6 +124,52 @@ impl Checker<'_> {
         )
     }
 
+    /// The code a frame runs: `rt` is a `CodeRt` whose arena offset and local count the frame
+    /// copied (the loop fetches instructions at `ops_base + ip`).
+    fn frame_code(
+        &self,
+        rt: Value,
+        ops_base: u32,
+        nlocals: u32,
+    ) -> Result<&Arc<Code>, SnapshotError> {
+        match rt {
+            Value::Obj(id) => match self.get(id)? {
+                Object::CodeRt(c)
+                    if c.ops_base == ops_base && c.code.nlocals() == nlocals as usize =>
+                {
+                    Ok(&c.code)
+                }
+                _ => Err(malformed("frame code does not match its runtime constants")),
+            },
+            _ => Err(malformed("frame without runtime constants")),
+        }
+    }
+
+    /// The instruction arena is rebuilt from the `CodeRt`s: their ranges must tile it.
+    fn arena(&self) -> Check {
+        let mut ranges: Vec<(u64, u64)> = self
+            .objs
+            .iter()
+            .flatten()
+            .filter_map(|o| match o {
+                Object::CodeRt(c) => Some((u64::from(c.ops_base), c.code.ops.len() as u64)),
+                _ => None,
+            })
+            .collect();
+        ranges.sort_unstable();
+        let mut next = 0u64;
+        for (base, len) in ranges {
+            if base != next {
+                return Err(malformed("code offsets do not tile the instruction arena"));
+            }
+            next = base + len;
+        }
+        if u32::try_from(next).is_err() {
+            return Err(malformed("instruction arena too large"));
+        }
+        Ok(())
+    }
+
     fn free_list(&self, free: &[u32]) -> Check {
         let mut seen = FxHashSet::default();
         for &i in free {
@@ -161,6 +209,12 @@ impl Checker<'_> {
             }
             Object::Function(f) => {
                 self.code_rt(f.rt, &f.code)?;
+                if self
+                    .frame_code(f.rt, f.ops_base, f.code.nlocals() as u32)
+                    .is_err()
+                {
+                    return Err(malformed("function code offset disagrees with its code"));
+                }
                 self.dict(f.globals)?;
                 self.dict_or_none(f.dict)?;
                 self.slot(f.doc)?;
@@ -366,13 +420,13 @@ impl Checker<'_> {
     /// generator has not started; a suspended one stopped at a `YieldValue` and gets the sent
     /// value pushed when it resumes.
     fn saved_frame(&self, f: &SavedFrame) -> Check {
-        self.code_rt(f.rt, &f.code)?;
+        let code = self.frame_code(f.rt, f.ops_base, f.nlocals)?;
         self.dict(f.globals)?;
-        let fixed = f.code.nlocals().saturating_add(f.code.ncells());
-        if f.ip >= f.code.ops.len() || f.stack_base != fixed || f.stack_base > f.stack.len() {
+        let fixed = code.nlocals().saturating_add(code.ncells());
+        if f.ip >= code.ops.len() || f.stack_base != fixed || f.stack_base > f.stack.len() {
             return Err(malformed("saved generator frame out of range"));
         }
-        self.frame_slots(&f.code, f.stack.get(..fixed).unwrap_or_default())?;
+        self.frame_slots(code, f.stack.get(..fixed).unwrap_or_default())?;
         let operands = f.stack.get(fixed..).unwrap_or_default();
         if f.ip == 0 {
             if !operands.is_empty() {
@@ -380,7 +434,7 @@ impl Checker<'_> {
             }
             return Ok(());
         }
-        self.operands(&f.code, f.ip, operands, |op| match op {
+        self.operands(code, f.ip, operands, |op| match op {
             Op::YieldValue => Some(1),
             _ => None,
         })
@@ -456,11 +510,15 @@ impl Checker<'_> {
         let mut floor = 0usize;
         let mut caller_ops: Option<usize> = None;
         for (i, f) in frames.iter().enumerate() {
-            self.code_rt(f.rt, &f.code)?;
+            let code = self.frame_code(f.rt, f.ops_base, f.nlocals)?;
             self.dict(f.globals)?;
             self.slot(f.namespace)?;
-            let fixed = f.code.nlocals().saturating_add(f.code.ncells());
-            let ok = f.ip < f.code.ops.len()
+            let fixed = code.nlocals().saturating_add(code.ncells());
+            // A host function's stub frame waits after its only instruction, `HostCall`.
+            let at_host_call = i + 1 == frames.len()
+                && f.ip == code.ops.len()
+                && matches!(code.ops.last(), Some(Op::HostCall(_)));
+            let ok = (f.ip < code.ops.len() || at_host_call)
                 && floor <= f.ret_to
                 && f.ret_to <= f.base
                 && f.base.checked_add(fixed) == Some(f.stack_base)
@@ -471,7 +529,7 @@ impl Checker<'_> {
             let slots = stack
                 .get(f.base..f.stack_base)
                 .ok_or_else(|| malformed("frame out of range of the value stack"))?;
-            self.frame_slots(&f.code, slots)?;
+            self.frame_slots(code, slots)?;
             // The operand stack runs to where the next frame's call began.
             let next = frames.get(i + 1);
             let end = next.map_or(stack.len(), |n| n.ret_to);
@@ -479,7 +537,7 @@ impl Checker<'_> {
                 .get(f.stack_base..end)
                 .ok_or_else(|| malformed("frame out of range of the value stack"))?;
             let exit = next.map(|n| n.exit);
-            self.operands(&f.code, f.ip, operands, |op| paused_pops(op, exit))?;
+            self.operands(code, f.ip, operands, |op| paused_pops(op, exit))?;
             match f.exit {
                 ExitAction::Return => {}
                 ExitAction::ForIter(t) | ExitAction::Send(t) => match caller_ops {
@@ -500,7 +558,7 @@ impl Checker<'_> {
                 }
             }
             floor = f.stack_base;
-            caller_ops = Some(f.code.ops.len());
+            caller_ops = Some(code.ops.len());
         }
         for v in stack {
             self.slot(*v)?;
@@ -513,6 +571,30 @@ impl Checker<'_> {
                     return Err(malformed("running generator without a frame"));
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// A run is paused exactly when it has frames, and then it waits in a host function's
+    /// stub (`HostCall`) for a call the embedder was handed.
+    fn host(&self, s: &StateIn) -> Check {
+        let h = &s.host;
+        if h.suspended == s.frames.is_empty() {
+            return Err(malformed(
+                "frames without a pause, or a pause without frames",
+            ));
+        }
+        if let Some(id) = h.waiting {
+            if !h.suspended || !h.pending.iter().any(|c| c.id == id) {
+                return Err(malformed("waiting for a call that is not pending"));
+            }
+        }
+        if h.suspended && h.waiting.is_none() {
+            return Err(malformed("paused without a call to wait for"));
+        }
+        self.dict_or_none(h.builtins)?;
+        for (_, c) in &h.error_classes {
+            self.class(*c)?;
         }
         Ok(())
     }
@@ -576,6 +658,7 @@ fn paused_pops(op: Op, above: Option<ExitAction>) -> Option<usize> {
         }
         (Op::CallEx(k), None | Some(ExitAction::Return)) => Some(2 + usize::from(k != 0)),
         (Op::ForIter(t), Some(ExitAction::ForIter(u))) if t == u => Some(0),
+        (Op::HostCall(_), None) => Some(0),
         (Op::Send(t), Some(ExitAction::Send(u))) if t == u => Some(1),
         _ => None,
     }

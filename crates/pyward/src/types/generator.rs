@@ -5,9 +5,6 @@
 //! resumes generators without Rust recursion when driven by `for` or `yield from`; native
 //! callers (`list(gen)`, `next(gen)`) resume them through a nested loop.
 
-use std::sync::Arc;
-
-use crate::bytecode::Code;
 use crate::value::Value;
 
 /// Lifecycle of a generator.
@@ -26,11 +23,12 @@ pub enum GenState {
 /// A frame's state while its generator is suspended.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SavedFrame {
-    /// The code.
-    #[serde(with = "crate::snapshot::code_ref")]
-    pub code: Arc<Code>,
-    /// The code's runtime constants.
+    /// The code's runtime form (`CodeRt`).
     pub rt: Value,
+    /// Where the code's instructions start in `Vm::code_ops`.
+    pub ops_base: u32,
+    /// The code's local slot count.
+    pub nlocals: u32,
     /// Globals dict.
     pub globals: Value,
     /// Next instruction.
