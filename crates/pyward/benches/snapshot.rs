@@ -1,5 +1,5 @@
-//! Snapshot speed: dump + load of a VM holding a 1,000-element list of dicts, and of one that
-//! imported bundled modules. Run with `cargo bench -p pyward --bench snapshot`; prints the
+//! Snapshot speed: dump + load of a run paused at a host call holding a 1,000-element list of
+//! dicts, and of an idle VM that imported bundled modules. Run with `cargo bench -p pyward --bench snapshot`; prints the
 //! mean time per operation (a benchmark, not a test: nothing here asserts timings).
 
 #![allow(
@@ -10,11 +10,11 @@
 
 use std::time::{Duration, Instant};
 
-use pyward::Limits;
 use pyward::snapshot;
 use pyward::vm::Vm;
+use pyward::{HostFunction, Limits, Paused, Program, RunOptions, Step};
 
-const LIST_OF_DICTS: &str = "data = [{'id': i, 'name': 'item%d' % i, 'score': i * 0.5, 'tags': [i, i + 1]} for i in range(1000)]\n";
+const LIST_OF_DICTS: &str = "data = [{'id': i, 'name': 'item%d' % i, 'score': i * 0.5, 'tags': [i, i + 1]} for i in range(1000)]\nask()\n";
 const MODULES: &str = "import json, re, collections, datetime\nd = collections.Counter('hello')\n";
 
 fn vm_after(src: &str) -> Vm {
@@ -38,29 +38,70 @@ fn time(min: Duration, mut f: impl FnMut()) -> Duration {
     start.elapsed() / n.max(1)
 }
 
+/// Time `dump` and `load` (of `bytes`, what `dump` returns) and print the figures.
+fn measure(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8])) {
+    let min = Duration::from_secs(2);
+    let d = time(min, &mut dump);
+    let l = time(min, || load(bytes));
+    println!(
+        "{name}: {} bytes; dump {:.1} us, load {:.1} us, dump+load {:.1} us",
+        bytes.len(),
+        d.as_secs_f64() * 1e6,
+        l.as_secs_f64() * 1e6,
+        (d + l).as_secs_f64() * 1e6
+    );
+}
+
+/// An idle VM after `src`: `snapshot::dump` and `snapshot::load`.
 fn report(name: &str, src: &str) {
     let vm = vm_after(src);
     let Ok(bytes) = snapshot::dump(&vm) else {
         println!("{name}: dump failed");
         return;
     };
-    let min = Duration::from_secs(2);
-    let dump = time(min, || {
-        let _ = std::hint::black_box(snapshot::dump(&vm));
-    });
-    let load = time(min, || {
-        let _ = std::hint::black_box(snapshot::load(&bytes, Limits::default()));
-    });
-    println!(
-        "{name}: {} bytes; dump {:.1} us, load {:.1} us, dump+load {:.1} us",
-        bytes.len(),
-        dump.as_secs_f64() * 1e6,
-        load.as_secs_f64() * 1e6,
-        (dump + load).as_secs_f64() * 1e6
+    measure(
+        name,
+        &bytes,
+        || {
+            let _ = std::hint::black_box(snapshot::dump(&vm));
+        },
+        |b| {
+            let _ = std::hint::black_box(snapshot::load(b, Limits::default()));
+        },
+    );
+}
+
+/// The paused-run figure: `Paused::dump` and `Paused::load`.
+fn report_paused() {
+    let Ok(program) = Program::compile(LIST_OF_DICTS, "bench.py") else {
+        println!("paused: does not compile");
+        return;
+    };
+    let Step::Paused(paused) = program.start(RunOptions::new().function(HostFunction::new("ask")))
+    else {
+        println!("paused: the run did not pause");
+        return;
+    };
+    let Ok(bytes) = paused.dump() else {
+        println!("paused: dump failed");
+        return;
+    };
+    measure(
+        "paused run holding a 1,000-element list of dicts",
+        &bytes,
+        || {
+            let _ = std::hint::black_box(paused.dump());
+        },
+        |b| {
+            let _ = std::hint::black_box(Paused::load(b, Limits::default()));
+        },
     );
 }
 
 fn main() {
-    report("1,000-element list of dicts", LIST_OF_DICTS);
-    report("json, re, collections, datetime imported", MODULES);
+    report_paused();
+    report(
+        "idle VM with json, re, collections, datetime imported",
+        MODULES,
+    );
 }
