@@ -100,6 +100,27 @@ impl Session {
         self.step(r)
     }
 
+    /// The whole session (globals, functions, classes, imported modules, and a paused
+    /// snippet if any) as bytes; see `Paused::dump`.
+    pub fn dump(&self) -> Result<Vec<u8>, Error> {
+        if let Some(why) = &self.broken {
+            return Err(Error::Api(format!(
+                "the session is unusable after an internal error: {why}"
+            )));
+        }
+        crate::snapshot::dump(&self.vm).map_err(Error::Snapshot)
+    }
+
+    /// Restore a session from `dump`'s bytes under `limits` (see `Paused::load`).
+    pub fn load(bytes: &[u8], limits: crate::Limits) -> Result<Session, Error> {
+        // The snippet counter and a paused snippet live in `Vm::host`, so the VM is all.
+        let vm = crate::snapshot::load(bytes, limits).map_err(Error::Snapshot)?;
+        Ok(Session {
+            vm: Box::new(vm),
+            broken: None,
+        })
+    }
+
     /// Whether a snippet waits for host calls.
     pub fn is_paused(&self) -> bool {
         self.vm.host.snippet.is_some()

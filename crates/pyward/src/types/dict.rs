@@ -10,14 +10,14 @@
 
 use crate::value::Value;
 
-const EMPTY: u32 = u32::MAX;
+pub(crate) const EMPTY: u32 = u32::MAX;
 /// Dicts up to this many entries have no index table: lookups scan the entries, which is
 /// faster for the small dicts of instances and keyword arguments (one cache line or two).
 const LINEAR_MAX: usize = 8;
-const DELETED: u32 = u32::MAX - 1;
+pub(crate) const DELETED: u32 = u32::MAX - 1;
 
 /// One dict entry; `key` is `Unbound` once deleted.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The key's hash.
     pub hash: i64,
@@ -28,7 +28,7 @@ pub struct Entry {
 }
 
 /// A Python dict.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dict {
     entries: Vec<Entry>,
     indices: Box<[u32]>,
@@ -71,6 +71,12 @@ impl Dict {
                 out.push(e.value);
             }
         }
+    }
+
+    /// The raw tables (entries with deleted slots, index table, live count), for snapshot
+    /// validation.
+    pub(crate) fn raw_parts(&self) -> (&[Entry], &[u32], usize) {
+        (&self.entries, &self.indices, self.len)
     }
 
     /// Live entries in insertion order.

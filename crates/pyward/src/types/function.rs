@@ -6,9 +6,10 @@ use crate::bytecode::Code;
 use crate::value::Value;
 
 /// A code object loaded into a VM: its constants and names as heap values.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct CodeRt {
     /// The compiled code.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// `code.consts` as values.
     pub consts: Vec<Value>,
@@ -20,9 +21,10 @@ pub struct CodeRt {
 }
 
 /// A Python function object.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     /// The code.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// The `CodeRt` object with its constants.
     pub rt: Value,
@@ -67,7 +69,7 @@ impl Function {
 }
 
 /// A callable bound to a receiver (`obj.method`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct BoundMethod {
     /// The receiver, passed as the first argument.
     pub recv: Value,

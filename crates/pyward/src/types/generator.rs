@@ -8,7 +8,7 @@
 use crate::value::Value;
 
 /// Lifecycle of a generator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GenState {
     /// Created, not yet started.
     Created,
@@ -21,7 +21,7 @@ pub enum GenState {
 }
 
 /// A frame's state while its generator is suspended.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SavedFrame {
     /// The code's runtime form (`CodeRt`).
     pub rt: Value,
@@ -40,7 +40,7 @@ pub struct SavedFrame {
 }
 
 /// A generator object.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Generator {
     /// The saved frame (None while running or after finishing).
     pub frame: Option<SavedFrame>,

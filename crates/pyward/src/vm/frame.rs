@@ -12,7 +12,7 @@
 use crate::value::Value;
 
 /// What happens when a frame yields or returns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExitAction {
     /// An ordinary call: the return value lands on the caller's stack.
     Return,
@@ -27,7 +27,7 @@ pub enum ExitAction {
 }
 
 /// One activation of a code object.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// The code's runtime form (`CodeRt`: the code, its constants and names).
     pub rt: Value,

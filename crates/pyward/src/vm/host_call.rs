@@ -43,7 +43,7 @@ pub const WALL_CLOCK_CALL: &str = "time.time_ns";
 pub const MONOTONIC_CLOCK_CALL: &str = "time.monotonic_ns";
 
 /// How host calls are answered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum HostMode {
     /// The run pauses and the embedder resumes it (`Program::start`).
     #[default]
@@ -54,6 +54,7 @@ pub enum HostMode {
 
 /// Everything about the embedder interface a run keeps, as plain data inside the `Vm` (so a
 /// snapshot of the `Vm` captures a paused run whole).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct HostState {
     /// Declared host functions.
     pub functions: Vec<HostFunction>,

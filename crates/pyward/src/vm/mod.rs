@@ -6,7 +6,7 @@
 //! this re-entry so it cannot exhaust the Rust stack. GC runs only at safe points in the
 //! loop with `native_depth == 0`, when every live value is reachable from the roots.
 
-mod cache;
+pub(crate) mod cache;
 mod call;
 mod dispatch;
 mod frame;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 pub use call::Args;
-pub use frame::Frame;
+pub use frame::{ExitAction, Frame};
 pub use host_call::{HostMode, HostState};
 
 use crate::bytecode::{Code, Const, Op};
@@ -79,22 +79,22 @@ pub struct Vm {
     /// The host's monotonic clock: the duration budget, and the sandbox's clock under
     /// `ClockPolicy::Real`.
     pub(crate) clock: Box<dyn Clock>,
-    deadline_nanos: Option<u64>,
+    pub(crate) deadline_nanos: Option<u64>,
     /// Budget clock reading when the current slice of running began (a run pauses for host
     /// calls; time paused is not charged).
-    slice_start_nanos: u64,
+    pub(crate) slice_start_nanos: u64,
     /// Running time charged in earlier slices of this run.
-    ran_nanos: u64,
-    fuel_left: Option<u64>,
+    pub(crate) ran_nanos: u64,
+    pub(crate) fuel_left: Option<u64>,
     /// Fuel at the start of the run (`u64::MAX` when unlimited), for `fuel_used`.
-    fuel_start: u64,
-    ticks: u32,
+    pub(crate) fuel_start: u64,
+    pub(crate) ticks: u32,
     /// Estimated nanoseconds of cheap native work since the last clock check.
     pub(crate) native_cost_ns: f64,
     /// Printed output.
     pub out: Output,
-    interned: FxHashMap<String, ObjId>,
-    code_cache: FxHashMap<usize, Value>,
+    pub(crate) interned: FxHashMap<String, ObjId>,
+    pub(crate) code_cache: FxHashMap<usize, Value>,
     /// The instructions of every loaded code object, end to end in load order; each
     /// `CodeRt::ops_base` says where its code starts. The loop fetches from here, so a frame
     /// switch copies an offset instead of cloning an `Arc<Code>`. Plain data, derived from
@@ -125,7 +125,7 @@ pub struct Vm {
     pub(crate) stderr_obj: Value,
     /// Shared one-character Latin-1 strings (index = code point) and the empty string (256);
     /// empty until the first such string (a fresh VM allocates as little as it can).
-    small_strs: Vec<Value>,
+    pub(crate) small_strs: Vec<Value>,
     /// The original `sys.stdout` object, once `sys` is imported.
     pub(crate) stdout_obj: Value,
     /// `sys.modules`, once `sys` is imported; kept in step with `modules`.
@@ -134,7 +134,7 @@ pub struct Vm {
     /// `limits.max_recursion` and raise it again, never above this.
     pub(crate) recursion_cap: usize,
     /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
-    sleep_offset_nanos: u64,
+    pub(crate) sleep_offset_nanos: u64,
     /// The embedder interface: host functions, pending calls, OS policy, sources.
     pub host: HostState,
 }

@@ -1,0 +1,107 @@
+//! Snapshot speed: dump + load of a run paused at a host call holding a 1,000-element list of
+//! dicts, and of an idle VM that imported bundled modules. Run with `cargo bench -p pyward --bench snapshot`; prints the
+//! mean time per operation (a benchmark, not a test: nothing here asserts timings).
+
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark reads the host clock to time itself"
+)]
+#![allow(clippy::print_stdout, reason = "a benchmark reports its timings")]
+
+use std::time::{Duration, Instant};
+
+use pyward::snapshot;
+use pyward::vm::Vm;
+use pyward::{HostFunction, Limits, Paused, Program, RunOptions, Step};
+
+const LIST_OF_DICTS: &str = "data = [{'id': i, 'name': 'item%d' % i, 'score': i * 0.5, 'tags': [i, i + 1]} for i in range(1000)]\nask()\n";
+const MODULES: &str = "import json, re, collections, datetime\nd = collections.Counter('hello')\n";
+
+fn vm_after(src: &str) -> Vm {
+    let mut vm = Vm::new(Limits::default());
+    let Ok(code) = pyward::syntax::compile_source(src, "bench.py", true) else {
+        return vm;
+    };
+    let _ = vm.run_module(&code);
+    vm
+}
+
+/// Mean time per call of `f` over at least `min` of wall time.
+fn time(min: Duration, mut f: impl FnMut()) -> Duration {
+    f();
+    let start = Instant::now();
+    let mut n = 0u32;
+    while start.elapsed() < min {
+        f();
+        n += 1;
+    }
+    start.elapsed() / n.max(1)
+}
+
+/// Time `dump` and `load` (of `bytes`, what `dump` returns) and print the figures.
+fn measure(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8])) {
+    let min = Duration::from_secs(2);
+    let d = time(min, &mut dump);
+    let l = time(min, || load(bytes));
+    println!(
+        "{name}: {} bytes; dump {:.1} us, load {:.1} us, dump+load {:.1} us",
+        bytes.len(),
+        d.as_secs_f64() * 1e6,
+        l.as_secs_f64() * 1e6,
+        (d + l).as_secs_f64() * 1e6
+    );
+}
+
+/// An idle VM after `src`: `snapshot::dump` and `snapshot::load`.
+fn report(name: &str, src: &str) {
+    let vm = vm_after(src);
+    let Ok(bytes) = snapshot::dump(&vm) else {
+        println!("{name}: dump failed");
+        return;
+    };
+    measure(
+        name,
+        &bytes,
+        || {
+            let _ = std::hint::black_box(snapshot::dump(&vm));
+        },
+        |b| {
+            let _ = std::hint::black_box(snapshot::load(b, Limits::default()));
+        },
+    );
+}
+
+/// The paused-run figure: `Paused::dump` and `Paused::load`.
+fn report_paused() {
+    let Ok(program) = Program::compile(LIST_OF_DICTS, "bench.py") else {
+        println!("paused: does not compile");
+        return;
+    };
+    let Step::Paused(paused) = program.start(RunOptions::new().function(HostFunction::new("ask")))
+    else {
+        println!("paused: the run did not pause");
+        return;
+    };
+    let Ok(bytes) = paused.dump() else {
+        println!("paused: dump failed");
+        return;
+    };
+    measure(
+        "paused run holding a 1,000-element list of dicts",
+        &bytes,
+        || {
+            let _ = std::hint::black_box(paused.dump());
+        },
+        |b| {
+            let _ = std::hint::black_box(Paused::load(b, Limits::default()));
+        },
+    );
+}
+
+fn main() {
+    report_paused();
+    report(
+        "idle VM with json, re, collections, datetime imported",
+        MODULES,
+    );
+}
