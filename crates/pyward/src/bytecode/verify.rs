@@ -62,6 +62,7 @@ fn verify_one(code: &Code) -> Result<(), String> {
             | Op::JumpIfNotNone(t)
             | Op::ForIter(t)
             | Op::Send(t) => in_range(t, n_ops + 1, "jump target")?,
+            Op::GetAwaitable(w) => in_range(w, 3, "await site")?,
             _ => {}
         }
     }

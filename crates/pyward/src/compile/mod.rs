@@ -116,8 +116,8 @@ enum FBlock<'a> {
     FinallyEnd,
     /// An except handler body: the saved exception is on the stack.
     Handler { name: Option<&'a str> },
-    /// A `with` body: the exit callable is on the stack.
-    With { handler_len: usize },
+    /// A `with` body: the exit callable is on the stack. `async with` awaits its result.
+    With { handler_len: usize, is_async: bool },
 }
 
 /// The code object under construction.
@@ -318,6 +318,7 @@ impl Compiler<'_> {
             .collect();
         let mut flags = u.flags;
         flags.generator = scope.is_generator;
+        flags.coroutine = scope.is_coroutine;
         Ok(Code {
             name: u.name,
             qualname: u.qualname,

@@ -7,6 +7,8 @@
 //! loop with `native_depth == 0`, when every live value is reachable from the roots.
 
 mod call;
+mod coro;
+mod coro_ops;
 mod dispatch;
 mod frame;
 mod generator;
@@ -113,6 +115,8 @@ pub struct Vm {
     pub(crate) recursion_cap: usize,
     /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
     sleep_offset_nanos: u64,
+    /// Host calls submitted by the event loop and not yet resolved (`_pyward_host`).
+    pub(crate) host_calls: crate::modules::pyward_host::HostCalls,
 }
 
 impl Vm {
@@ -149,6 +153,7 @@ impl Vm {
             modules_dict: Value::None,
             recursion_cap: 0,
             sleep_offset_nanos: 0,
+            host_calls: crate::modules::pyward_host::HostCalls::default(),
         };
         vm.recursion_cap = vm.limits.max_recursion;
         vm.globals = vm
@@ -479,6 +484,7 @@ impl Vm {
         roots.push(self.globals);
         roots.extend([self.stdout_obj, self.stderr_obj, self.modules_dict]);
         roots.extend_from_slice(&self.temp_roots);
+        self.host_calls.trace(&mut roots);
         roots.extend(
             self.small_strs
                 .iter()
