@@ -20,7 +20,13 @@ impl ObjId {
 }
 
 /// A Python value.
+///
+/// `repr(C, u8)` puts every payload at offset 8, so a copy is one tag byte and one aligned
+/// word. With the default layout `Bool`/`Type`/`Native` payloads sat at offset 1 and rustc
+/// copied bytes 1..16 as two overlapping words, which stalled store forwarding on every
+/// stack push (fib_recursive 4.01x -> see the commit).
 #[derive(Clone, Copy, Debug)]
+#[repr(C, u8)]
 pub enum Value {
     /// `None`.
     None,

@@ -3,6 +3,10 @@
 //! Entries live in insertion order; `indices` is an open-addressing table of entry positions.
 //! The table never compares keys itself: callers pass the key's hash and an equality test, so
 //! key comparison (which may need the heap or user `__eq__`) stays with the VM.
+//!
+//! `version` counts changes to the key set (insertions of new keys, removals, clears): while
+//! it is unchanged every key keeps its entry position, which the VM's inline caches rely on
+//! (vm/cache.rs). Replacing a value leaves it alone.
 
 use crate::value::Value;
 
@@ -27,14 +31,21 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
-    indices: Vec<u32>,
+    indices: Box<[u32]>,
     len: usize,
+    version: u64,
 }
 
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// The key-set version: changes whenever a key is added or removed.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Number of live entries.
@@ -49,7 +60,7 @@ impl Dict {
 
     /// Bytes held by the tables.
     pub fn size_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.len() * 4
     }
 
     /// Values kept alive.
@@ -162,6 +173,7 @@ impl Dict {
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.version = self.version.wrapping_add(1);
         if self.indices.is_empty() && self.entries.len() < LINEAR_MAX {
             self.entries.push(Entry { hash, key, value });
             self.len += 1;
@@ -179,6 +191,7 @@ impl Dict {
     /// Remove the entry at a position, returning it.
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = *self.entry_at(pos)?;
+        self.version = self.version.wrapping_add(1);
         if self.indices.is_empty() {
             if let Some(slot) = self.entries.get_mut(pos) {
                 slot.key = Value::Unbound;
@@ -218,7 +231,7 @@ impl Dict {
         self.len -= 1;
         if self.len == 0 {
             self.entries.clear();
-            self.indices.clear();
+            self.indices = Box::default();
         }
         Some(e)
     }
@@ -234,8 +247,9 @@ impl Dict {
 
     /// Remove everything.
     pub fn clear(&mut self) {
+        self.version = self.version.wrapping_add(1);
         self.entries.clear();
-        self.indices.clear();
+        self.indices = Box::default();
         self.len = 0;
     }
 
@@ -269,7 +283,7 @@ impl Dict {
             size = size.saturating_mul(2);
         }
         self.entries.retain(|e| !matches!(e.key, Value::Unbound));
-        self.indices = vec![EMPTY; size];
+        self.indices = vec![EMPTY; size].into_boxed_slice();
         for ix in 0..self.entries.len() {
             let hash = self.entries.get(ix).map_or(0, |e| e.hash);
             self.place(hash, u32::try_from(ix).unwrap_or(0));

@@ -14,6 +14,9 @@ pub struct CodeRt {
     pub consts: Vec<Value>,
     /// `code.names` as interned str values.
     pub names: Vec<Value>,
+    /// Where `code.ops` starts in `Vm::code_ops` (plain data: the arena is rebuilt in load
+    /// order, so offsets are stable).
+    pub ops_base: u32,
 }
 
 /// A Python function object.
@@ -23,6 +26,8 @@ pub struct Function {
     pub code: Arc<Code>,
     /// The `CodeRt` object with its constants.
     pub rt: Value,
+    /// A copy of the `CodeRt`'s `ops_base`, so a call needs no second heap lookup.
+    pub ops_base: u32,
     /// The globals dict.
     pub globals: Value,
     /// Positional defaults (for the last parameters).

@@ -8,9 +8,6 @@
 //! with another `GenKind`; `AwaitOp` is the awaitable of an async generator operation
 //! (`__anext__`, `asend`, `athrow`, `aclose`) or a coroutine's `__await__` wrapper.
 
-use std::sync::Arc;
-
-use crate::bytecode::Code;
 use crate::value::Value;
 
 /// Lifecycle of a generator.
@@ -51,10 +48,12 @@ impl GenKind {
 /// A frame's state while its generator is suspended.
 #[derive(Clone, Debug)]
 pub struct SavedFrame {
-    /// The code.
-    pub code: Arc<Code>,
-    /// The code's runtime constants.
+    /// The code's runtime form (`CodeRt`).
     pub rt: Value,
+    /// Where the code's instructions start in `Vm::code_ops`.
+    pub ops_base: u32,
+    /// The code's local slot count.
+    pub nlocals: u32,
     /// Globals dict.
     pub globals: Value,
     /// Next instruction.

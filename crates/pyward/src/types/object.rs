@@ -120,7 +120,11 @@ impl Object {
             Object::Dict(d) => d.size_bytes(),
             Object::Set(s) | Object::FrozenSet(s) => s.size_bytes(),
             Object::Function(f) => f.size_bytes(),
-            Object::CodeRt(c) => (c.consts.len() + c.names.len()) * size_of::<Value>(),
+            Object::CodeRt(c) => {
+                // The instructions are also copied into the VM's arena (`Vm::code_ops`).
+                (c.consts.len() + c.names.len()) * size_of::<Value>()
+                    + c.code.ops.len() * size_of::<crate::bytecode::Op>()
+            }
             Object::Iter(i) => i.size_bytes(),
             Object::Generator(g) => g.size_bytes(),
             Object::Exception(e) => e.size_bytes(),

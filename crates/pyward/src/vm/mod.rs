@@ -6,6 +6,7 @@
 //! this re-entry so it cannot exhaust the Rust stack. GC runs only at safe points in the
 //! loop with `native_depth == 0`, when every live value is reachable from the roots.
 
+mod cache;
 mod call;
 mod coro;
 mod coro_ops;
@@ -22,7 +23,7 @@ use rustc_hash::FxHashMap;
 pub use call::Args;
 pub use frame::Frame;
 
-use crate::bytecode::{Code, Const};
+use crate::bytecode::{Code, Const, Op};
 use crate::exc::{PyResult, RunError};
 use crate::heap::{Account, Heap, LimitKind};
 use crate::host::limits::Limits;
@@ -85,6 +86,15 @@ pub struct Vm {
     pub out: Output,
     interned: FxHashMap<String, ObjId>,
     code_cache: FxHashMap<usize, Value>,
+    /// The instructions of every loaded code object, end to end in load order; each
+    /// `CodeRt::ops_base` says where its code starts. The loop fetches from here, so a frame
+    /// switch copies an offset instead of cloning an `Arc<Code>`. Plain data, derived from
+    /// the loaded codes.
+    pub(crate) code_ops: Vec<Op>,
+    /// Inline caches, one per instruction of `code_ops` (vm/cache.rs).
+    pub(crate) icache: Vec<cache::Cache>,
+    /// Moves whenever cached ids or class lookups may have gone stale (vm/cache.rs).
+    pub(crate) cache_epoch: u64,
     pub(crate) modules: FxHashMap<String, Value>,
     /// MRO lookups: (class, interned name) -> attribute. Cleared when any class namespace
     /// changes and at every collection (ids may be reused).
@@ -138,6 +148,9 @@ impl Vm {
             out: Output::new(max_output),
             interned: FxHashMap::default(),
             code_cache: FxHashMap::default(),
+            code_ops: Vec::new(),
+            icache: Vec::new(),
+            cache_epoch: 0,
             modules: FxHashMap::default(),
             attr_cache: FxHashMap::default(),
             result: Value::None,
@@ -241,7 +254,7 @@ impl Vm {
         self.start_budget();
         let rt = self.load_code(code)?;
         let globals = self.globals;
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        self.push_frame(rt, globals, Value::None, Vec::new())?;
         let r = self.run_until(self.frames.len().saturating_sub(1));
         if r.is_err() {
             self.frames.clear();
@@ -254,7 +267,7 @@ impl Vm {
     pub(crate) fn exec_code(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<Value> {
         let rt = self.load_code(code)?;
         let depth = self.frames.len();
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        self.push_frame(rt, globals, Value::None, Vec::new())?;
         self.run_nested(depth)
     }
 
@@ -313,10 +326,13 @@ impl Vm {
         if !matches!(f.namespace, Value::None) {
             return Ok(f.namespace);
         }
-        if f.code.varnames.is_empty() && f.code.cellvars.is_empty() {
-            return Ok(f.globals);
+        let (rt, base, globals) = (f.rt, f.base, f.globals);
+        let Some(code) = self.code_of(rt).cloned() else {
+            return Ok(globals);
+        };
+        if code.varnames.is_empty() && code.cellvars.is_empty() {
+            return Ok(globals);
         }
-        let (code, base) = (f.code.clone(), f.base);
         let d = self.new_dict()?;
         for (i, name) in code.varnames.iter().enumerate() {
             let v = self.stack.get(base + i).copied().unwrap_or(Value::Unbound);
@@ -413,13 +429,32 @@ impl Vm {
         for n in &code.names {
             names.push(self.intern(n)?);
         }
+        let ops_base = u32::try_from(self.code_ops.len())
+            .map_err(|_| RunError::Internal("loaded code exceeds the instruction arena"))?;
+        self.code_ops.extend_from_slice(&code.ops);
+        self.icache.resize(self.code_ops.len(), cache::Cache::Empty);
         let v = self.alloc(Object::CodeRt(Box::new(CodeRt {
             code: code.clone(),
             consts,
             names,
+            ops_base,
         })))?;
         self.code_cache.insert(key, v);
         Ok(v)
+    }
+
+    /// The runtime form of a loaded code object.
+    #[inline]
+    pub(crate) fn code_rt(&self, rt: Value) -> Option<&CodeRt> {
+        match self.heap.get_obj(rt) {
+            Some(Object::CodeRt(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The code behind a `CodeRt` value.
+    pub(crate) fn code_of(&self, rt: Value) -> Option<&Arc<Code>> {
+        self.code_rt(rt).map(|c| &c.code)
     }
 
     fn const_value(&mut self, c: &Const) -> PyResult<Value> {
@@ -495,7 +530,7 @@ impl Vm {
         roots.extend(self.code_cache.values().copied());
         roots.extend(self.modules.values().copied());
         self.heap.collect(&roots);
-        self.attr_cache.clear();
+        self.invalidate_caches();
     }
 }
 
