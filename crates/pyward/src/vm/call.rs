@@ -147,7 +147,10 @@ impl Vm {
                         && nargs <= code.argcount as usize
                         && nargs + f.defaults.len() >= code.argcount as usize;
                     if simple {
-                        if code.cellvars.is_empty() && !code.flags.generator {
+                        if code.cellvars.is_empty()
+                            && !code.flags.generator
+                            && !code.flags.coroutine
+                        {
                             return self.enter_plain(id, start, nargs, ret_to);
                         }
                         // Arguments already sit where the callee's locals go.
@@ -234,7 +237,7 @@ impl Vm {
         Ok((pos, kw))
     }
 
-    /// The call fast path: a function without cells or generator flag, called with
+    /// The call fast path: a function without cells or generator/coroutine flag, called with
     /// positional arguments only (`nargs` of them at `stack[start..]`, missing ones covered
     /// by defaults). Reads everything under one heap borrow: no `Arc` clone, no allocation.
     fn enter_plain(

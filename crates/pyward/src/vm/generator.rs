@@ -283,10 +283,11 @@ impl Vm {
         let Some(f) = self.frames.last() else {
             return Ok(None);
         };
-        let ip = f.ip;
+        let (ip, ops_base) = (f.ip, f.ops_base as usize);
+        let ops = &self.code_ops;
         let at = |back: usize| {
             ip.checked_sub(back)
-                .and_then(|i| f.code.ops.get(i))
+                .and_then(|i| ops.get(ops_base + i))
                 .copied()
         };
         let t = match (at(2), at(1)) {
