@@ -21,7 +21,7 @@ async def consumer(q, name, delay):
 async def main():
     q = asyncio.Queue(maxsize=2)
     print(q.empty(), q.full(), q.maxsize)
-    consumers = [asyncio.create_task(consumer(q, f'c{i}', 0.01 + 0.007 * i)) for i in range(2)]
+    consumers = [asyncio.create_task(consumer(q, f'c{i}', 0.05 + 0.07 * i)) for i in range(2)]
     await asyncio.gather(producer(q, 'a', 3), producer(q, 'b', 2))
     await q.join()
     print('all processed', q.empty())

@@ -12,7 +12,7 @@ async def job(sem, i):
         running += 1
         peak = max(peak, running)
         print('start', i, 'running', running)
-        await asyncio.sleep(0.01 * (i % 3 + 1))
+        await asyncio.sleep(0.05 * (i % 3 + 1))
         running -= 1
         print('end', i)
     return i

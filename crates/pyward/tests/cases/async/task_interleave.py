@@ -16,8 +16,8 @@ def report(t):
 
 
 async def main():
-    t1 = asyncio.create_task(worker('one', [0.02, 0.01]))
-    t2 = asyncio.create_task(worker('two', [0.01, 0.03]), name='second')
+    t1 = asyncio.create_task(worker('one', [0.1, 0.05]))
+    t2 = asyncio.create_task(worker('two', [0.05, 0.15]), name='second')
     t1.add_done_callback(report)
     print('tasks created', t1.get_name(), t2.get_name(), t1.done())
     await asyncio.sleep(0)

@@ -15,13 +15,13 @@ def names(tasks):
 
 
 async def main():
-    ts = [asyncio.create_task(job(n, d), name=n) for n, d in [('a', 0.03), ('b', 0.01), ('c', 0.02)]]
+    ts = [asyncio.create_task(job(n, d), name=n) for n, d in [('a', 0.3), ('b', 0.01), ('c', 0.15)]]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
     print('first completed', names(done), names(pending))
     done, pending = await asyncio.wait(ts)
     print('all completed', names(done), names(pending))
     ts = [asyncio.create_task(job('x', 0.01, fail=True), name='x'),
-          asyncio.create_task(job('y', 0.05), name='y')]
+          asyncio.create_task(job('y', 0.3), name='y')]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION)
     print('first exception', names(done), names(pending))
     done, pending = await asyncio.wait(pending, timeout=0.01)
@@ -35,7 +35,7 @@ async def main():
         await asyncio.wait([job('z', 0)])
     except TypeError as e:
         print('TypeError:', e)
-    for fut in asyncio.as_completed([job('slow', 0.03), job('fast', 0.01), job('mid', 0.02)]):
+    for fut in asyncio.as_completed([job('slow', 0.2), job('fast', 0.01), job('mid', 0.1)]):
         print('as_completed', await fut)
     try:
         for fut in asyncio.as_completed([job('late', 1)], timeout=0.01):

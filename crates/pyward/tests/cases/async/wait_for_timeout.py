@@ -31,7 +31,7 @@ async def main():
     async with asyncio.timeout(1) as cm:
         await asyncio.sleep(0.01)
     print('no expiry', cm.expired())
-    inner = asyncio.create_task(slow(0.05, 'shielded'))
+    inner = asyncio.create_task(slow(0.1, 'shielded'))
     try:
         await asyncio.wait_for(asyncio.shield(inner), 0.01)
     except TimeoutError:
