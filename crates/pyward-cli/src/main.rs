@@ -3,16 +3,21 @@
 //! Exit status: 0 on success, 1 on an uncaught exception or a breached limit (traceback on
 //! stderr, last line `TypeName: message`), 2 on a usage error.
 
+mod json_data;
+mod serve;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use pyward::host::limits::parse_size;
-use pyward::{Error, LimitKind, Limits, Program};
+use pyward::{Error, LimitKind, Limits, Program, RunOptions};
 
 const USAGE: &str = "usage: pyward [limits] (FILE | -c CODE | -)
+       pyward serve
 
-Runs a Python program in the pyward sandbox.
+Runs a Python program in the pyward sandbox; `pyward serve` drives runs over a
+JSON-lines protocol on stdin/stdout (docs/serve.md).
 
 limits:
   --max-duration SECONDS   wall-clock limit (default 30; 0 = none)
@@ -124,6 +129,16 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("serve") {
+        // The JSON-lines server (docs/serve.md), on a thread with room for native re-entry.
+        let worker = std::thread::Builder::new()
+            .stack_size(VM_STACK)
+            .spawn(serve::serve);
+        return match worker.map(std::thread::JoinHandle::join) {
+            Ok(Ok(code)) => ExitCode::from(code),
+            _ => ExitCode::from(1),
+        };
+    }
     let opts = match parse_args() {
         Ok(o) => o,
         Err(msg) if msg.is_empty() => {
@@ -170,11 +185,12 @@ fn run(opts: Options) -> u8 {
         return 0;
     }
     let stdout = std::io::stdout();
-    let sink = Box::new(move |s: &str| {
+    let sink = move |s: &str| {
         let mut lock = stdout.lock();
         let _ = lock.write_all(s.as_bytes());
-    });
-    let outcome = program.run(opts.limits, Some(sink));
+    };
+    let options = RunOptions::from(opts.limits).on_stdout(sink);
+    let outcome = program.run(options, &mut pyward::no_host);
     let _ = std::io::stdout().flush();
     if !outcome.stderr.is_empty() {
         let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
@@ -223,6 +239,7 @@ fn report(e: &Error, source: &str, filename: &str, max_output: usize) {
             LimitKind::Output => "MemoryError: pyward: output limit exceeded\n".to_string(),
         },
         Error::Internal(m) => format!("SystemError: pyward internal error: {m}\n"),
+        other => format!("SystemError: pyward: {other}\n"),
     };
     let _ = std::io::stderr().write_all(clip(&text, max_output).as_bytes());
 }

@@ -39,7 +39,8 @@ impl Heap {
     /// An empty heap with the given accounting.
     pub fn new(account: Account) -> Heap {
         Heap {
-            slots: Vec::new(),
+            // Room for a small program's objects without regrowing.
+            slots: Vec::with_capacity(16),
             free: Vec::new(),
             account,
             since_gc: 0,
