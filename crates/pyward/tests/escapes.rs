@@ -11,9 +11,11 @@ const ALLOWED: &[(&str, &str)] = &[
     ("print module", "str"),
     ("code", "NoneType"),
     ("closure", "NoneType"),
-    // `sys` and `io` are pyward's sandbox-only modules (no host state behind them).
+    // `sys` and `io` are pyward's sandbox-only modules (no host state behind them), and so is
+    // `inspect` (type predicates only: no frames, no source).
     ("import sys", "NoneType"),
     ("import io", "NoneType"),
+    ("import inspect", "NoneType"),
 ];
 
 #[test]

@@ -1,6 +1,7 @@
 //! Limit behaviour: programs that build huge results end with `Error::Limit(Memory)`
 //! (refused before the result is built, or when growth is charged), and a normal program
-//! under the same limit succeeds; `time.sleep` is charged to the duration limit; and
+//! under the same limit succeeds; `time.sleep` and asyncio's virtual clock are charged to the
+//! duration limit; limits hold inside asyncio tasks (and the GC runs there); and
 //! `sys.setrecursionlimit` cannot raise the embedder's recursion limit.
 
 use std::time::Duration;
@@ -141,6 +142,108 @@ fn setrecursionlimit_never_exceeds_the_embedders_limit() {
         "assert sys.getrecursionlimit() == 1000, sys.getrecursionlimit()\n",
         "def f(n): return f(n + 1)\n",
         "try:\n    f(0)\nexcept RecursionError:\n    pass\n",
+    ));
+    assert!(err.is_none(), "{err:?}");
+}
+
+/// Run under a short duration limit (the async tests' loops never block the host).
+fn run_briefly(source: &str, secs: u64) -> Option<Error> {
+    let program = match Program::compile(source, "limits.py") {
+        Ok(p) => p,
+        Err(e) => return Some(e),
+    };
+    let limits = Limits {
+        max_duration: Some(Duration::from_secs(secs)),
+        max_memory: MAX_MEMORY,
+        ..Limits::default()
+    };
+    program.run(limits.into(), &mut pyward::no_host).error
+}
+
+#[test]
+fn sleeping_task_hits_the_duration_limit() {
+    let err = run_briefly(
+        concat!(
+            "import asyncio\n",
+            "async def f():\n",
+            "    while True:\n",
+            "        await asyncio.sleep(1)\n",
+            "asyncio.run(f())\n",
+        ),
+        2,
+    );
+    assert!(
+        matches!(err, Some(Error::Limit(LimitKind::Duration))),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn deadlocked_event_loop_hits_the_duration_limit() {
+    let err = run_briefly(
+        concat!(
+            "import asyncio\n",
+            "async def f():\n",
+            "    await asyncio.Event().wait()\n",
+            "asyncio.run(f())\n",
+        ),
+        2,
+    );
+    assert!(
+        matches!(err, Some(Error::Limit(LimitKind::Duration))),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn virtual_sleeps_within_the_duration_limit_finish() {
+    let err = run_briefly(
+        concat!(
+            "import asyncio\n",
+            "async def f(d):\n",
+            "    loop = asyncio.get_running_loop()\n",
+            "    t = loop.time()\n",
+            "    await asyncio.sleep(d)\n",
+            "    return round(loop.time() - t)\n",
+            "async def main():\n",
+            "    return await asyncio.gather(f(10), f(4))\n",
+            "assert asyncio.run(main()) == [10, 4]\n",
+        ),
+        30,
+    );
+    assert!(err.is_none(), "{err:?}");
+}
+
+#[test]
+fn memory_limit_holds_inside_a_task() {
+    assert_memory_limit(concat!(
+        "import asyncio\n",
+        "async def grow():\n",
+        "    x = []\n",
+        "    while True:\n",
+        "        x.append('y' * 100000)\n",
+        "        await asyncio.sleep(0)\n",
+        "asyncio.run(grow())\n",
+    ));
+}
+
+#[test]
+fn garbage_is_collected_inside_tasks() {
+    // Far more garbage than MAX_MEMORY in total, little of it live at once: passes only if
+    // collection runs while tasks run.
+    let err = run(concat!(
+        "import asyncio\n",
+        "async def churn(n):\n",
+        "    total = 0\n",
+        "    for i in range(n):\n",
+        "        total += len(str(i) * 200)\n",
+        "        if i % 1000 == 0:\n",
+        "            await asyncio.sleep(0)\n",
+        "    return total\n",
+        "async def main():\n",
+        "    return await asyncio.gather(churn(40000), churn(40000))\n",
+        "r = asyncio.run(main())\n",
+        "assert r[0] == r[1] and r[0] > 30_000_000, r\n",
     ));
     assert!(err.is_none(), "{err:?}");
 }

@@ -32,6 +32,12 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let step = match (vm.heap.get_obj(it), it.obj()) {
         (Some(Object::Generator(_)), Some(gid)) => vm.gen_next(gid)?,
+        // An awaitable's StopIteration carries the awaited result: keep it.
+        (Some(Object::AwaitOp(_)), Some(id)) => match vm.await_op_send(id, Value::None) {
+            Ok(v) => Some(v),
+            Err(e) if vm.is_stop_iteration(&e) && args.get(1).is_some() => None,
+            Err(e) => return Err(e),
+        },
         _ => vm.next(it)?,
     };
     match step {

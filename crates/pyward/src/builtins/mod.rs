@@ -156,8 +156,14 @@ pub enum Native {
     Slot(SlotFn),
     /// `property.setter` / `getter` / `deleter`.
     Prop(PropMethod),
-    /// A generator method.
+    /// A generator (or coroutine) method.
     Gen(crate::types::gen_methods::GenMethod),
+    /// A coroutine method.
+    Coro(crate::types::coro_methods::CoroMethod),
+    /// An async generator method.
+    AsyncGen(crate::types::coro_methods::AsyncGenMethod),
+    /// A method of an async generator's or coroutine's awaitable.
+    AwaitOp(crate::types::coro_methods::AwaitOpMethod),
     /// A `math` function.
     Math(crate::modules::math::MathFn),
     /// A `_random` function.
@@ -192,6 +198,9 @@ impl Native {
             Native::Slot(m) => m.name(),
             Native::Prop(m) => m.name(),
             Native::Gen(m) => m.name(),
+            Native::Coro(m) => m.name(),
+            Native::AsyncGen(m) => m.name(),
+            Native::AwaitOp(m) => m.name(),
             Native::Math(m) => m.name(),
             Native::Random(m) => m.name(),
             Native::Json(m) => m.name(),
@@ -221,6 +230,9 @@ impl Native {
             Native::Slot(m) => m.call(vm, args),
             Native::Prop(m) => m.call(vm, args),
             Native::Gen(m) => m.call(vm, args),
+            Native::Coro(m) => m.call(vm, args),
+            Native::AsyncGen(m) => m.call(vm, args),
+            Native::AwaitOp(m) => m.call(vm, args),
             Native::Math(m) => m.call(vm, args),
             Native::Random(m) => m.call(vm, args),
             Native::Json(m) => m.call(vm, args),
@@ -258,6 +270,10 @@ pub fn lookup(name: &str) -> Option<Value> {
             | BuiltinType::Iterator
             | BuiltinType::Generator
             | BuiltinType::Coroutine
+            | BuiltinType::AsyncGenerator
+            | BuiltinType::AsyncGenASend
+            | BuiltinType::AsyncGenAThrow
+            | BuiltinType::CoroutineWrapper
             | BuiltinType::DictKeys
             | BuiltinType::DictValues
             | BuiltinType::DictItems
@@ -289,6 +305,17 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
         }
         BuiltinType::Generator => {
             crate::types::gen_methods::GenMethod::lookup(name).map(Native::Gen)
+        }
+        BuiltinType::Coroutine => crate::types::gen_methods::GenMethod::lookup(name)
+            .map(Native::Gen)
+            .or_else(|| crate::types::coro_methods::CoroMethod::lookup(name).map(Native::Coro)),
+        BuiltinType::AsyncGenerator => {
+            crate::types::coro_methods::AsyncGenMethod::lookup(name).map(Native::AsyncGen)
+        }
+        BuiltinType::AsyncGenASend
+        | BuiltinType::AsyncGenAThrow
+        | BuiltinType::CoroutineWrapper => {
+            crate::types::coro_methods::AwaitOpMethod::lookup(name).map(Native::AwaitOp)
         }
         BuiltinType::Bytes | BuiltinType::ByteArray => bytes_methods::BytesMethod::lookup(name)
             .filter(|m| bytes_methods::applies(*m, ty))

@@ -302,6 +302,22 @@ pub enum Op {
     Send(u32),
     /// `( x -- iter )` `iter(x)`, keeping generators as they are.
     GetYieldFromIter,
+    /// `( v -- sent )` `yield v` in an async generator: suspends like `YieldValue`, and marks
+    /// the value as the generator's own (an inner `await` passes its yields through unmarked).
+    YieldAsyncGen,
+    /// `( x -- awaitable )` what `await x` delegates to: a coroutine as is, else the iterator
+    /// `x.__await__()` returns. The operand picks the error text: 0 `await`, 1 the result of
+    /// `__aenter__`, 2 the result of `__aexit__`.
+    GetAwaitable(u32),
+    /// `( x -- aiter )` `x.__aiter__()` for `async for`.
+    GetAiter,
+    /// `( aiter -- aiter awaitable )` the awaitable of `aiter.__anext__()`.
+    GetAnext,
+    /// `( aiter exc -- )` the end of an `async for`: StopAsyncIteration ends the loop,
+    /// anything else is re-raised.
+    EndAsyncFor,
+    /// `( mgr -- aexit aenter_result )` start an `async with` block (the result is awaited next).
+    BeforeAsyncWith,
     /// `( subj -- subj bool )` whether `subj` is a sequence for `match` with exactly `n` items,
     /// or at least `n` when the flag (a star pattern) is set.
     MatchSequence(u32, bool),
@@ -333,7 +349,8 @@ pub enum Op {
     Unsupported(u32),
     /// `( -- )` the whole body of a host function's stub (never emitted by the compiler):
     /// hand the frame's bound parameters to the embedder and return its answer from the
-    /// frame, or pause the run until the embedder resumes it (`vm/host_call.rs`).
+    /// frame, or pause the run until the embedder resumes it (`vm/host_call.rs`). The
+    /// `AsyncFunction` kind instead pushes a Future and the stub goes on to await it.
     HostCall(HostCallKind),
 }
 
@@ -346,4 +363,11 @@ pub enum HostCallKind {
     WallClock,
     /// The monotonic clock (`ClockPolicy::Host`).
     MonotonicClock,
+    /// `( -- future )` the first instruction of an async host function's stub (a coroutine):
+    /// record the call as pending without pausing, and push the event loop's Future for its
+    /// answer, which the stub then awaits.
+    AsyncFunction,
+    /// `_pyward_host.wait()`, the event loop's idle step: hand every pending async call to
+    /// the embedder, pause until it answers one or more, and return `[(id, ok, value)]`.
+    WaitAsync,
 }

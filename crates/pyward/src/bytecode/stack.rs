@@ -373,7 +373,10 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
         | Op::GetIter
         | Op::GetYieldFromIter
         | Op::ListToTuple
-        | Op::YieldValue => simple(a, 1, &[Any]),
+        | Op::YieldValue
+        | Op::YieldAsyncGen
+        | Op::GetAwaitable(_)
+        | Op::GetAiter => simple(a, 1, &[Any]),
         Op::StoreAttr(_) | Op::DeleteSubscr => simple(a, 2, &[]),
         Op::StoreSubscr => simple(a, 3, &[]),
         Op::LoadMethod(_) => simple(a, 1, &[Any, MaybeUnbound]),
@@ -483,6 +486,7 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
             a.require(st, 0, &[Exc], "Reraise")?;
             end(a, 1)
         }
+        Op::HostCall(super::HostCallKind::AsyncFunction) => simple(a, 0, &[Any]),
         Op::Unsupported(_) | Op::HostCall(_) => end(a, 0),
         Op::PushExcInfo => {
             a.require(st, 0, &[Exc], "PushExcInfo")?;
@@ -505,7 +509,13 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
             simple(a, 0, &[Any])
         }
         Op::MatchClass(_) => simple(a, 3, &[Any]),
-        Op::BeforeWith => simple(a, 1, &[Any, Any]),
+        Op::BeforeWith | Op::BeforeAsyncWith => simple(a, 1, &[Any, Any]),
+        // The async iterator stays where it is (its loop's handler counts it).
+        Op::GetAnext => {
+            a.peek(st, 0)?;
+            simple(a, 0, &[Any])
+        }
+        Op::EndAsyncFor => simple(a, 2, &[]),
         Op::WithExceptStart => {
             a.peek(st, 2)?;
             simple(a, 0, &[Any])

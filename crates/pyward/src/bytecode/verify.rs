@@ -73,6 +73,7 @@ pub fn verify_code(code: &Code) -> Result<(), String> {
             | Op::JumpIfNotNone(t)
             | Op::ForIter(t)
             | Op::Send(t) => in_range(t, n_ops + 1, "jump target")?,
+            Op::GetAwaitable(w) => in_range(w, 3, "await site")?,
             _ => {}
         }
     }

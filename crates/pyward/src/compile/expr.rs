@@ -174,27 +174,32 @@ impl<'src> Compiler<'src> {
             Expr::Generator(c) => {
                 self.comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?
             }
-            Expr::Await(_) => return Err(self.unsupported(e, "'await'")),
+            Expr::Await(a) => {
+                self.check_await_allowed(e)?;
+                self.expr(&a.value)?;
+                self.emit_await(0);
+            }
             Expr::Yield(y) => {
                 self.check_yield_allowed(e)?;
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => self.emit(Op::LoadNone),
                 }
-                self.emit(Op::YieldValue);
+                if self.current_scope().is_coroutine {
+                    self.emit(Op::YieldAsyncGen);
+                } else {
+                    self.emit(Op::YieldValue);
+                }
             }
             Expr::YieldFrom(y) => {
                 self.check_yield_allowed(e)?;
+                if self.current_scope().is_coroutine {
+                    return Err(self.error_at(e, "'yield from' inside async function"));
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GetYieldFromIter);
                 self.emit(Op::LoadNone);
-                let top = self.new_label();
-                let done = self.new_label();
-                self.bind_label(top);
-                self.emit_jump(Op::Send, done);
-                self.emit(Op::YieldValue);
-                self.emit_jump(Op::Jump, top);
-                self.bind_label(done);
+                self.emit_yield_from_loop();
             }
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
@@ -249,6 +254,39 @@ impl<'src> Compiler<'src> {
             Expr::IpyEscapeCommand(_) => return Err(self.error_at(e, "invalid syntax")),
         }
         Ok(())
+    }
+
+    /// `await` needs a function; a plain `def` or lambda is the wrong kind (CPython's
+    /// compiler_visit_expr1). Inside a comprehension it makes the comprehension async, which
+    /// `comprehension` checks against its enclosing scope.
+    fn check_await_allowed(&self, e: &Expr) -> Result<(), CompileError> {
+        match self.unit_ref().kind {
+            super::scope::ScopeKind::Comprehension => Ok(()),
+            super::scope::ScopeKind::Function if self.current_scope().is_coroutine => Ok(()),
+            super::scope::ScopeKind::Function => {
+                Err(self.error_at(e, "'await' outside async function"))
+            }
+            _ => Err(self.error_at(e, "'await' outside function")),
+        }
+    }
+
+    /// Await the value on top: `GetAwaitable` and the delegation loop.
+    pub(super) fn emit_await(&mut self, site: u32) {
+        self.emit(Op::GetAwaitable(site));
+        self.emit(Op::LoadNone);
+        self.emit_yield_from_loop();
+    }
+
+    /// `( receiver sent -- result )`: delegate to the receiver until it finishes, yielding
+    /// what it yields (`yield from` and `await`).
+    pub(super) fn emit_yield_from_loop(&mut self) {
+        let top = self.new_label();
+        let done = self.new_label();
+        self.bind_label(top);
+        self.emit_jump(Op::Send, done);
+        self.emit(Op::YieldValue);
+        self.emit_jump(Op::Jump, top);
+        self.bind_label(done);
     }
 
     fn check_yield_allowed(&self, e: &Expr) -> Result<(), CompileError> {
@@ -477,14 +515,31 @@ impl<'src> Compiler<'src> {
         let Some(first) = generators.first() else {
             return Err(self.error_at(node, "comprehension without generators"));
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(node, "asynchronous comprehensions"));
-        }
         let Some(scope) = self.scopes.scope_of(node) else {
             return Err(CompileError::syntax(
                 "internal: comprehension scope missing",
             ));
         };
+        let is_async = self
+            .scopes
+            .scopes
+            .get(scope)
+            .is_some_and(|s| s.is_coroutine);
+        // An awaited (list/set/dict) comprehension needs an awaiting scope; an async
+        // generator expression does not (CPython's compiler_comprehension).
+        if is_async && kind != CompKind::Gen {
+            let ok = match self.unit_ref().kind {
+                super::scope::ScopeKind::Comprehension => true,
+                super::scope::ScopeKind::Function => self.current_scope().is_coroutine,
+                _ => false,
+            };
+            if !ok {
+                return Err(self.error_at(
+                    node,
+                    "asynchronous comprehension outside of an asynchronous function",
+                ));
+            }
+        }
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -512,8 +567,15 @@ impl<'src> Compiler<'src> {
         self.load_const(Const::Code(std::sync::Arc::new(code)));
         self.emit(Op::MakeFunction(if has_closure { 4 } else { 0 }));
         self.expr(&first.iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async {
+            Op::GetAiter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -532,12 +594,30 @@ impl<'src> Compiler<'src> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async {
+                Op::GetAiter
+            } else {
+                Op::GetIter
+            });
         }
         let top = self.new_label();
         let end = self.new_label();
         self.bind_label(top);
-        self.emit_jump(Op::ForIter, end);
+        if g.is_async {
+            // The iterators of this and the enclosing loops (and the result being built)
+            // stay on the stack when StopAsyncIteration ends this loop.
+            let built = u32::from(kind != CompKind::Gen);
+            let saved = self.unit_ref().block_depth;
+            self.unit().block_depth = built + super::to_u32(i + 1);
+            self.push_handler(end);
+            self.unit().block_depth = saved;
+            self.emit(Op::GetAnext);
+            self.emit(Op::LoadNone);
+            self.emit_yield_from_loop();
+            self.pop_handler();
+        } else {
+            self.emit_jump(Op::ForIter, end);
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.cond_jump(cond, false, top)?;
@@ -560,7 +640,11 @@ impl<'src> Compiler<'src> {
                 }
                 (CompKind::Gen, _) => {
                     self.expr(elt)?;
-                    self.emit(Op::YieldValue);
+                    if self.current_scope().is_coroutine {
+                        self.emit(Op::YieldAsyncGen);
+                    } else {
+                        self.emit(Op::YieldValue);
+                    }
                     self.emit(Op::Pop);
                 }
                 _ => {
@@ -571,6 +655,9 @@ impl<'src> Compiler<'src> {
         }
         self.emit_jump(Op::Jump, top);
         self.bind_label(end);
+        if g.is_async {
+            self.emit(Op::EndAsyncFor);
+        }
         Ok(())
     }
 

@@ -121,8 +121,20 @@ enum FBlock<'a> {
         name: Option<&'a str>,
         handler_len: usize,
     },
-    /// A `with` body: the exit callable is on the stack.
-    With { handler_len: usize },
+    /// A `with` body: the exit callable is on the stack. `async with` awaits its result.
+    With { handler_len: usize, is_async: bool },
+}
+
+impl FBlock<'_> {
+    /// How many values the block keeps on the stack while its body runs (what its exit
+    /// actions pop): a loop's iterator, a handler's saved exception, a `with` block's exit.
+    fn stack_values(&self) -> u32 {
+        match self {
+            FBlock::For { .. } | FBlock::Handler { .. } | FBlock::With { .. } => 1,
+            FBlock::FinallyEnd => 2,
+            FBlock::While { .. } | FBlock::Finally { .. } => 0,
+        }
+    }
 }
 
 /// The code object under construction.
@@ -323,6 +335,7 @@ impl Compiler<'_> {
             .collect();
         let mut flags = u.flags;
         flags.generator = scope.is_generator;
+        flags.coroutine = scope.is_coroutine;
         Ok(Code {
             name: u.name,
             qualname: u.qualname,

@@ -65,6 +65,11 @@ pub struct Scope {
     pub freevars: Vec<String>,
     /// Whether the scope contains `yield`.
     pub is_generator: bool,
+    /// An `async def`, or a comprehension that awaits (`async for`, `await`, or an inner
+    /// asynchronous comprehension): its code is a coroutine (an async generator with `yield`).
+    pub is_coroutine: bool,
+    /// Whether the scope's own code awaits (explicitly or an inner async comprehension).
+    awaits: bool,
     /// Whether the body uses `super` or `__class__` (needs the class cell).
     pub uses_class_cell: bool,
 }
@@ -84,6 +89,8 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            awaits: false,
             uses_class_cell: false,
         }
     }
@@ -280,10 +287,18 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
-        if matches!(node, Expr::Generator(_)) {
+        let is_genexp = matches!(node, Expr::Generator(_));
+        if is_genexp {
             self.scope().is_generator = true;
         }
+        // CPython's symtable: `async for` or an await makes the comprehension a coroutine,
+        // and the enclosing code awaits a list/set/dict comprehension's result.
+        let is_async = generators.iter().any(|g| g.is_async) || self.scope().awaits;
+        self.scope().is_coroutine = is_async;
         self.current = parent;
+        if is_async && !is_genexp {
+            self.scope().awaits = true;
+        }
     }
 
     /// A walrus target binds in the nearest enclosing non-comprehension scope.
@@ -351,6 +366,7 @@ impl<'a> Visitor<'a> for Builder {
                 self.parameter_defaults(&f.parameters);
                 self.bind(f.name.as_str());
                 let parent = self.enter(ScopeKind::Function, f);
+                self.scope().is_coroutine = f.is_async;
                 self.parameters(&f.parameters);
                 for s in &f.body {
                     self.visit_stmt(s);
@@ -520,6 +536,10 @@ impl<'a> Visitor<'a> for Builder {
             },
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 self.scope().is_generator = true;
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Await(_) => {
+                self.scope().awaits = true;
                 visitor::walk_expr(self, expr);
             }
             _ => visitor::walk_expr(self, expr),

@@ -63,15 +63,21 @@ impl<'src> Compiler<'src> {
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::For(f) => {
                 if f.is_async {
-                    return Err(self.unsupported(s, "'async for'"));
+                    self.check_async_allowed(s, "'async for' outside async function")?;
+                    self.async_for_stmt(f)?;
+                } else {
+                    self.for_stmt(f)?;
                 }
-                self.for_stmt(f)?;
             }
             Stmt::Break(_) => self.break_continue(s, true)?,
             Stmt::Continue(_) => self.break_continue(s, false)?,
             Stmt::Return(r) => {
                 if !matches!(self.unit_ref().kind, ScopeKind::Function) {
                     return Err(self.error_at(s, "'return' outside function"));
+                }
+                let scope = self.current_scope();
+                if r.value.is_some() && scope.is_coroutine && scope.is_generator {
+                    return Err(self.error_at(s, "'return' with value in async generator"));
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -124,10 +130,10 @@ impl<'src> Compiler<'src> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(self.unsupported(s, "'async with'"));
+                    self.check_async_allowed(s, "'async with' outside async function")?;
                 }
                 self.check_block_nesting(s)?;
-                self.with_stmt(&w.items, &w.body)?;
+                self.with_stmt(&w.items, &w.body, w.is_async)?;
             }
             Stmt::Import(i) => {
                 for a in &i.names {
@@ -189,6 +195,16 @@ impl<'src> Compiler<'src> {
             msg: format!("pyward does not support {what} yet"),
             line: Some(l),
             col: Some(c),
+        }
+    }
+
+    /// `async for`/`async with` only inside an `async def` (CPython's compiler check).
+    fn check_async_allowed(&self, s: &Stmt, msg: &str) -> Result<(), CompileError> {
+        let u = self.unit_ref();
+        if u.kind == ScopeKind::Function && self.current_scope().is_coroutine {
+            Ok(())
+        } else {
+            Err(self.error_at(s, msg))
         }
     }
 
@@ -424,15 +440,26 @@ impl<'src> Compiler<'src> {
         self.set_line(&*f.iter);
         self.emit_jump(Op::ForIter, orelse);
         self.unit().block_depth += 1;
+        self.for_body(f, top, brk)?;
+        self.bind_label(orelse);
+        self.body(&f.orelse)?;
+        self.bind_label(brk);
+        Ok(())
+    }
+
+    /// A loop's target and body, with the iterator on the stack; loops back to `top`.
+    fn for_body(
+        &mut self,
+        f: &'src ast::StmtFor,
+        top: super::Label,
+        brk: super::Label,
+    ) -> Result<(), CompileError> {
         self.store_target(&f.target)?;
         self.push_fblock(FBlock::For { cont: top, brk });
         self.body(&f.body)?;
         self.pop_fblock();
         self.emit_jump(Op::Jump, top);
         self.unit().block_depth -= 1;
-        self.bind_label(orelse);
-        self.body(&f.orelse)?;
-        self.bind_label(brk);
         Ok(())
     }
 
@@ -478,6 +505,11 @@ impl<'src> Compiler<'src> {
         let floor = stop.map_or(0, |p| p + 1);
         let saved_handlers = self.unit_ref().handler_stack.clone();
         let saved_fblocks = blocks.clone();
+        // Values the blocks already unwound have taken off the stack: a `finally` body
+        // emitted here runs above only the outer blocks' values (and the return value),
+        // which is what its own handlers must keep.
+        let start_depth = self.unit_ref().block_depth;
+        let mut unwound = 0u32;
         for i in (floor..blocks.len()).rev() {
             // Code emitted for block i runs outside block i and everything inside it.
             if let Some(f) = self.fblocks.last_mut() {
@@ -493,6 +525,8 @@ impl<'src> Compiler<'src> {
                 FBlock::While { .. } => {}
                 FBlock::Finally { body, handler_len } => {
                     self.unit().handler_stack.truncate(handler_len);
+                    self.unit().block_depth =
+                        start_depth.saturating_sub(unwound) + u32::from(preserve_top);
                     self.body(body)?;
                 }
                 FBlock::FinallyEnd => {
@@ -517,19 +551,20 @@ impl<'src> Compiler<'src> {
                         self.delete_name(n);
                     }
                 }
-                FBlock::With { handler_len } => {
+                FBlock::With {
+                    handler_len,
+                    is_async,
+                } => {
                     self.unit().handler_stack.truncate(handler_len);
                     if preserve_top {
                         self.emit(Op::Swap);
                     }
-                    self.emit(Op::LoadNone);
-                    self.emit(Op::Dup);
-                    self.emit(Op::Dup);
-                    self.emit(Op::Call(3));
-                    self.emit(Op::Pop);
+                    self.emit_with_exit(is_async);
                 }
             }
+            unwound += blocks[i].stack_values();
         }
+        self.unit().block_depth = start_depth;
         self.unit().handler_stack = saved_handlers;
         if let Some(f) = self.fblocks.last_mut() {
             *f = saved_fblocks;
@@ -645,10 +680,48 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
+    /// `async for`: `__anext__()` is awaited under a handler that ends the loop on
+    /// StopAsyncIteration (`EndAsyncFor`); the body runs outside that handler.
+    fn async_for_stmt(&mut self, f: &'src ast::StmtFor) -> Result<(), CompileError> {
+        let top = self.new_label();
+        let exhausted = self.new_label();
+        let brk = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Op::GetAiter);
+        self.unit().block_depth += 1;
+        self.bind_label(top);
+        self.set_line(&*f.iter);
+        self.push_handler(exhausted);
+        self.emit(Op::GetAnext);
+        self.emit(Op::LoadNone);
+        self.emit_yield_from_loop();
+        self.pop_handler();
+        self.for_body(f, top, brk)?;
+        self.bind_label(exhausted);
+        self.emit(Op::EndAsyncFor);
+        self.body(&f.orelse)?;
+        self.bind_label(brk);
+        Ok(())
+    }
+
+    /// Call the exit on the stack with three Nones (awaiting it for `async with`) and drop
+    /// the result.
+    fn emit_with_exit(&mut self, is_async: bool) {
+        self.emit(Op::LoadNone);
+        self.emit(Op::Dup);
+        self.emit(Op::Dup);
+        self.emit(Op::Call(3));
+        if is_async {
+            self.emit_await(2);
+        }
+        self.emit(Op::Pop);
+    }
+
     fn with_stmt(
         &mut self,
         items: &'src [ast::WithItem],
         body: &'src [Stmt],
+        is_async: bool,
     ) -> Result<(), CompileError> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
@@ -658,7 +731,12 @@ impl<'src> Compiler<'src> {
         let end = self.new_label();
         let suppress = self.new_label();
         self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeWith);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await(1);
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         self.unit().block_depth += 1;
         let handler_len = self.unit_ref().handler_stack.len();
         self.push_handler(handler);
@@ -666,19 +744,18 @@ impl<'src> Compiler<'src> {
             Some(v) => self.store_target(v)?,
             None => self.emit(Op::Pop),
         }
-        self.push_fblock(FBlock::With { handler_len });
+        self.push_fblock(FBlock::With {
+            handler_len,
+            is_async,
+        });
         if rest.is_empty() {
             self.body(body)?;
         } else {
-            self.with_stmt(rest, body)?;
+            self.with_stmt(rest, body, is_async)?;
         }
         self.pop_fblock();
         self.pop_handler();
-        self.emit(Op::LoadNone);
-        self.emit(Op::Dup);
-        self.emit(Op::Dup);
-        self.emit(Op::Call(3));
-        self.emit(Op::Pop);
+        self.emit_with_exit(is_async);
         self.emit_jump(Op::Jump, end);
 
         // Exceptional exit: [exit, exc] -> [exit, prev, exc].
@@ -687,6 +764,9 @@ impl<'src> Compiler<'src> {
         self.unit().block_depth += 1;
         self.push_handler(cleanup);
         self.emit(Op::WithExceptStart);
+        if is_async {
+            self.emit_await(2);
+        }
         self.emit_jump(Op::JumpIfTrue, suppress);
         self.emit(Op::Reraise);
         self.bind_label(suppress);
@@ -705,9 +785,6 @@ impl<'src> Compiler<'src> {
     }
 
     fn function_def(&mut self, f: &'src ast::StmtFunctionDef) -> Result<(), CompileError> {
-        if f.is_async {
-            return Err(self.unsupported(f, "'async def'"));
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }

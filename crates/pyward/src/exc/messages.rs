@@ -4,6 +4,7 @@
 //! Areas with many messages have their own file under messages/.
 
 pub mod bytes;
+pub mod coro;
 pub mod string;
 
 /// `unsupported operand type(s) for +: 'int' and 'str'` (Objects/abstract.c binop_type_error).

@@ -96,7 +96,7 @@ pub type HostAnswer = (u64, Result<Data, HostError>);
 /// `TimeoutError`, ...; subclasses of `Exception` only), else as a subclass of RuntimeError
 /// with that name (`HostError` when the name is not an identifier). Only the two strings
 /// cross: no host object or host traceback enters the sandbox.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HostError {
     /// The exception type's name.
     pub type_name: String,
@@ -144,12 +144,12 @@ type StubKey = (String, Option<String>, Option<String>, HostCallKind);
 /// The module code that defines the stub of `f` (compiled once per process).
 pub(crate) fn stub_module(f: &HostFunction) -> Result<Arc<Code>, String> {
     static STUBS: OnceLock<Mutex<HashMap<StubKey, Arc<Code>>>> = OnceLock::new();
-    let key: StubKey = (
-        f.name.clone(),
-        f.signature.clone(),
-        f.doc.clone(),
-        HostCallKind::Function,
-    );
+    let kind = if f.is_async {
+        HostCallKind::AsyncFunction
+    } else {
+        HostCallKind::Function
+    };
+    let key: StubKey = (f.name.clone(), f.signature.clone(), f.doc.clone(), kind);
     let cache = STUBS.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(code) = cache.lock().ok().and_then(|m| m.get(&key).cloned()) {
         return Ok(code);
@@ -158,7 +158,7 @@ pub(crate) fn stub_module(f: &HostFunction) -> Result<Arc<Code>, String> {
         &f.name,
         f.signature.as_deref().unwrap_or("(*args, **kwargs)"),
         f.doc.clone(),
-        HostCallKind::Function,
+        kind,
     )?;
     if let Ok(mut map) = cache.lock() {
         if map.len() >= MAX_CACHED_STUBS {
@@ -169,9 +169,14 @@ pub(crate) fn stub_module(f: &HostFunction) -> Result<Arc<Code>, String> {
     Ok(code)
 }
 
+/// The name the async stub's template awaits, replaced by `HostCall(AsyncFunction)`.
+const ASYNC_PLACEHOLDER: &str = "__pyward_host_future__";
+
 /// Compile `def NAME<sig>: pass` and give the function the body `HostCall(kind)`. The text
 /// must be exactly one plain `def` of that name (no decorators, no other statements), so a
-/// signature cannot smuggle code in beyond its default values.
+/// signature cannot smuggle code in beyond its default values. An async host function is
+/// `async def NAME<sig>: return await FUTURE`, where loading FUTURE becomes
+/// `HostCall(AsyncFunction)`: the compiler lays out the await loop.
 fn compile_stub(
     name: &str,
     sig: &str,
@@ -181,19 +186,37 @@ fn compile_stub(
     if !is_name(name) {
         return Err(format!("'{name}' is not a valid Python name"));
     }
-    let src = format!("def {name}{sig}:\n    pass\n");
+    let invalid = |why: &str| format!("invalid signature {sig:?}: {why}");
+    let plain = format!("def {name}{sig}:\n    pass\n");
+    check_single_def(&plain, name).map_err(|why| invalid(&why))?;
+    let is_async = kind == HostCallKind::AsyncFunction;
+    let src = if is_async {
+        format!("async def {name}{sig}:\n    return await {ASYNC_PLACEHOLDER}\n")
+    } else {
+        plain
+    };
     let module = crate::syntax::compile_source(&src, "<host>", false)
-        .map_err(|e| format!("invalid signature {sig:?}: {}: {}", e.kind, e.msg))?;
-    check_single_def(&src, name).map_err(|why| format!("invalid signature {sig:?}: {why}"))?;
+        .map_err(|e| invalid(&format!("{}: {}", e.kind, e.msg)))?;
     let mut module = (*module).clone();
     let mut patched = false;
     for c in &mut module.consts {
         if let Const::Code(inner) = c {
             if inner.name == name && !patched {
                 let mut body = (**inner).clone();
-                body.ops = vec![Op::HostCall(kind), Op::ReturnValue];
-                body.lines = vec![body.first_line; 2];
-                body.exc_table.clear();
+                if is_async {
+                    let load = body.ops.iter().position(|op| {
+                        matches!(op, Op::LoadGlobal(i)
+                            if body.names.get(*i as usize).is_some_and(|n| n == ASYNC_PLACEHOLDER))
+                    });
+                    let Some(at) = load else {
+                        return Err(invalid("a parameter shadows the stub's internals"));
+                    };
+                    body.ops[at] = Op::HostCall(kind);
+                } else {
+                    body.ops = vec![Op::HostCall(kind), Op::ReturnValue];
+                    body.lines = vec![body.first_line; 2];
+                    body.exc_table.clear();
+                }
                 body.doc = doc.clone();
                 *c = Const::Code(Arc::new(body));
                 patched = true;
@@ -225,23 +248,25 @@ fn check_single_def(src: &str, name: &str) -> Result<(), String> {
     }
 }
 
-/// A clock stub: a function `NAME()` whose body asks the host for a clock reading.
-pub(crate) fn clock_stub(
+/// A parameterless stub `NAME()` whose whole body is `HostCall(kind)`: a clock reading
+/// (`ClockPolicy::Host`) or the event loop's wait for async host calls.
+pub(crate) fn internal_stub(
     vm: &mut Vm,
     name: &str,
     kind: HostCallKind,
     namespace: Value,
 ) -> PyResult<Value> {
-    static CLOCKS: OnceLock<Mutex<HashMap<String, Arc<Code>>>> = OnceLock::new();
-    let cache = CLOCKS.get_or_init(|| Mutex::new(HashMap::new()));
-    let cached = cache.lock().ok().and_then(|m| m.get(name).cloned());
+    static INTERNAL: OnceLock<Mutex<HashMap<(String, HostCallKind), Arc<Code>>>> = OnceLock::new();
+    let cache = INTERNAL.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = (name.to_string(), kind);
+    let cached = cache.lock().ok().and_then(|m| m.get(&key).cloned());
     let code = match cached {
         Some(c) => c,
         None => {
             let c = compile_stub(name, "()", None, kind)
-                .map_err(|_| crate::exc::RunError::Internal("clock stub does not compile"))?;
+                .map_err(|_| crate::exc::RunError::Internal("internal stub does not compile"))?;
             if let Ok(mut map) = cache.lock() {
-                map.insert(name.to_string(), c.clone());
+                map.insert(key, c.clone());
             }
             c
         }

@@ -12,6 +12,7 @@ use crate::bytecode::Code;
 use crate::exc::{PyResult, RunError};
 use crate::heap::LimitKind;
 use crate::value::Value;
+use crate::vm::host_call::AsyncAnswer;
 use crate::vm::{HostMode, Vm};
 
 use super::data;
@@ -302,6 +303,11 @@ pub(crate) fn resume_vm(vm: &mut Vm, answers: Vec<HostAnswer>) -> Result<bool, F
             )));
         }
     }
+    if vm.host.waiting_any && answers.is_empty() {
+        return Err(api(
+            "the run waits for its async host calls: answer at least one".into(),
+        ));
+    }
     vm.resume_budget();
     for (id, answer) in answers {
         let Some(pos) = vm.host.pending.iter().position(|c| c.id == id) else {
@@ -310,7 +316,18 @@ pub(crate) fn resume_vm(vm: &mut Vm, answers: Vec<HostAnswer>) -> Result<bool, F
         let call = vm.host.pending.remove(pos);
         if vm.host.waiting == Some(id) {
             sync_answer = Some(vm.host_answer(&call.name, answer));
+        } else {
+            // An async call: its task gets the answer at the event loop's next wait.
+            vm.host.answered.push(AsyncAnswer {
+                id,
+                name: call.name,
+                answer,
+            });
         }
+    }
+    if vm.host.waiting_any {
+        vm.host.waiting_any = false;
+        sync_answer = Some(vm.async_results());
     }
     if let Some(answer) = sync_answer {
         if let Err(e) = vm.deliver_host_answer(answer) {
@@ -327,6 +344,8 @@ pub(crate) fn resume_vm(vm: &mut Vm, answers: Vec<HostAnswer>) -> Result<bool, F
 pub(crate) fn finish_vm(vm: &mut Vm, end: Result<(), Fail>) -> Outcome {
     vm.host.pending.clear();
     vm.host.waiting = None;
+    vm.host.waiting_any = false;
+    vm.host.answered.clear();
     let converted = catch_unwind(AssertUnwindSafe(|| -> (Option<Data>, Option<Error>) {
         let fail = match end {
             Ok(()) => match vm.result {

@@ -10,6 +10,7 @@ pub mod binascii;
 pub mod hashlib;
 pub mod json;
 pub mod math;
+pub mod pyward_host;
 pub mod random;
 pub mod re;
 pub mod sandbox;
@@ -67,6 +68,16 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("difflib", include_str!("py/difflib.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),
+    ("asyncio", include_str!("py/asyncio.py")),
+    (
+        "asyncio.exceptions",
+        include_str!("py/asyncio_exceptions.py"),
+    ),
+    ("asyncio.events", include_str!("py/asyncio_events.py")),
+    ("asyncio.tasks", include_str!("py/asyncio_tasks.py")),
+    ("asyncio.locks", include_str!("py/asyncio_locks.py")),
+    ("asyncio.queues", include_str!("py/asyncio_queues.py")),
+    ("inspect", include_str!("py/inspect.py")),
 ];
 
 /// Build the module `name`, if pyward has it.
@@ -82,6 +93,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_sandbox" => sandbox::create(vm)?,
         "_hashlib" => hashlib::create(vm)?,
         "_binascii" => binascii::create(vm)?,
+        "_pyward_host" => pyward_host::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

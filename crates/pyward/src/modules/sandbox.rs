@@ -1,6 +1,6 @@
 //! `_sandbox`: the sandbox's view of the host, for the bundled `sys`, `time` and `datetime`:
 //! the policy clock (`Vm::now_nanos`, `Vm::wall_nanos`), virtual sleep, the output streams,
-//! the recursion limit and `sys.exc_info`.
+//! the recursion limit and `sys.exc_info`; and `code_flags` for `inspect` and `asyncio`.
 //!
 //! Nothing here reaches the host: the clock comes from the OS policy (host/policy.rs), output
 //! goes through `Vm::write_out`/`write_err` and their limit, and `sleep` only advances the
@@ -25,6 +25,7 @@ natives! {
         Setrecursionlimit => "setrecursionlimit" => setrecursionlimit,
         ExcInfo => "exc_info" => exc_info,
         Getsizeof => "getsizeof" => getsizeof,
+        CodeFlags => "code_flags" => code_flags,
     }
 }
 
@@ -39,6 +40,7 @@ const ALL: &[SandboxFn] = &[
     SandboxFn::Setrecursionlimit,
     SandboxFn::ExcInfo,
     SandboxFn::Getsizeof,
+    SandboxFn::CodeFlags,
 ];
 
 /// Build the module.
@@ -65,7 +67,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
                 crate::bytecode::HostCallKind::MonotonicClock,
             ),
         ] {
-            crate::host::function::clock_stub(vm, name, kind, dict)?;
+            crate::host::function::internal_stub(vm, name, kind, dict)?;
         }
     }
     Ok(m)
@@ -262,4 +264,33 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
+/// `code_flags(obj)`: CPython's `co_flags` bits that `inspect` reads from a function's code
+/// (`CO_VARARGS` 0x04, `CO_VARKEYWORDS` 0x08, `CO_GENERATOR` 0x20, `CO_COROUTINE` 0x80,
+/// `CO_ASYNC_GENERATOR` 0x200), looking through bound methods; 0 for anything else.
+fn code_flags(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("code_flags", 1, 1)?;
+    let mut f = args.pos[0];
+    if let Some(Object::BoundMethod(b)) = vm.heap.get_obj(f) {
+        f = b.func;
+    }
+    let Some(Object::Function(func)) = vm.heap.get_obj(f) else {
+        return Ok(Value::Int(0));
+    };
+    let fl = func.code.flags;
+    let mut bits = 0;
+    if fl.varargs {
+        bits |= 0x04;
+    }
+    if fl.varkeywords {
+        bits |= 0x08;
+    }
+    bits |= match (fl.generator, fl.coroutine) {
+        (true, true) => 0x200,
+        (false, true) => 0x80,
+        (true, false) => 0x20,
+        (false, false) => 0,
+    };
+    Ok(Value::Int(bits))
 }

@@ -219,6 +219,7 @@ fn code_roots(heap: &Heap) -> Vec<Arc<Code>> {
             Object::Function(f) => roots.push(f.code.clone()),
             Object::CodeRt(c) => roots.push(c.code.clone()),
             Object::Generator(_)
+            | Object::AwaitOp(_)
             | Object::Freed
             | Object::Str(_)
             | Object::Bytes(_)

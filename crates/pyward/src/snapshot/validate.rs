@@ -252,7 +252,16 @@ impl Checker<'_> {
                     (GenState::Running | GenState::Done, None) => {}
                     _ => return Err(malformed("generator state and frame disagree")),
                 }
+                self.value(g.exc_state)?;
+                self.value(g.outer_handled)?;
                 self.value(g.return_value)
+            }
+            Object::AwaitOp(op) => {
+                match op.target.obj().map(|id| self.get(id)).transpose()? {
+                    Some(Object::Generator(_)) => {}
+                    _ => return Err(malformed("await operation without a coroutine")),
+                }
+                self.value(op.arg)
             }
             Object::Exception(e) => {
                 match e.cls {
@@ -539,11 +548,13 @@ impl Checker<'_> {
             let exit = next.map(|n| n.exit);
             self.operands(code, f.ip, operands, |op| paused_pops(op, exit))?;
             match f.exit {
-                ExitAction::Return => {}
-                ExitAction::ForIter(t) | ExitAction::Send(t) => match caller_ops {
-                    Some(n) if (t as usize) <= n => {}
-                    _ => return Err(malformed("frame exit target out of range")),
-                },
+                ExitAction::Return | ExitAction::Call => {}
+                ExitAction::ForIter(t) | ExitAction::Send(t) | ExitAction::AsyncSend(t) => {
+                    match caller_ops {
+                        Some(n) if (t as usize) <= n => {}
+                        _ => return Err(malformed("frame exit target out of range")),
+                    }
+                }
                 ExitAction::Native => {
                     return Err(malformed("frame returns to native code"));
                 }
@@ -589,8 +600,22 @@ impl Checker<'_> {
                 return Err(malformed("waiting for a call that is not pending"));
             }
         }
-        if h.suspended && h.waiting.is_none() {
+        if h.waiting_any && (h.waiting.is_some() || !h.suspended || h.pending.is_empty()) {
+            return Err(malformed("waiting for async calls that are not pending"));
+        }
+        if h.suspended && h.waiting.is_none() && !h.waiting_any {
             return Err(malformed("paused without a call to wait for"));
+        }
+        let mut ids = FxHashSet::default();
+        for id in h
+            .pending
+            .iter()
+            .map(|c| c.id)
+            .chain(h.answered.iter().map(|a| a.id))
+        {
+            if id >= h.next_id || !ids.insert(id) {
+                return Err(malformed("bad host call id"));
+            }
         }
         self.dict_or_none(h.builtins)?;
         for (_, c) in &h.error_classes {
@@ -654,14 +679,16 @@ impl Checker<'_> {
 fn paused_pops(op: Op, above: Option<ExitAction>) -> Option<usize> {
     let n = |k: u32| usize::try_from(k).ok();
     match (op, above) {
-        (Op::Call(k), None | Some(ExitAction::Return)) => n(k)?.checked_add(1),
-        (Op::CallKw(k) | Op::CallMethod(k), None | Some(ExitAction::Return)) => {
+        (Op::Call(k), None | Some(ExitAction::Return | ExitAction::Call)) => n(k)?.checked_add(1),
+        (Op::CallKw(k) | Op::CallMethod(k), None | Some(ExitAction::Return | ExitAction::Call)) => {
             n(k)?.checked_add(2)
         }
-        (Op::CallEx(k), None | Some(ExitAction::Return)) => Some(2 + usize::from(k != 0)),
+        (Op::CallEx(k), None | Some(ExitAction::Return | ExitAction::Call)) => {
+            Some(2 + usize::from(k != 0))
+        }
         (Op::ForIter(t), Some(ExitAction::ForIter(u))) if t == u => Some(0),
         (Op::HostCall(_), None) => Some(0),
-        (Op::Send(t), Some(ExitAction::Send(u))) if t == u => Some(1),
+        (Op::Send(t), Some(ExitAction::Send(u) | ExitAction::AsyncSend(u))) if t == u => Some(1),
         _ => None,
     }
 }

@@ -1,4 +1,4 @@
-//! Methods of generator objects: send, throw, close.
+//! Methods of generator and coroutine objects: send, throw, close.
 
 use crate::exc::{self, PyResult, RunError};
 use crate::natives;
@@ -40,7 +40,15 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let gid = recv(vm, &args)?;
     args.arity("throw", 2, 4)?;
-    let (typ, val) = (args.pos[1], args.get(2));
+    let e = throw_error(vm, args.pos[1], args.get(2))?;
+    match vm.gen_throw(gid, e)? {
+        Some(v) => Ok(v),
+        None => Err(stopped(vm, gid)),
+    }
+}
+
+/// The exception `throw(typ[, val])` raises: an instance as is, a class called with `val`.
+pub(crate) fn throw_error(vm: &mut Vm, typ: Value, val: Option<Value>) -> PyResult<RunError> {
     let exc_value = if vm.is_exception_class(typ) {
         let call_args: Vec<Value> = val
             .filter(|v| !matches!(v, Value::None))
@@ -59,11 +67,7 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 + &vm.type_name(exc_value),
         ));
     };
-    let e = RunError::Exc(Box::new(exc::Exc::Obj(id)));
-    match vm.gen_throw(gid, e)? {
-        Some(v) => Ok(v),
-        None => Err(stopped(vm, gid)),
-    }
+    Ok(RunError::Exc(Box::new(exc::Exc::Obj(id))))
 }
 
 fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,9 +1,12 @@
-//! Generators: a suspended frame saved as plain data.
+//! Generators, coroutines and async generators: a suspended frame saved as plain data.
 //!
 //! A generator's frame lives here while it is suspended (locals, cells and operand stack
 //! copied out of the VM stack) and on the VM's frame stack while it runs. The dispatch loop
-//! resumes generators without Rust recursion when driven by `for` or `yield from`; native
-//! callers (`list(gen)`, `next(gen)`) resume them through a nested loop.
+//! resumes generators without Rust recursion when driven by `for`, `yield from`, `await` or
+//! a `send`/`throw` call from Python; native callers (`list(gen)`, `next(gen)`) resume them
+//! through a nested loop. Coroutines (`async def`) and async generators are the same object
+//! with another `GenKind`; `AwaitOp` is the awaitable of an async generator operation
+//! (`__anext__`, `asend`, `athrow`, `aclose`) or a coroutine's `__await__` wrapper.
 
 use crate::value::Value;
 
@@ -18,6 +21,28 @@ pub enum GenState {
     Running,
     /// Returned or raised.
     Done,
+}
+
+/// What kind of function made the frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum GenKind {
+    /// A `def` with `yield`.
+    Generator,
+    /// An `async def` without `yield` (or an awaiting comprehension).
+    Coroutine,
+    /// An `async def` with `yield` (or an async generator expression).
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The Python type name (`generator`, `coroutine`, `async_generator`).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
 }
 
 /// A frame's state while its generator is suspended.
@@ -52,6 +77,69 @@ pub struct Generator {
     pub qualname: String,
     /// The value of the finishing `return` (for `StopIteration.value`).
     pub return_value: Value,
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// Whether the last suspension was the async generator's own `yield` (`YieldAsyncGen`)
+    /// rather than an inner `await` passing a value through to the event loop.
+    pub yielded_own: bool,
+    /// An async generator operation (`asend`, `athrow`, `aclose`) is in progress; another
+    /// one may not start (CPython's `ag_running_async`).
+    pub running_async: bool,
+    /// The exception its own handlers were handling when it last suspended (CPython's
+    /// `gi_exc_state`): restored on resume, so one task's `except` block never leaks its
+    /// exception into the code that runs while it is suspended.
+    pub exc_state: Value,
+    /// While running: the handled exception of whoever resumed it, restored when it
+    /// suspends or finishes.
+    pub outer_handled: Value,
+}
+
+/// Which operation an `AwaitOp` performs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AwaitKind {
+    /// `coroutine.__await__()`: delegates to the coroutine.
+    CoroWrapper,
+    /// `agen.__anext__()` / `agen.asend(v)`.
+    ASend,
+    /// `agen.athrow(exc)`.
+    AThrow,
+    /// `agen.aclose()`.
+    AClose,
+}
+
+impl AwaitKind {
+    /// The Python type name.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            AwaitKind::CoroWrapper => "coroutine_wrapper",
+            AwaitKind::ASend => "async_generator_asend",
+            AwaitKind::AThrow | AwaitKind::AClose => "async_generator_athrow",
+        }
+    }
+}
+
+/// Progress of an `AwaitOp` (CPython's AWAITABLE_STATE_*).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AwaitState {
+    /// Not started: the first send uses `arg`.
+    Init,
+    /// Started.
+    Iter,
+    /// Finished (awaiting it again is an error).
+    Closed,
+}
+
+/// An awaitable over a coroutine or async generator (see the module docs).
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+pub struct AwaitOp {
+    /// The coroutine or async generator.
+    pub target: Value,
+    /// The operation.
+    pub kind: AwaitKind,
+    /// `asend`'s value, or `athrow`'s exception instance.
+    pub arg: Value,
+    /// Progress.
+    pub state: AwaitState,
 }
 
 impl Generator {
@@ -69,6 +157,6 @@ impl Generator {
             out.push(f.globals);
             out.extend_from_slice(&f.stack);
         }
-        out.push(self.return_value);
+        out.extend_from_slice(&[self.return_value, self.exc_state, self.outer_handled]);
     }
 }

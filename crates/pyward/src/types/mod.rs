@@ -7,6 +7,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class;
+pub mod coro_methods;
 pub mod dict;
 pub mod dict_methods;
 pub mod float;
@@ -100,6 +101,10 @@ builtin_types! {
     Iterator => "iterator": Object,
     Generator => "generator": Object,
     Coroutine => "coroutine": Object,
+    AsyncGenerator => "async_generator": Object,
+    AsyncGenASend => "async_generator_asend": Object,
+    AsyncGenAThrow => "async_generator_athrow": Object,
+    CoroutineWrapper => "coroutine_wrapper": Object,
     DictKeys => "dict_keys": Object,
     DictValues => "dict_values": Object,
     DictItems => "dict_items": Object,

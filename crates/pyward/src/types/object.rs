@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::class::{Class, Instance, Property};
 use super::dict::Dict;
 use super::function::{BoundMethod, CodeRt, Function};
-use super::generator::Generator;
+use super::generator::{AwaitOp, Generator};
 use super::iter::Iter;
 use super::range::{BigRange, Range, Slice};
 use super::set::Set;
@@ -84,8 +84,10 @@ pub enum Object {
     Module(Module),
     /// A dict view.
     DictView(DictViewKind, Value),
-    /// A generator.
+    /// A generator, coroutine or async generator.
     Generator(Box<Generator>),
+    /// An awaitable over a coroutine or async generator (`__anext__()`, `aclose()`, ...).
+    AwaitOp(AwaitOp),
     /// A traceback object: a view of an exception's traceback entries.
     Traceback(Value),
     /// A user class.
@@ -146,7 +148,8 @@ impl Object {
             | Object::StaticMethod(_)
             | Object::ClassMethod(_)
             | Object::Super { .. }
-            | Object::Traceback(_) => 0,
+            | Object::Traceback(_)
+            | Object::AwaitOp(_) => 0,
         };
         base + extra
     }
@@ -179,6 +182,7 @@ impl Object {
             Object::Class(c) => c.trace(out),
             Object::Generator(g) => g.trace(out),
             Object::Traceback(e) => out.push(*e),
+            Object::AwaitOp(a) => out.extend_from_slice(&[a.target, a.arg]),
             Object::Instance(i) => out.extend_from_slice(&[i.class, i.dict, i.payload]),
             Object::Property(p) => out.extend_from_slice(&[p.fget, p.fset, p.fdel]),
             Object::StaticMethod(f) | Object::ClassMethod(f) => out.push(*f),

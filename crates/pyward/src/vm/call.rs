@@ -11,7 +11,7 @@ use crate::value::Value;
 
 use super::frame::{ExitAction, Frame};
 use super::{MAX_NATIVE_DEPTH, Vm};
-use crate::types::generator::{GenState, Generator, SavedFrame};
+use crate::types::generator::{GenKind, GenState, Generator, SavedFrame};
 
 /// Arguments for a native function: positional values and keyword pairs.
 #[derive(Debug, Default)]
@@ -147,7 +147,10 @@ impl Vm {
                         && nargs <= code.argcount as usize
                         && nargs + f.defaults.len() >= code.argcount as usize;
                     if simple {
-                        if code.cellvars.is_empty() && !code.flags.generator {
+                        if code.cellvars.is_empty()
+                            && !code.flags.generator
+                            && !code.flags.coroutine
+                        {
                             return self.enter_plain(id, start, nargs, ret_to);
                         }
                         // Arguments already sit where the callee's locals go.
@@ -195,6 +198,11 @@ impl Vm {
         kwnames: Value,
         ret_to: usize,
     ) -> PyResult<Called> {
+        if let Value::Native(crate::builtins::Native::Gen(m)) = func {
+            if let Some(c) = self.resume_call(m, start, nargs, kwnames, ret_to)? {
+                return Ok(c);
+            }
+        }
         let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
         self.stack.truncate(ret_to);
         let args = Args {
@@ -229,7 +237,7 @@ impl Vm {
         Ok((pos, kw))
     }
 
-    /// The call fast path: a function without cells or generator flag, called with
+    /// The call fast path: a function without cells or generator/coroutine flag, called with
     /// positional arguments only (`nargs` of them at `stack[start..]`, missing ones covered
     /// by defaults). Reads everything under one heap borrow: no `Arc` clone, no allocation.
     fn enter_plain(
@@ -322,11 +330,13 @@ impl Vm {
         }
         self.stack.extend_from_slice(&closure);
         let stack_base = self.stack.len();
-        if code.flags.generator {
-            // Calling a generator function builds the frame as data and returns the generator.
+        if code.flags.generator || code.flags.coroutine {
+            // Calling a generator or coroutine function builds the frame as data and returns
+            // the generator (or coroutine, or async generator) object.
             let saved: Vec<Value> = self.stack.split_off(base);
             self.stack.truncate(ret_to);
             let (name, qualname) = (code.name.clone(), code.qualname.clone());
+            let code_kind = (code.flags.generator, code.flags.coroutine);
             let g = Generator {
                 frame: Some(SavedFrame {
                     rt,
@@ -341,6 +351,15 @@ impl Vm {
                 name,
                 qualname,
                 return_value: Value::None,
+                kind: match (code_kind.0, code_kind.1) {
+                    (true, true) => GenKind::AsyncGenerator,
+                    (false, true) => GenKind::Coroutine,
+                    _ => GenKind::Generator,
+                },
+                yielded_own: false,
+                running_async: false,
+                exc_state: Value::None,
+                outer_handled: Value::None,
             };
             return self.alloc(Object::Generator(Box::new(g))).map(Some);
         }

@@ -11,6 +11,7 @@ use crate::value::Value;
 
 use super::Vm;
 use super::call::Called;
+use super::coro::SendStep;
 use super::frame::ExitAction;
 use super::ops;
 use crate::types::generator::GenState;
@@ -697,6 +698,10 @@ impl Vm {
                         }
                         match f.exit {
                             ExitAction::Return | ExitAction::Native => self.push(v),
+                            ExitAction::Call | ExitAction::AsyncSend(_) => {
+                                let e = self.gen_return_error(f.exit, v);
+                                self.handle_error(e, stop, false)?;
+                            }
                             ExitAction::ForIter(t) => {
                                 self.stack.pop();
                                 if let Some(c) = self.frames.last_mut() {
@@ -713,15 +718,17 @@ impl Vm {
                         }
                         continue 'frame;
                     }
-                    Op::YieldValue => {
+                    Op::YieldValue | Op::YieldAsyncGen => {
                         let v = self.pop();
-                        match self.suspend_generator(ip) {
+                        let own = matches!(op, Op::YieldAsyncGen);
+                        match self.suspend_generator(ip, own) {
                             Some(ExitAction::Native) | None => {
                                 if self.frames.len() <= stop {
                                     return Ok(v);
                                 }
                                 self.push(v);
                             }
+                            Some(ExitAction::AsyncSend(t)) => self.async_send_yielded(v, t, own),
                             Some(_) => self.push(v),
                         }
                         continue 'frame;
@@ -730,36 +737,47 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let sendval = self.pop();
                         let receiver = self.top();
-                        match self.heap.get_obj(receiver) {
-                            Some(Object::Generator(g)) => {
-                                let done = g.state == GenState::Done;
-                                let gid = receiver.obj().unwrap_or(crate::value::ObjId(0));
-                                if done {
-                                    self.stack.pop();
-                                    self.push(Value::None);
-                                    ip = t as usize;
-                                    Ok(())
-                                } else {
-                                    match self.resume_generator(gid, sendval, ExitAction::Send(t)) {
-                                        Ok(()) => continue 'frame,
-                                        Err(e) => Err(e),
-                                    }
-                                }
+                        match self.send_step(receiver, sendval, t) {
+                            Ok(SendStep::Resumed) => continue 'frame,
+                            Ok(SendStep::Yielded(v)) => {
+                                self.push(v);
+                                Ok(())
                             }
-                            _ => match self.send_to_iterator(receiver, sendval) {
-                                Ok(Some(v)) => {
-                                    self.push(v);
-                                    Ok(())
-                                }
-                                Ok(None) => {
-                                    self.stack.pop();
-                                    self.push(Value::None);
-                                    ip = t as usize;
-                                    Ok(())
-                                }
-                                Err(e) => Err(e),
-                            },
+                            Ok(SendStep::Returned(v)) => {
+                                self.stack.pop();
+                                self.push(v);
+                                ip = t as usize;
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
                         }
+                    }
+                    Op::GetAwaitable(site) => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        self.get_awaitable(v, site).map(|a| self.push(a))
+                    }
+                    Op::GetAiter => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        self.get_aiter(v).map(|a| self.push(a))
+                    }
+                    Op::GetAnext => {
+                        self.frames[fi].ip = ip;
+                        let aiter = self.top();
+                        self.get_anext(aiter).map(|a| self.push(a))
+                    }
+                    Op::EndAsyncFor => {
+                        let e = self.pop();
+                        self.end_async_for(e)
+                    }
+                    Op::BeforeAsyncWith => {
+                        self.frames[fi].ip = ip;
+                        let mgr = self.pop();
+                        self.before_async_with(mgr).map(|(exit, entered)| {
+                            self.push(exit);
+                            self.push(entered);
+                        })
                     }
                     Op::GetYieldFromIter => {
                         self.frames[fi].ip = ip;
@@ -812,6 +830,10 @@ impl Vm {
                         let m = self.pop();
                         let g = self.frames[fi].globals;
                         self.import_star(m, g)
+                    }
+                    Op::HostCall(crate::bytecode::HostCallKind::AsyncFunction) => {
+                        self.frames[fi].ip = ip;
+                        self.host_submit().map(|v| self.push(v))
                     }
                     Op::HostCall(kind) => {
                         self.frames[fi].ip = ip;
@@ -900,7 +922,7 @@ impl Vm {
                 };
                 if let Err(e) = res {
                     self.frames[fi].ip = ip;
-                    let reraise = matches!(op, Op::Reraise | Op::Raise(0));
+                    let reraise = matches!(op, Op::Reraise | Op::Raise(0) | Op::EndAsyncFor);
                     self.handle_error(e, stop, reraise)?;
                     continue 'frame;
                 }

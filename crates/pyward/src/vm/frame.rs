@@ -24,6 +24,15 @@ pub enum ExitAction {
     Send(u32),
     /// A generator resumed by native code: yield and return both end `run_until`.
     Native,
+    /// A generator or coroutine resumed by its `send`/`throw` method called from Python: a
+    /// yielded value is the call's result; a return raises StopIteration(value) in the
+    /// caller.
+    Call,
+    /// An async generator resumed by awaiting `__anext__()`/`asend()`: its own yield
+    /// (`YieldAsyncGen`) finishes the await like `Send`'s return (receiver replaced, jump to
+    /// the target); an inner await's yield passes through like `Send`; a return raises
+    /// StopAsyncIteration in the awaiting frame.
+    AsyncSend(u32),
 }
 
 /// One activation of a code object.

@@ -52,6 +52,17 @@ pub enum HostMode {
     Callback,
 }
 
+/// The embedder's answer to an async host call, kept until the event loop collects it.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct AsyncAnswer {
+    /// The call's id.
+    pub id: u64,
+    /// The host function's name (for error messages).
+    pub name: String,
+    /// The value, or the exception to raise at the `await`.
+    pub answer: Result<Data, HostError>,
+}
+
 /// Everything about the embedder interface a run keeps, as plain data inside the `Vm` (so a
 /// snapshot of the `Vm` captures a paused run whole).
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -66,6 +77,12 @@ pub struct HostState {
     pub pending: Vec<HostCall>,
     /// The synchronous call the top (stub) frame waits for.
     pub waiting: Option<u64>,
+    /// The top frame is `_pyward_host.wait()`: the event loop waits for any pending async
+    /// call (`waiting` is None then).
+    pub waiting_any: bool,
+    /// Answers to async calls not yet handed to the event loop (given while the run waited
+    /// for something else).
+    pub answered: Vec<AsyncAnswer>,
     /// The id the next call gets.
     pub next_id: u64,
     /// Set when the loop stopped for a host call; cleared on resume.
@@ -94,6 +111,8 @@ impl Default for HostState {
             policy: OsPolicy::default(),
             pending: Vec::new(),
             waiting: None,
+            waiting_any: false,
+            answered: Vec::new(),
             next_id: 1,
             suspended: false,
             builtins: Value::None,
@@ -205,15 +224,8 @@ impl Vm {
         let name = match kind {
             HostCallKind::WallClock => WALL_CLOCK_CALL.to_string(),
             HostCallKind::MonotonicClock => MONOTONIC_CLOCK_CALL.to_string(),
-            HostCallKind::Function => {
-                if !self.host.functions.iter().any(|h| h.name == code.name) {
-                    return Err(exc::runtime_error(format!(
-                        "host function '{}' is not available in this run",
-                        code.name
-                    )));
-                }
-                code.name.clone()
-            }
+            HostCallKind::Function | HostCallKind::AsyncFunction => self.declared(&code.name)?,
+            HostCallKind::WaitAsync => return self.wait_async(),
         };
         let (args, kwargs) = self.host_args(&code, base)?;
         let call = HostCall {
@@ -239,6 +251,109 @@ impl Vm {
                 Ok(None)
             }
         }
+    }
+
+    /// `name` if the embedder declared a host function of that name for this run.
+    fn declared(&self, name: &str) -> PyResult<String> {
+        if self.host.functions.iter().any(|h| h.name == name) {
+            Ok(name.to_string())
+        } else {
+            Err(exc::runtime_error(format!(
+                "host function '{name}' is not available in this run"
+            )))
+        }
+    }
+
+    /// `HostCall(AsyncFunction)`, the first step of an async host function's coroutine:
+    /// record the call as pending (the embedder sees it at the next pause) and return the
+    /// event loop's Future for its answer, which the stub awaits. Submitting never pauses,
+    /// so every task of an `asyncio.gather` submits before the loop waits for any answer.
+    pub(crate) fn host_submit(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else {
+            return Err(RunError::Internal("host call without a frame"));
+        };
+        let base = f.base;
+        let Some(code) = self.code_of(f.rt).cloned() else {
+            return Err(RunError::Internal("host call frame without code"));
+        };
+        let name = self.declared(&code.name)?;
+        let (args, kwargs) = self.host_args(&code, base)?;
+        let id = self.host.next_id;
+        self.host.next_id = self.host.next_id.saturating_add(1);
+        let events = self.new_str("asyncio.events")?;
+        let events = self.import_module(events)?;
+        let Some(make_future) = self.getattr_opt(events, "_host_call_future")? else {
+            return Err(RunError::Internal("asyncio.events lacks _host_call_future"));
+        };
+        let future = self.call(
+            make_future,
+            &[Value::Int(i64::try_from(id).unwrap_or(i64::MAX))],
+        )?;
+        self.host.pending.push(HostCall {
+            id,
+            name,
+            args,
+            kwargs,
+        });
+        Ok(future)
+    }
+
+    /// `_pyward_host.wait()`: the answers already in, else every pending async call goes to
+    /// the embedder (callback mode: one by one through the handler) or the run pauses until
+    /// the embedder answers some of them. `Some(list)` or None (paused).
+    fn wait_async(&mut self) -> PyResult<Option<Value>> {
+        if self.host.answered.is_empty() {
+            if self.host.pending.is_empty() {
+                return Err(exc::runtime_error("no host calls are pending"));
+            }
+            match self.host.mode {
+                HostMode::Callback => {
+                    for call in std::mem::take(&mut self.host.pending) {
+                        let answer = self.call_handler(&call)?;
+                        self.host.answered.push(AsyncAnswer {
+                            id: call.id,
+                            name: call.name,
+                            answer,
+                        });
+                    }
+                }
+                HostMode::Pause => {
+                    if self.native_depth > 0 {
+                        return Err(native_boundary("asyncio"));
+                    }
+                    self.host.waiting_any = true;
+                    self.host.suspended = true;
+                    self.pause_budget();
+                    return Ok(None);
+                }
+            }
+        }
+        self.async_results().map(Some)
+    }
+
+    /// The collected async answers as `[(id, ok, value_or_exception), ...]` for the event
+    /// loop; a limit breach while converting one ends the run.
+    pub(crate) fn async_results(&mut self) -> PyResult<Value> {
+        let answers = std::mem::take(&mut self.host.answered);
+        let mark = self.temp_roots.len();
+        let r = (|| {
+            for a in answers {
+                let id = Value::Int(i64::try_from(a.id).unwrap_or(i64::MAX));
+                let (ok, v) = match self.host_answer(&a.name, a.answer) {
+                    Ok(v) => (true, v),
+                    Err(RunError::Exc(x)) => (false, Value::Obj(self.materialize(*x)?)),
+                    Err(e) => return Err(e),
+                };
+                self.temp_roots.push(v);
+                let t = self.new_tuple(vec![id, Value::Bool(ok), v])?;
+                self.temp_roots.pop();
+                self.temp_roots.push(t);
+            }
+            let items = self.temp_roots.split_off(mark);
+            self.new_list(items)
+        })();
+        self.temp_roots.truncate(mark);
+        r
     }
 
     /// The stub frame's bound parameters as host-call arguments: positional parameters and

@@ -8,6 +8,8 @@
 
 pub(crate) mod cache;
 mod call;
+mod coro;
+mod coro_ops;
 mod dispatch;
 mod frame;
 mod generator;

@@ -43,11 +43,18 @@ impl Vm {
             let Some(f) = self.frames.pop() else { break };
             self.stack.truncate(f.ret_to);
             if let Some(gid) = f.generator {
+                let kind = self
+                    .gen_kind(Value::Obj(gid))
+                    .unwrap_or(crate::types::generator::GenKind::Generator);
                 self.finish_generator(gid, Value::None);
-                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                // PEP 479: StopIteration escaping a generator becomes RuntimeError (and
+                // StopAsyncIteration escaping an async generator).
                 let cls = self.exception_class(Value::Obj(exc_id));
-                if self.is_subclass(cls, Value::Type(BuiltinType::StopIteration)) {
-                    let msg = self.new_str("generator raised StopIteration")?;
+                let stop = self.is_subclass(cls, Value::Type(BuiltinType::StopIteration));
+                let async_stop = kind == crate::types::generator::GenKind::AsyncGenerator
+                    && self.is_subclass(cls, Value::Type(BuiltinType::StopAsyncIteration));
+                if stop || async_stop {
+                    let msg = self.new_str(exc::messages::coro::raised_stop(kind, async_stop))?;
                     let mut e = ExcObj::new(Value::Type(BuiltinType::RuntimeError), vec![msg]);
                     e.cause = Value::Obj(exc_id);
                     e.suppress_context = true;

@@ -15,6 +15,18 @@ attempt("globals builtins", lambda: f.__globals__['__builtins__'])
 attempt("globals import", lambda: f.__globals__['__builtins__'].__import__('os'))
 attempt("gi_frame", lambda: gen.gi_frame.f_back)
 attempt("gi_code", lambda: gen.gi_code)
+async def _co():
+    pass
+co = _co()
+async def _ag():
+    yield
+ag = _ag()
+attempt("cr_frame", lambda: co.cr_frame.f_back)
+attempt("cr_code", lambda: co.cr_code)
+attempt("ag_frame", lambda: ag.ag_frame)
+attempt("await wrapper frame", lambda: co.__await__().gi_frame)
+attempt("asend frame", lambda: ag.asend(None).gi_frame)
+attempt("coroutine globals", lambda: co.__init__.__globals__)
 attempt("format attr", lambda: '{0.__class__}'.format(1))
 attempt("format globals", lambda: '{0.__globals__}'.format(f))
 attempt("format deep", lambda: '{0.__init__.__globals__[__builtins__]}'.format(gen))

@@ -77,7 +77,19 @@ impl Vm {
                 },
                 Object::Module(_) => BuiltinType::Module,
                 Object::Class(_) => BuiltinType::Type,
-                Object::Generator(_) => BuiltinType::Generator,
+                Object::Generator(g) => match g.kind {
+                    crate::types::generator::GenKind::Generator => BuiltinType::Generator,
+                    crate::types::generator::GenKind::Coroutine => BuiltinType::Coroutine,
+                    crate::types::generator::GenKind::AsyncGenerator => BuiltinType::AsyncGenerator,
+                },
+                Object::AwaitOp(a) => match a.kind {
+                    crate::types::generator::AwaitKind::CoroWrapper => {
+                        BuiltinType::CoroutineWrapper
+                    }
+                    crate::types::generator::AwaitKind::ASend => BuiltinType::AsyncGenASend,
+                    crate::types::generator::AwaitKind::AThrow
+                    | crate::types::generator::AwaitKind::AClose => BuiltinType::AsyncGenAThrow,
+                },
                 Object::Traceback(_) => BuiltinType::Traceback,
                 Object::Instance(i) => match i.class {
                     Value::Type(t) => t,

@@ -1,6 +1,7 @@
 //! Iteration: `iter()`, `next()` over builtin iterators and adaptors, and sequence unpacking.
 
 use crate::exc::{self, PyResult, RunError, messages};
+use crate::types::generator::GenKind;
 use crate::types::iter::Iter;
 use crate::types::object::{DictViewKind, Object};
 use crate::value::Value;
@@ -64,7 +65,8 @@ impl Vm {
                 pos: 0,
                 len: s.len(),
             },
-            Some(Object::Iter(_) | Object::Generator(_)) => return Ok(v),
+            Some(Object::Iter(_) | Object::AwaitOp(_)) => return Ok(v),
+            Some(Object::Generator(g)) if g.kind == GenKind::Generator => return Ok(v),
             _ => return Err(exc::type_error(messages::not_iterable(&self.type_name(v)))),
         };
         self.alloc(Object::Iter(it))
@@ -82,6 +84,19 @@ impl Vm {
                 Err(e) if self.is_stop_iteration(&e) => Ok(None),
                 Err(e) => Err(e),
             };
+        }
+        match self.heap.get_obj(it) {
+            Some(Object::AwaitOp(_)) => {
+                let id = it.obj().unwrap_or(crate::value::ObjId(0));
+                return self.await_op_next(id);
+            }
+            Some(Object::Generator(g)) if g.kind != GenKind::Generator => {
+                return Err(exc::type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                )));
+            }
+            _ => {}
         }
         if let Some(Object::Generator(_)) = self.heap.get_obj(it) {
             let gid = it.obj().unwrap_or(crate::value::ObjId(0));
@@ -421,24 +436,11 @@ impl Vm {
         }
     }
 
-    /// One step of `yield from` over a non-generator iterator: `next(it)` or `it.send(v)`.
-    pub(crate) fn send_to_iterator(&mut self, it: Value, v: Value) -> PyResult<Option<Value>> {
-        if matches!(v, Value::None) {
-            return self.next(it);
-        }
-        let name = self.intern_static("send")?;
-        let send = self.getattr(it, name)?;
-        match self.call(send, &[v]) {
-            Ok(r) => Ok(Some(r)),
-            Err(e) if self.is_stop_iteration(&e) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-
     /// Whether `v` can be passed to `next()`.
     pub fn is_iterator(&mut self, v: Value) -> bool {
         match self.heap.get_obj(v) {
-            Some(Object::Iter(_) | Object::Generator(_)) => true,
+            Some(Object::Iter(_) | Object::AwaitOp(_)) => true,
+            Some(Object::Generator(g)) => g.kind == GenKind::Generator,
             _ => {
                 self.is_user_instance(v) && self.user_dunder(v, "__next__").ok().flatten().is_some()
             }

@@ -195,8 +195,14 @@ impl Vm {
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
             Object::Generator(g) => format!(
-                "<generator object {} at 0x{:012x}>",
+                "<{} object {} at 0x{:012x}>",
+                g.kind.type_name(),
                 g.qualname,
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16
+            ),
+            Object::AwaitOp(a) => format!(
+                "<{} object at 0x{:012x}>",
+                a.kind.type_name(),
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
             Object::Instance(_) => self.default_repr(v),

@@ -19,7 +19,8 @@ impl Vm {
         Ok((exit, entered))
     }
 
-    /// Call `exit(type, exc, tb)` for a block left by `exc`; returns whether to suppress it.
+    /// Call `exit(type, exc, tb)` for a block left by `exc`; returns its result, whose truth
+    /// says whether to suppress it (`async with` awaits it first).
     pub(crate) fn with_exit_exc(&mut self, exit: Value, e: Value) -> PyResult<Value> {
         let cls = self.exception_class(e);
         let tb = match self.heap.get_obj(e) {
@@ -28,7 +29,6 @@ impl Vm {
             }
             _ => Value::None,
         };
-        let r = self.call(exit, &[cls, e, tb])?;
-        Ok(Value::Bool(self.truthy(r)?))
+        self.call(exit, &[cls, e, tb])
     }
 }

@@ -1,0 +1,3 @@
+# 'yield from' inside an async function.
+async def f(x):
+    yield from x
