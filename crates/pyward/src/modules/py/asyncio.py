@@ -17,7 +17,7 @@ from asyncio.events import (
     _get_running_loop,
 )
 from asyncio.tasks import (
-    ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, Timeout, as_completed,
+    ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, TaskGroup, Timeout, as_completed,
     create_task, gather, shield, sleep, timeout, timeout_at, to_thread, wait,
     wait_for,
 )

@@ -363,7 +363,7 @@ class Task(Future):
         if self.cancelling() and not self.done():
             info[0] = 'cancelling'
         info.append(f'name={self._name!r}')
-        info.append(f'coro=<{_format_coroutine(self._coro)}>')
+        info.append(f'coro=<{_format_coroutine(self._coro, self.done())}>')
         if self._state == _FINISHED:
             if self._exception is not None:
                 info.append(f'exception={self._exception!r}')
@@ -513,9 +513,10 @@ class Task(Future):
         self = None  # Needed to break cycles when an exception occurs.
 
 
-def _format_coroutine(coro):
+def _format_coroutine(coro, done):
+    # CPython adds the file and line of the coroutine's frame, which the sandbox does not show.
     name = getattr(coro, '__qualname__', None) or type(coro).__name__
-    return f'{name}()'
+    return f"{name}() {'done' if done else 'running'}"
 
 
 def _enter_task(loop, task):

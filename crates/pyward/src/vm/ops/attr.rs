@@ -326,6 +326,20 @@ impl Vm {
                 _ => None,
             },
             Object::Range(_) | Object::BigRange(_) => return self.range_attr(obj, attr),
+            Object::Generator(g) => match attr {
+                "__name__" => {
+                    let n = g.name.clone();
+                    Some(self.new_str(n)?)
+                }
+                "__qualname__" => {
+                    let n = g.qualname.clone();
+                    Some(self.new_str(n)?)
+                }
+                "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(
+                    g.state == crate::types::generator::GenState::Running,
+                )),
+                _ => None,
+            },
             Object::BigInt(_) => match attr {
                 "real" | "numerator" => Some(obj),
                 "imag" => Some(Value::Int(0)),
