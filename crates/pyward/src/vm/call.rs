@@ -195,12 +195,25 @@ impl Vm {
         kwnames: Value,
         ret_to: usize,
     ) -> PyResult<Called> {
-        let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
-        self.stack.truncate(ret_to);
-        let args = Args {
-            pos: SmallVec::from_vec(pos),
-            kw,
+        let args = if matches!(kwnames, Value::None) {
+            // Positional only (the common case): one copy into the inline vector.
+            let end = (start + nargs).min(self.stack.len());
+            Args {
+                pos: self
+                    .stack
+                    .get(start..end)
+                    .map(SmallVec::from_slice)
+                    .unwrap_or_default(),
+                kw: Vec::new(),
+            }
+        } else {
+            let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
+            Args {
+                pos: SmallVec::from_vec(pos),
+                kw,
+            }
         };
+        self.stack.truncate(ret_to);
         self.call_object(func, args).map(Called::Value)
     }
 
