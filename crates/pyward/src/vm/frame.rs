@@ -24,6 +24,9 @@ pub enum ExitAction {
     Send(u32),
     /// A generator resumed by native code: yield and return both end `run_until`.
     Native,
+    /// `__init__` of a class call made from bytecode: the return value must be None and the
+    /// new instance (this id, kept alive by the frame) lands on the caller's stack instead.
+    Init(crate::value::ObjId),
 }
 
 /// One activation of a code object.
@@ -59,5 +62,8 @@ impl Frame {
         out.push(self.rt);
         out.push(self.globals);
         out.push(self.namespace);
+        if let ExitAction::Init(id) = self.exit {
+            out.push(Value::Obj(id));
+        }
     }
 }
