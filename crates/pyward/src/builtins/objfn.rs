@@ -186,7 +186,10 @@ pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Object::Module(m)) => Ok(m.dict),
             Some(Object::Function(f)) if !matches!(f.dict, Value::None) => Ok(f.dict),
             Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => Ok(i.dict),
-            Some(Object::Class(c)) => Ok(c.dict),
+            Some(Object::Class(c)) => {
+                let d = c.dict;
+                vm.class_dict_view(d)
+            }
             Some(Object::Exception(e)) if !matches!(e.dict, Value::None) => Ok(e.dict),
             _ => Err(exc::type_error(
                 "vars() argument must have __dict__ attribute",

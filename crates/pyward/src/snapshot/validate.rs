@@ -549,6 +549,11 @@ impl Checker<'_> {
             self.operands(code, f.ip, operands, |op| paused_pops(op, exit))?;
             match f.exit {
                 ExitAction::Return | ExitAction::Call => {}
+                // `__init__` of a class call: the new instance waits for it to return.
+                ExitAction::Init(id) => match self.get(id)? {
+                    Object::Instance(_) => {}
+                    _ => return Err(malformed("__init__ frame without an instance")),
+                },
                 ExitAction::ForIter(t) | ExitAction::Send(t) | ExitAction::AsyncSend(t) => {
                     match caller_ops {
                         Some(n) if (t as usize) <= n => {}
@@ -679,13 +684,17 @@ impl Checker<'_> {
 fn paused_pops(op: Op, above: Option<ExitAction>) -> Option<usize> {
     let n = |k: u32| usize::try_from(k).ok();
     match (op, above) {
-        (Op::Call(k), None | Some(ExitAction::Return | ExitAction::Call)) => n(k)?.checked_add(1),
-        (Op::CallKw(k) | Op::CallMethod(k), None | Some(ExitAction::Return | ExitAction::Call)) => {
-            n(k)?.checked_add(2)
+        (Op::Call(k), None | Some(ExitAction::Return | ExitAction::Call | ExitAction::Init(_))) => {
+            n(k)?.checked_add(1)
         }
-        (Op::CallEx(k), None | Some(ExitAction::Return | ExitAction::Call)) => {
-            Some(2 + usize::from(k != 0))
-        }
+        (
+            Op::CallKw(k) | Op::CallMethod(k),
+            None | Some(ExitAction::Return | ExitAction::Call | ExitAction::Init(_)),
+        ) => n(k)?.checked_add(2),
+        (
+            Op::CallEx(k),
+            None | Some(ExitAction::Return | ExitAction::Call | ExitAction::Init(_)),
+        ) => Some(2 + usize::from(k != 0)),
         (Op::ForIter(t), Some(ExitAction::ForIter(u))) if t == u => Some(0),
         (Op::HostCall(_), None) => Some(0),
         (Op::Send(t), Some(ExitAction::Send(u) | ExitAction::AsyncSend(u))) if t == u => Some(1),

@@ -184,10 +184,89 @@ impl Vm {
                     self.stack.insert(start, recv);
                     self.call_stack(inner, start, nargs + 1, kwnames, ret_to)
                 }
+                Object::Class(_) => match self.call_class(id, start, nargs, kwnames, ret_to)? {
+                    Some(called) => Ok(called),
+                    None => self.call_native_from_stack(func, start, nargs, kwnames, ret_to),
+                },
                 _ => self.call_native_from_stack(func, start, nargs, kwnames, ret_to),
             },
             _ => self.call_native_from_stack(func, start, nargs, kwnames, ret_to),
         }
+    }
+
+    /// A class call from bytecode for the common case (metaclass `type`, plain instance
+    /// layout, no user `__new__`): allocate the instance into the callee slot below the
+    /// arguments and run a Python `__init__` as an ordinary frame of this loop, whose
+    /// `ExitAction::Init` checks the None result and returns the instance. None: take the
+    /// general path (`instantiate`).
+    fn call_class(
+        &mut self,
+        cls: crate::value::ObjId,
+        start: usize,
+        nargs: usize,
+        kwnames: Value,
+        ret_to: usize,
+    ) -> PyResult<Option<Called>> {
+        let Object::Class(c) = self.heap.get(cls) else {
+            return Ok(None);
+        };
+        if !matches!(c.metaclass, Value::Type(crate::types::BuiltinType::Type))
+            || c.base_type != crate::types::BuiltinType::Object
+            || start == 0
+            || start <= ret_to
+        {
+            return Ok(None);
+        }
+        let names = self.names;
+        let clsv = Value::Obj(cls);
+        if !matches!(
+            self.class_lookup_key(clsv, names.new)?,
+            None | Some(Value::Native(_))
+        ) {
+            return Ok(None);
+        }
+        let init = match self.class_lookup_key(clsv, names.init)? {
+            Some(f) if matches!(self.heap.get_obj(f), Some(Object::Function(_))) => f,
+            _ => return Ok(None),
+        };
+        let dict = self.new_dict()?;
+        let inst = self
+            .heap
+            .alloc(Object::Instance(crate::types::class::Instance {
+                class: clsv,
+                dict,
+                payload: Value::None,
+            }))?;
+        // The callee slot (or an empty method-self slot) sits just below the arguments.
+        if let Some(slot) = self.stack.get_mut(start - 1) {
+            *slot = Value::Obj(inst);
+        }
+        let depth = self.frames.len();
+        match self.call_stack(init, start - 1, nargs + 1, kwnames, ret_to)? {
+            Called::Pushed => {
+                if self.frames.len() > depth {
+                    if let Some(f) = self.frames.last_mut() {
+                        f.exit = ExitAction::Init(inst);
+                    }
+                }
+                Ok(Some(Called::Pushed))
+            }
+            Called::Value(r) => self
+                .init_result(Value::Obj(inst), r)
+                .map(|v| Some(Called::Value(v))),
+        }
+    }
+
+    /// What a class call returns once `__init__` returned `r`: the instance, or CPython's
+    /// TypeError when `__init__` returned something else.
+    pub(crate) fn init_result(&self, inst: Value, r: Value) -> PyResult<Value> {
+        if matches!(r, Value::None) {
+            return Ok(inst);
+        }
+        Err(exc::type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(r)
+        )))
     }
 
     fn call_native_from_stack(
@@ -203,12 +282,25 @@ impl Vm {
                 return Ok(c);
             }
         }
-        let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
-        self.stack.truncate(ret_to);
-        let args = Args {
-            pos: SmallVec::from_vec(pos),
-            kw,
+        let args = if matches!(kwnames, Value::None) {
+            // Positional only (the common case): one copy into the inline vector.
+            let end = (start + nargs).min(self.stack.len());
+            Args {
+                pos: self
+                    .stack
+                    .get(start..end)
+                    .map(SmallVec::from_slice)
+                    .unwrap_or_default(),
+                kw: Vec::new(),
+            }
+        } else {
+            let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
+            Args {
+                pos: SmallVec::from_vec(pos),
+                kw,
+            }
         };
+        self.stack.truncate(ret_to);
         self.call_object(func, args).map(Called::Value)
     }
 

@@ -260,14 +260,15 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let obj = self.pop();
                         let name = self.name_at(rt, i);
-                        self.getattr(obj, name).map(|v| self.push(v))
+                        self.load_attr_cached(ob + ip - 1, obj, name)
+                            .map(|v| self.push(v))
                     }
                     Op::StoreAttr(i) => {
                         self.frames[fi].ip = ip;
                         let obj = self.pop();
                         let v = self.pop();
                         let name = self.name_at(rt, i);
-                        self.setattr(obj, name, v)
+                        self.store_attr_cached(ob + ip - 1, obj, name, v)
                     }
                     Op::DeleteAttr(i) => {
                         self.frames[fi].ip = ip;
@@ -279,7 +280,7 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let obj = self.pop();
                         let name = self.name_at(rt, i);
-                        match self.load_method(obj, name) {
+                        match self.load_method_cached(ob + ip - 1, obj, name) {
                             Ok((m, s)) => {
                                 self.push(m);
                                 self.push(s);
@@ -693,11 +694,24 @@ impl Vm {
                             };
                             self.finish_generator(gid, kept);
                         }
+                        let v = match f.exit {
+                            ExitAction::Init(id) => match self.init_result(Value::Obj(id), v) {
+                                Ok(inst) => inst,
+                                Err(e) if self.frames.len() <= stop => return Err(e),
+                                Err(e) => {
+                                    self.handle_error(e, stop, false)?;
+                                    continue 'frame;
+                                }
+                            },
+                            _ => v,
+                        };
                         if self.frames.len() <= stop {
                             return Ok(v);
                         }
                         match f.exit {
-                            ExitAction::Return | ExitAction::Native => self.push(v),
+                            ExitAction::Return | ExitAction::Native | ExitAction::Init(_) => {
+                                self.push(v)
+                            }
                             ExitAction::Call | ExitAction::AsyncSend(_) => {
                                 let e = self.gen_return_error(f.exit, v);
                                 self.handle_error(e, stop, false)?;

@@ -33,6 +33,9 @@ pub enum ExitAction {
     /// the target); an inner await's yield passes through like `Send`; a return raises
     /// StopAsyncIteration in the awaiting frame.
     AsyncSend(u32),
+    /// `__init__` of a class call made from bytecode: the return value must be None and the
+    /// new instance (this id, kept alive by the frame) lands on the caller's stack instead.
+    Init(crate::value::ObjId),
 }
 
 /// One activation of a code object.
@@ -68,5 +71,8 @@ impl Frame {
         out.push(self.rt);
         out.push(self.globals);
         out.push(self.namespace);
+        if let ExitAction::Init(id) = self.exit {
+            out.push(Value::Obj(id));
+        }
     }
 }

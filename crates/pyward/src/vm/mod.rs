@@ -106,6 +106,8 @@ pub struct Vm {
     pub(crate) icache: Vec<cache::Cache>,
     /// Moves whenever cached ids or class lookups may have gone stale (vm/cache.rs).
     pub(crate) cache_epoch: u64,
+    /// Interned names the VM itself looks up.
+    pub(crate) names: cache::Names,
     pub(crate) modules: FxHashMap<String, Value>,
     /// MRO lookups: (class, interned name) -> attribute. Cleared when any class namespace
     /// changes and at every collection (ids may be reused).
@@ -166,6 +168,7 @@ impl Vm {
             code_ops: Vec::new(),
             icache: Vec::new(),
             cache_epoch: 0,
+            names: cache::Names::empty(),
             modules: FxHashMap::default(),
             attr_cache: FxHashMap::default(),
             result: Value::None,
@@ -184,6 +187,9 @@ impl Vm {
             host: HostState::default(),
         };
         vm.recursion_cap = vm.limits.max_recursion;
+        if let Ok(names) = cache::Names::intern(&mut vm) {
+            vm.names = names;
+        }
         vm.globals = vm
             .heap
             .alloc_value(Object::Dict(Dict::new()))

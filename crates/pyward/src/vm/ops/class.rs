@@ -86,13 +86,11 @@ impl Vm {
             };
             self.instantiate(meta, args)?
         } else {
-            self.create_class(
-                &name_text,
-                bases,
-                namespace,
-                Value::Type(BuiltinType::Type),
-                kw,
-            )?
+            // The class gets a copy of the body's namespace (as `type.__new__` makes), so a
+            // `locals()` kept from the body cannot change the class behind the caches' back.
+            let dict = self.new_dict()?;
+            self.dict_update(dict, namespace, false)?;
+            self.create_class(&name_text, bases, dict, Value::Type(BuiltinType::Type), kw)?
         };
         if let (Some(Object::Cell(_)), Some(id)) = (self.heap.get_obj(ret), ret.obj()) {
             *self.heap.get_mut(id) = Object::Cell(cls);
@@ -507,13 +505,7 @@ impl Vm {
                 let mut iargs = args;
                 iargs.pos.insert(0, obj);
                 let r = self.call_with(f, iargs)?;
-                if !matches!(r, Value::None) {
-                    return Err(exc::type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(r)
-                    )));
-                }
-                Ok(())
+                self.init_result(obj, r).map(|_| ())
             }
             _ => {
                 let base_type = self.base_type_of(cls);
@@ -647,7 +639,7 @@ impl Vm {
         match name {
             "__name__" => return self.new_str(cname).map(Some),
             "__qualname__" => return self.new_str(qualname).map(Some),
-            "__dict__" => return Ok(Some(dict)),
+            "__dict__" => return self.class_dict_view(dict).map(Some),
             "__bases__" => return self.new_tuple(bases).map(Some),
             "__base__" => return Ok(bases.first().copied()),
             "__mro__" => {
@@ -687,6 +679,15 @@ impl Vm {
             }
             _ => attr,
         }))
+    }
+
+    /// `cls.__dict__` and `vars(cls)`: a copy of the namespace. CPython gives a read-only
+    /// mappingproxy; a copy reads the same, and keeps every change to a class going through
+    /// `setattr`/`delattr`, which invalidate the attribute caches (vm/cache.rs).
+    pub(crate) fn class_dict_view(&mut self, dict: Value) -> PyResult<Value> {
+        let copy = self.new_dict()?;
+        self.dict_update(copy, dict, false)?;
+        Ok(copy)
     }
 
     /// Attribute lookup through `super()`.
