@@ -1,0 +1,59 @@
+"""Throughput of sandboxed runs from 1 and 2 Python threads (the GIL is released in `run`).
+
+    python crates/pyward-python/benches/threads.py [--runs N]
+
+Prints runs per second with one thread, with two, and the ratio (2.0 is perfect scaling;
+the machine's core count caps it).
+"""
+
+import argparse
+import os
+import threading
+import time
+
+import pyward
+
+BUSY = """
+total = 0
+for i in range(200_000):
+    total += i % 7
+total
+"""
+
+
+def throughput(program: pyward.Program, threads: int, runs: int) -> float:
+    per_thread = runs // threads
+    barrier = threading.Barrier(threads + 1)
+
+    def work() -> None:
+        barrier.wait()
+        for _ in range(per_thread):
+            program.run()
+
+    workers = [threading.Thread(target=work) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for w in workers:
+        w.join()
+    return per_thread * threads / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    program = pyward.Program(BUSY)
+    program.run()
+    one = max(throughput(program, 1, args.runs) for _ in range(args.repeat))
+    two = max(throughput(program, 2, args.runs) for _ in range(args.repeat))
+    print(f"cores: {os.cpu_count()}")
+    print(f"1 thread : {one:8.1f} runs/s")
+    print(f"2 threads: {two:8.1f} runs/s")
+    print(f"scaling  : {two / one:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
