@@ -24,7 +24,7 @@ pub fn check(source: &str) {
         Err(Error::Internal(m)) => panic!("internal error while compiling: {m}"),
         Err(_) => return,
     };
-    let out = program.run(limits(), None);
+    let out = program.run(limits().into(), &mut pyward::no_host);
     if let Some(Error::Internal(m)) = out.error {
         panic!("internal error while running: {m}");
     }

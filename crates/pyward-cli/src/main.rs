@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use pyward::host::limits::parse_size;
-use pyward::{Error, LimitKind, Limits, Program};
+use pyward::{Error, LimitKind, Limits, Program, RunOptions};
 
 const USAGE: &str = "usage: pyward [limits] (FILE | -c CODE | -)
 
@@ -170,11 +170,12 @@ fn run(opts: Options) -> u8 {
         return 0;
     }
     let stdout = std::io::stdout();
-    let sink = Box::new(move |s: &str| {
+    let sink = move |s: &str| {
         let mut lock = stdout.lock();
         let _ = lock.write_all(s.as_bytes());
-    });
-    let outcome = program.run(opts.limits, Some(sink));
+    };
+    let options = RunOptions::from(opts.limits).on_stdout(sink);
+    let outcome = program.run(options, &mut pyward::no_host);
     let _ = std::io::stdout().flush();
     if !outcome.stderr.is_empty() {
         let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
@@ -223,6 +224,7 @@ fn report(e: &Error, source: &str, filename: &str, max_output: usize) {
             LimitKind::Output => "MemoryError: pyward: output limit exceeded\n".to_string(),
         },
         Error::Internal(m) => format!("SystemError: pyward internal error: {m}\n"),
+        other => format!("SystemError: pyward: {other}\n"),
     };
     let _ = std::io::stderr().write_all(clip(&text, max_output).as_bytes());
 }

@@ -18,4 +18,8 @@ pub mod value;
 pub mod vm;
 
 pub use heap::LimitKind;
-pub use host::{Error, Limits, Outcome, Program};
+pub use host::{
+    ClockPolicy, Data, Error, HostCall, HostError, HostFunction, Limits, OsPolicy, Outcome, Paused,
+    Program, RandomPolicy, RunOptions, RunStats, Session, SessionStep, Step, no_host,
+};
+pub use num_bigint::BigInt;

@@ -22,7 +22,7 @@ fn run(source: &str, secs: u64, memory: usize) -> (Option<Error>, Duration, Stri
         max_memory: memory,
         ..Limits::default()
     };
-    let out = program.run(limits, None);
+    let out = program.run(limits.into(), &mut pyward::no_host);
     (out.error, started.elapsed(), out.stdout)
 }
 

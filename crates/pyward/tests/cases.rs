@@ -43,7 +43,7 @@ fn run_case(path: &Path) -> Option<String> {
     };
     let (stdout, error) = match Program::compile(&source, &name) {
         Ok(p) => {
-            let o = p.run(limits, None);
+            let o = p.run(limits.into(), &mut pyward::no_host);
             (o.stdout, o.error)
         }
         Err(e) => (String::new(), Some(e)),
@@ -67,6 +67,7 @@ fn run_case(path: &Path) -> Option<String> {
             }
             Error::Limit(k) => format!("limit {k:?}"),
             Error::Internal(m) => format!("internal {m}"),
+            other => format!("{other}"),
         }
     };
     match (expected_err, &error) {

@@ -19,7 +19,7 @@ fn run_deep(depth: usize, recursion: usize) {
         max_recursion: recursion,
         ..Limits::default()
     };
-    let out = program.run(limits, None);
+    let out = program.run(limits.into(), &mut pyward::no_host);
     assert_eq!(out.error, None, "{}", out.stdout);
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.last(), Some(&"done"), "{}", out.stdout);

@@ -22,7 +22,7 @@ fn escape_attempts_are_refused() {
     let program = Program::compile(src, "attempts.py");
     assert!(program.is_ok(), "{program:?}");
     let Ok(program) = program else { return };
-    let out = program.run(Limits::default(), None);
+    let out = program.run(Limits::default().into(), &mut pyward::no_host);
     assert_eq!(out.error, None, "{}", out.stdout);
     let mut seen = 0;
     for line in out.stdout.lines() {
@@ -46,7 +46,7 @@ fn format_attribute_access_yields_only_sandbox_text() {
     let program = Program::compile(src, "fmt.py");
     assert!(program.is_ok());
     let Ok(program) = program else { return };
-    let out = program.run(Limits::default(), None);
+    let out = program.run(Limits::default().into(), &mut pyward::no_host);
     assert_eq!(out.error, None);
     assert_eq!(out.stdout, "<class '__main__.A'>|A|<class 'int'>\n");
 }

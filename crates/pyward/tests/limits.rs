@@ -20,7 +20,7 @@ fn run(source: &str) -> Option<Error> {
         max_memory: MAX_MEMORY,
         ..Limits::default()
     };
-    program.run(limits, None).error
+    program.run(limits.into(), &mut pyward::no_host).error
 }
 
 fn assert_memory_limit(source: &str) {

@@ -29,7 +29,7 @@ fn limits() -> Limits {
 /// Compile and run `source`; the error, if any (compile errors included).
 fn run(source: &str) -> Option<Error> {
     match Program::compile(source, "case.py") {
-        Ok(p) => p.run(limits(), None).error,
+        Ok(p) => p.run(limits().into(), &mut pyward::no_host).error,
         Err(e) => Some(e),
     }
 }

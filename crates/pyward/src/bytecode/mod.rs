@@ -10,4 +10,4 @@ pub mod opcode;
 pub mod verify;
 
 pub use code::{Code, CodeFlags, Const, ExcEntry};
-pub use opcode::{BinOp, CmpOp, Op, UnaryOp};
+pub use opcode::{BinOp, CmpOp, HostCallKind, Op, UnaryOp};

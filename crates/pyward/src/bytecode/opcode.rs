@@ -331,4 +331,19 @@ pub enum Op {
     LoadAssertionError,
     /// `( -- )` raise NotImplementedError naming a feature (name index).
     Unsupported(u32),
+    /// `( -- )` the whole body of a host function's stub (never emitted by the compiler):
+    /// hand the frame's bound parameters to the embedder and return its answer from the
+    /// frame, or pause the run until the embedder resumes it (`vm/host_call.rs`).
+    HostCall(HostCallKind),
+}
+
+/// What a `HostCall` instruction asks the embedder for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HostCallKind {
+    /// Call the host function named by the stub's code.
+    Function,
+    /// The wall clock (`ClockPolicy::Host`).
+    WallClock,
+    /// The monotonic clock (`ClockPolicy::Host`).
+    MonotonicClock,
 }

@@ -1,20 +1,34 @@
-//! The embedder interface: compile once, run many times, with limits; errors as plain data.
+//! The embedder interface: compile once, run many times with limits, inputs, host functions
+//! and an OS policy; answer host calls from a handler (`Program::run`) or pause and resume
+//! (`Program::start`, `Paused::resume`); keep state between snippets (`Session`). Errors and
+//! values cross as plain data. docs/host-api.md, included below, describes the contract.
+#![doc = include_str!("../../../../docs/host-api.md")]
 
+pub mod data;
+pub mod function;
 pub mod limits;
+pub mod options;
 pub mod policy;
+pub mod run;
+pub mod session;
 
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::bytecode::Code;
 use crate::compile::CompileError;
-use crate::exc::RunError;
 use crate::heap::LimitKind;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::HostMode;
 
+pub use data::{Data, MAX_DATA_DEPTH};
+pub use function::{HostCall, HostError, HostFunction};
 pub use limits::Limits;
+pub use options::{RunOptions, StdoutCallback};
+pub use policy::{ClockPolicy, OsPolicy, RandomPolicy};
+pub use run::{Paused, Step};
+pub use session::{Session, SessionStep};
 
 /// A compiled program: `Send + Sync`, reusable across runs and threads.
 #[derive(Clone, Debug)]
@@ -24,8 +38,9 @@ pub struct Program {
     filename: Arc<str>,
 }
 
-/// Why a run failed.
+/// Why a run failed. Non-exhaustive: later versions may add kinds of failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Error {
     /// The source does not compile.
     Syntax {
@@ -49,21 +64,88 @@ pub enum Error {
     },
     /// A resource limit was breached.
     Limit(LimitKind),
+    /// The embedder used the API wrongly (an invalid input or declaration, a bad resume).
+    Api(String),
     /// An interpreter bug.
     Internal(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Syntax {
+                kind, msg, line, ..
+            } => match line {
+                Some(l) => write!(f, "{kind}: {msg} (line {l})"),
+                None => write!(f, "{kind}: {msg}"),
+            },
+            Error::Exception {
+                type_name, message, ..
+            } => {
+                if message.is_empty() {
+                    write!(f, "{type_name}")
+                } else {
+                    write!(f, "{type_name}: {message}")
+                }
+            }
+            Error::Limit(k) => write!(f, "{k:?} limit exceeded"),
+            Error::Api(m) => write!(f, "API misuse: {m}"),
+            Error::Internal(m) => write!(f, "internal error: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Resources a run used.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Highest live heap bytes (for a session: since the snippet began, including what
+    /// earlier snippets keep alive).
+    pub peak_memory: usize,
+    /// Heap allocations made.
+    pub allocations: u64,
+    /// Fuel used (calls and loop iterations).
+    pub fuel_used: u64,
+    /// Running time, excluding time paused for host calls (virtual sleep included).
+    pub duration: Duration,
 }
 
 /// What a finished run produced.
 #[derive(Debug)]
 pub struct Outcome {
-    /// `repr` of the last top-level expression statement's value (None when there was none).
-    pub result_repr: Option<String>,
-    /// Captured stdout (empty when streamed to a callback).
+    /// The value of the last top-level expression statement, like a REPL (None when there
+    /// was none, it was `None`, or the run failed).
+    pub result: Option<Data>,
+    /// Captured stdout (empty when streamed to a callback); kept on every error.
     pub stdout: String,
     /// Captured stderr.
     pub stderr: String,
     /// The error, if the run failed.
     pub error: Option<Error>,
+    /// Resources used.
+    pub stats: RunStats,
+}
+
+impl Outcome {
+    /// An outcome for a run that never started.
+    pub(crate) fn failed(error: Error) -> Outcome {
+        Outcome {
+            result: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            error: Some(error),
+            stats: RunStats::default(),
+        }
+    }
+}
+
+/// A handler for runs that declare no host functions: refuses every call.
+pub fn no_host(call: &HostCall) -> Result<Data, HostError> {
+    Err(HostError::new(
+        "RuntimeError",
+        format!("no host handler for '{}'", call.name),
+    ))
 }
 
 impl Program {
@@ -89,71 +171,87 @@ impl Program {
         crate::bytecode::dis::disassemble(&self.code)
     }
 
-    /// Run with limits; output is captured, or streamed to `stdout` when given. A panic inside
-    /// the interpreter (a bug) is caught here: the outcome keeps the output written so far
-    /// and reports `Error::Internal`.
-    pub fn run(&self, limits: Limits, stdout: Option<Box<dyn FnMut(&str) + Send>>) -> Outcome {
-        let mut vm = Vm::new(limits);
-        vm.out.callback = stdout;
-        let finished = catch_unwind(AssertUnwindSafe(|| {
-            let error = match vm.run_module(&self.code) {
-                Ok(_) => None,
-                Err(e) => Some(self.describe_error(&mut vm, e)),
+    /// Run to completion, answering host calls synchronously through `handler` (this works
+    /// anywhere, even inside native callbacks such as `sorted(key=tool)`). Time spent in the
+    /// handler does not count against the duration limit.
+    ///
+    /// ```
+    /// use pyward::{Data, HostError, HostFunction, Program, RunOptions};
+    ///
+    /// let program = Program::compile("total = add(2, 3)\ntotal * 10", "main.py").unwrap();
+    /// let options = RunOptions::new().function(HostFunction::new("add").signature("(a, b)"));
+    /// let outcome = program.run(options, &mut |call| match (&call.args[0], &call.args[1]) {
+    ///     (Data::Int(a), Data::Int(b)) => Ok(Data::Int(a + b)),
+    ///     _ => Err(HostError::new("TypeError", "add() wants ints")),
+    /// });
+    /// assert_eq!(outcome.result, Some(Data::Int(50)));
+    /// ```
+    pub fn run(
+        &self,
+        options: RunOptions,
+        handler: &mut dyn FnMut(&HostCall) -> Result<Data, HostError>,
+    ) -> Outcome {
+        crate::vm::host_call::with_handler(handler, || {
+            let (mut vm, setup) = run::new_vm(options, HostMode::Callback);
+            let r = setup.and_then(|()| {
+                run::guarded(&mut vm, |vm| {
+                    run::start_vm(vm, &self.code, &self.filename, &self.source)
+                })
+            });
+            let r = match r {
+                Ok(false) => Ok(()),
+                Ok(true) => Err(run::Fail::Api(Error::Internal(
+                    "a callback-mode run paused".into(),
+                ))),
+                Err(e) => Err(e),
             };
-            let result_repr = match vm.result {
-                Value::None => None,
-                v => vm.repr(v).ok(),
-            };
-            (result_repr, error)
-        }));
-        let (result_repr, error) = match finished {
-            Ok(done) => done,
-            Err(payload) => (None, Some(Error::Internal(panic_message(payload.as_ref())))),
-        };
-        Outcome {
-            result_repr,
-            stdout: std::mem::take(&mut vm.out.captured),
-            stderr: std::mem::take(&mut vm.err_out),
-            error,
+            run::finish_vm(&mut vm, r)
+        })
+    }
+
+    /// Start a run in pause mode: it runs until it finishes or calls host functions, which
+    /// it hands over in `Step::Paused`.
+    ///
+    /// ```
+    /// use pyward::{Data, HostFunction, Program, RunOptions, Step};
+    ///
+    /// let program = Program::compile("x = ask('name?')\nf'hi {x}'", "main.py").unwrap();
+    /// let options = RunOptions::new().function(HostFunction::new("ask"));
+    /// let Step::Paused(paused) = program.start(options) else { panic!() };
+    /// let call = &paused.calls()[0];
+    /// assert_eq!(call.name, "ask");
+    /// let id = call.id;
+    /// let Step::Done(outcome) = paused.resume(vec![(id, Ok(Data::Str("Ada".into())))]) else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(outcome.result, Some(Data::Str("hi Ada".into())));
+    /// ```
+    pub fn start(&self, options: RunOptions) -> Step {
+        let (mut vm, setup) = run::new_vm(options, HostMode::Pause);
+        let r = setup.and_then(|()| {
+            run::guarded(&mut vm, |vm| {
+                run::start_vm(vm, &self.code, &self.filename, &self.source)
+            })
+        });
+        match r {
+            Ok(true) => Step::Paused(run::Paused::new(vm)),
+            Ok(false) => Step::Done(run::finish_vm(&mut vm, Ok(()))),
+            Err(e) => Step::Done(run::finish_vm(&mut vm, Err(e))),
         }
     }
 
-    fn describe_error(&self, vm: &mut Vm, e: RunError) -> Error {
-        match e {
-            RunError::Limit(k) => Error::Limit(k),
-            RunError::Internal(m) => Error::Internal(m.to_string()),
-            RunError::Exc(x) => {
-                vm.data_depth = 0;
-                let id = match vm.materialize(*x) {
-                    Ok(id) => id,
-                    Err(_) => return Error::Limit(LimitKind::Memory),
-                };
-                let src = self.source.clone();
-                let file = self.filename.clone();
-                let lookup = move |f: &str, line: u32| -> Option<String> {
-                    if f != &*file {
-                        return None;
-                    }
-                    src.lines()
-                        .nth(line.checked_sub(1)? as usize)
-                        .map(str::to_string)
-                };
-                let traceback = vm.format_exception(id, &lookup);
-                let v = Value::Obj(id);
-                let cls = vm.exception_class(v);
-                let type_name = vm.class_name(cls);
-                let message = vm.str(v).unwrap_or_default();
-                Error::Exception {
-                    type_name,
-                    message,
-                    traceback,
-                }
-            }
-        }
+    /// The source text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The file name given at compile time.
+    pub fn filename(&self) -> &str {
+        &self.filename
     }
 }
 
-fn syntax_error(e: CompileError) -> Error {
+pub(crate) fn syntax_error(e: CompileError) -> Error {
     Error::Syntax {
         kind: e.kind.to_string(),
         msg: e.msg,
@@ -163,7 +261,7 @@ fn syntax_error(e: CompileError) -> Error {
 }
 
 /// The text of a caught panic's payload.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
     let what = payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_string())
@@ -187,7 +285,7 @@ mod tests {
         let compiled = Program::compile(&src, "p.py");
         assert!(compiled.is_ok(), "{compiled:?}");
         let Ok(program) = compiled else { return };
-        let out = program.run(Limits::default(), None);
+        let out = program.run(Limits::default().into(), &mut no_host);
         assert_eq!(out.stdout, "before\n");
         assert!(
             matches!(&out.error, Some(Error::Internal(m)) if m.contains("injected")),
@@ -195,7 +293,7 @@ mod tests {
             out.error
         );
         // The same program object can run again: nothing was left poisoned.
-        let again = program.run(Limits::default(), None);
+        let again = program.run(Limits::default().into(), &mut no_host);
         assert_eq!(again.stdout, "before\n");
     }
 

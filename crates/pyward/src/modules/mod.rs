@@ -84,6 +84,28 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(m))
 }
 
+/// Rust-implemented modules (`create` builds them).
+const RUST_MODULES: &[&str] = &[
+    "math",
+    "_random",
+    "_json",
+    "_re",
+    "_sandbox",
+    "_hashlib",
+    "_binascii",
+];
+
+/// Whether `name` is (or is the package of) a module pyward provides, so an embedder's host
+/// module may not take it.
+pub fn is_standard(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    PYTHON_MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(RUST_MODULES.iter().copied())
+        .any(|n| n == name || n.split('.').next() == Some(top))
+}
+
 /// A new, empty module object.
 pub fn new_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let dict = vm.alloc(Object::Dict(Dict::new()))?;

@@ -21,8 +21,6 @@ const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
-/// Seed used when no seed is given: the sandbox has no entropy source yet.
-const DEFAULT_SEED: u32 = 0;
 
 natives! {
     /// `_random` functions.
@@ -233,7 +231,12 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("seed", 2, 2)?;
     let a = args.pos[1];
     let key = match a {
-        Value::None => vec![DEFAULT_SEED],
+        // Unseeded: seed material from the OS policy (entropy, or a seeded stream).
+        Value::None => {
+            let n = vm.host.seeds_drawn;
+            vm.host.seeds_drawn = n.saturating_add(1);
+            crate::host::policy::seed_material(vm.host.policy.random, n).to_vec()
+        }
         Value::Float(_) => {
             let h = vm.hash(a)?;
             key_words(&BigInt::from(h).abs())

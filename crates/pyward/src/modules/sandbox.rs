@@ -52,6 +52,22 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             Value::Native(crate::builtins::Native::Sandbox(f)),
         )?;
     }
+    if vm.host.policy.clock == crate::host::policy::ClockPolicy::Host {
+        // The embedder answers clock readings: the natives become host-call stubs.
+        let dict = match vm.heap.get_obj(m) {
+            Some(Object::Module(module)) => module.dict,
+            _ => return Err(exc::RunError::Internal("_sandbox is not a module")),
+        };
+        for (name, kind) in [
+            ("time_ns", crate::bytecode::HostCallKind::WallClock),
+            (
+                "monotonic_ns",
+                crate::bytecode::HostCallKind::MonotonicClock,
+            ),
+        ] {
+            crate::host::function::clock_stub(vm, name, kind, dict)?;
+        }
+    }
     Ok(m)
 }
 
@@ -64,7 +80,7 @@ fn int_u64(vm: &mut Vm, n: u64) -> PyResult<Value> {
 
 fn monotonic_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("monotonic_ns", 0, 0)?;
-    let n = vm.now_nanos();
+    let n = vm.sandbox_monotonic_nanos();
     int_u64(vm, n)
 }
 

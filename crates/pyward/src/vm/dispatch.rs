@@ -782,6 +782,13 @@ impl Vm {
                         let g = self.frames[fi].globals;
                         self.import_star(m, g)
                     }
+                    Op::HostCall(kind) => {
+                        self.frames[fi].ip = ip;
+                        match self.host_call_op(kind, stop)? {
+                            Some(v) => return Ok(v),
+                            None => continue 'frame,
+                        }
+                    }
                     Op::SetResult => {
                         self.result = self.pop();
                         Ok(())

@@ -10,6 +10,7 @@ mod call;
 mod dispatch;
 mod frame;
 mod generator;
+pub mod host_call;
 pub mod ops;
 mod unwind;
 
@@ -19,6 +20,7 @@ use rustc_hash::FxHashMap;
 
 pub use call::Args;
 pub use frame::Frame;
+pub use host_call::{HostMode, HostState};
 
 use crate::bytecode::{Code, Const};
 use crate::exc::{PyResult, RunError};
@@ -73,9 +75,18 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), or None.
     pub(crate) handled: Value,
     pub(crate) limits: Limits,
+    /// The host's monotonic clock: the duration budget, and the sandbox's clock under
+    /// `ClockPolicy::Real`.
     pub(crate) clock: Box<dyn Clock>,
     deadline_nanos: Option<u64>,
+    /// Budget clock reading when the current slice of running began (a run pauses for host
+    /// calls; time paused is not charged).
+    slice_start_nanos: u64,
+    /// Running time charged in earlier slices of this run.
+    ran_nanos: u64,
     fuel_left: Option<u64>,
+    /// Fuel at the start of the run (`u64::MAX` when unlimited), for `fuel_used`.
+    fuel_start: u64,
     ticks: u32,
     /// Estimated nanoseconds of cheap native work since the last clock check.
     pub(crate) native_cost_ns: f64,
@@ -113,6 +124,8 @@ pub struct Vm {
     pub(crate) recursion_cap: usize,
     /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
     sleep_offset_nanos: u64,
+    /// The embedder interface: host functions, pending calls, OS policy, sources.
+    pub host: HostState,
 }
 
 impl Vm {
@@ -128,7 +141,10 @@ impl Vm {
             limits,
             clock: Box::new(RealClock::new()),
             deadline_nanos: None,
+            slice_start_nanos: 0,
+            ran_nanos: 0,
             fuel_left: None,
+            fuel_start: u64::MAX,
             ticks: 0,
             native_cost_ns: 0.0,
             out: Output::new(max_output),
@@ -149,6 +165,7 @@ impl Vm {
             modules_dict: Value::None,
             recursion_cap: 0,
             sleep_offset_nanos: 0,
+            host: HostState::default(),
         };
         vm.recursion_cap = vm.limits.max_recursion;
         vm.globals = vm
@@ -167,15 +184,48 @@ impl Vm {
         self.clock = clock;
     }
 
-    /// Start the duration and fuel budgets for a run.
+    /// Start the duration and fuel budgets for a run (or a session snippet).
     pub fn start_budget(&mut self) {
-        let now = self.now_nanos();
-        self.deadline_nanos = self
-            .limits
-            .max_duration
-            .map(|d| now.saturating_add(u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)));
-        self.fuel_left = self.limits.max_fuel;
+        self.ran_nanos = 0;
+        self.host.slept_nanos = 0;
+        self.fuel_start = self.limits.max_fuel.unwrap_or(u64::MAX);
+        // Unlimited fuel still counts down from u64::MAX, so `fuel_used` is always known.
+        self.fuel_left = Some(self.fuel_start);
         self.ticks = 0;
+        self.resume_budget();
+    }
+
+    /// Stop charging time: the run pauses for the host.
+    pub(crate) fn pause_budget(&mut self) {
+        let now = self.now_nanos();
+        self.ran_nanos = self
+            .ran_nanos
+            .saturating_add(now.saturating_sub(self.slice_start_nanos));
+        self.slice_start_nanos = now;
+    }
+
+    /// Charge time again after a pause: the deadline is what the run had left.
+    pub(crate) fn resume_budget(&mut self) {
+        let now = self.now_nanos();
+        self.slice_start_nanos = now;
+        self.deadline_nanos = self.limits.max_duration.map(|d| {
+            let total = u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+            now.saturating_add(total.saturating_sub(self.ran_nanos))
+        });
+    }
+
+    /// Running time of the current run so far (time paused for the host excluded, virtual
+    /// sleep included).
+    pub(crate) fn ran_nanos(&mut self) -> u64 {
+        let now = self.now_nanos();
+        self.ran_nanos
+            .saturating_add(now.saturating_sub(self.slice_start_nanos))
+    }
+
+    /// Fuel used by the current run.
+    pub(crate) fn fuel_used(&self) -> u64 {
+        self.fuel_start
+            .saturating_sub(self.fuel_left.unwrap_or(self.fuel_start))
     }
 
     /// Charge fuel and check the clock; called on calls and backward jumps.
@@ -204,24 +254,49 @@ impl Vm {
         Ok(())
     }
 
-    /// The sandbox's monotonic clock: the policy clock plus the time slept so far.
+    /// The budget clock: the host's monotonic clock plus the time slept so far.
     pub(crate) fn now_nanos(&mut self) -> u64 {
         self.clock
             .now_nanos()
             .saturating_add(self.sleep_offset_nanos)
     }
 
-    /// The sandbox's wall clock, nanoseconds since the Unix epoch: the policy clock's epoch
-    /// (`Clock::epoch_nanos`) plus the monotonic clock, so it moves with `time.sleep`.
+    /// The sandbox's monotonic clock under the OS policy (the budget clock when real; the
+    /// time slept so far when frozen).
+    pub(crate) fn sandbox_monotonic_nanos(&mut self) -> u64 {
+        match self.host.policy.clock {
+            crate::host::policy::ClockPolicy::Frozen(_) => self.sleep_offset_nanos,
+            _ => self.now_nanos(),
+        }
+    }
+
+    /// The sandbox's wall clock, nanoseconds since the Unix epoch: the real clock's epoch plus
+    /// the monotonic clock (so it moves with `time.sleep`), or the frozen time plus the time
+    /// slept.
     pub(crate) fn wall_nanos(&mut self) -> u64 {
-        let epoch = self.clock.epoch_nanos();
-        epoch.saturating_add(self.now_nanos())
+        match self.host.policy.clock {
+            crate::host::policy::ClockPolicy::Frozen(at) => {
+                let at = u64::try_from(at.as_nanos()).unwrap_or(u64::MAX);
+                at.saturating_add(self.sleep_offset_nanos)
+            }
+            _ => {
+                let epoch = self.clock.epoch_nanos();
+                epoch.saturating_add(self.now_nanos())
+            }
+        }
     }
 
     /// `time.sleep`: advance the virtual clock instead of blocking, then check the deadline
-    /// so a sleeping loop ends with the duration limit like a busy one.
+    /// so a sleeping loop ends with the duration limit like a busy one (and with the
+    /// policy's cap on total sleep, if any).
     pub(crate) fn sleep_nanos(&mut self, nanos: u64) -> PyResult<()> {
         self.sleep_offset_nanos = self.sleep_offset_nanos.saturating_add(nanos);
+        self.host.slept_nanos = self.host.slept_nanos.saturating_add(nanos);
+        if let Some(cap) = self.host.policy.max_sleep {
+            if u128::from(self.host.slept_nanos) > cap.as_nanos() {
+                return Err(RunError::Limit(LimitKind::Duration));
+            }
+        }
         self.check_deadline()
     }
 
@@ -469,6 +544,11 @@ impl Vm {
         if self.native_depth > 0 || !self.heap.wants_gc() {
             return;
         }
+        self.collect_garbage();
+    }
+
+    /// Collect now. Only at a safe point (`native_depth == 0`, every live value rooted).
+    pub(crate) fn collect_garbage(&mut self) {
         let mut roots: Vec<Value> = Vec::with_capacity(self.stack.len() + 64);
         roots.extend_from_slice(&self.stack);
         for f in &self.frames {
@@ -479,6 +559,7 @@ impl Vm {
         roots.push(self.globals);
         roots.extend([self.stdout_obj, self.stderr_obj, self.modules_dict]);
         roots.extend_from_slice(&self.temp_roots);
+        self.host.trace(&mut roots);
         roots.extend(
             self.small_strs
                 .iter()

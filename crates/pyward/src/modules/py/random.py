@@ -1,6 +1,7 @@
 """random: CPython 3.11's Lib/random.py over pyward's Mersenne Twister core (_random).
 
-Unseeded generators start from a fixed seed: the sandbox has no entropy source yet.
+Unseeded generators are seeded by the embedder's OS policy: OS entropy by default, or a
+reproducible stream from a fixed seed.
 """
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
@@ -330,7 +331,7 @@ class Random:
 
 
 class SystemRandom(Random):
-    """Same interface; pyward has no OS entropy, so this is a seeded generator too."""
+    """Same interface; seeded by the OS policy like every unseeded generator."""
 
 
 _inst = Random()

@@ -1,7 +1,7 @@
 """uuid: UUID objects (RFC 4122) as in CPython 3.11's Lib/uuid.py, with uuid3, uuid4 and uuid5.
 
-uuid4() draws from a private random.Random instance (the sandbox's random source; like every
-unseeded generator in pyward it is deterministic until an OS entropy policy exists). uuid1()
+uuid4() draws from a private random.Random instance, seeded like every unseeded generator by
+the embedder's OS policy (OS entropy by default, or a fixed seed's stream). uuid1()
 and getnode() would need the host's clock and MAC address and are not provided.
 """
 

@@ -39,10 +39,18 @@ impl Vm {
 
     fn builtin_by_name(&mut self, name: Value) -> PyResult<Value> {
         let text = self.str_of(name).unwrap_or("");
-        match builtins::lookup(text) {
-            Some(v) => Ok(v),
-            None => Err(exc::name_error(messages::name_not_defined(text))),
+        if let Some(v) = builtins::lookup(text) {
+            return Ok(v);
         }
+        // The embedder's builtin-like host functions.
+        let host = self.host.builtins;
+        if !matches!(host, Value::None) {
+            if let Some(v) = self.dict_get(host, name)? {
+                return Ok(v);
+            }
+        }
+        let text = self.str_of(name).unwrap_or("");
+        Err(exc::name_error(messages::name_not_defined(text)))
     }
 
     pub(crate) fn delete_global(&mut self, globals: Value, name: Value) -> PyResult<()> {
