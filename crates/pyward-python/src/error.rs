@@ -37,12 +37,23 @@ static FUEL_LIMIT_ERROR: ErrorClass = ErrorClass::new("FuelLimitError");
 static MEMORY_LIMIT_ERROR: ErrorClass = ErrorClass::new("MemoryLimitError");
 static ALLOCATION_LIMIT_ERROR: ErrorClass = ErrorClass::new("AllocationLimitError");
 static OUTPUT_LIMIT_ERROR: ErrorClass = ErrorClass::new("OutputLimitError");
+static USAGE_ERROR: ErrorClass = ErrorClass::new("UsageError");
 static INTERNAL_ERROR: ErrorClass = ErrorClass::new("InternalError");
 
 /// What the run printed before it failed; carried by every error.
 pub struct Printed {
     pub stdout: String,
     pub stderr: String,
+}
+
+impl Printed {
+    /// Nothing printed (a compile error, a session that did not start).
+    pub fn nothing() -> Printed {
+        Printed {
+            stdout: String::new(),
+            stderr: String::new(),
+        }
+    }
 }
 
 /// The Python exception for a failed compile or run.
@@ -94,7 +105,9 @@ fn build(py: Python<'_>, error: Error, printed: Printed) -> PyResult<PyErr> {
             fields.set_item("limit", name)?;
             (class, format!("pyward: {name} limit exceeded"))
         }
+        Error::Api(m) => (&USAGE_ERROR, m),
         Error::Internal(m) => (&INTERNAL_ERROR, format!("pyward internal error: {m}")),
+        other => (&INTERNAL_ERROR, format!("pyward error: {other}")),
     };
     let err = class.get(py)?.call((message,), Some(&fields))?;
     Ok(PyErr::from_value(err))

@@ -1,23 +1,25 @@
 """Python stubs of host tools, for the sandbox's argument checks and for an LLM's prompt.
 
 ``describe(functions)`` renders each tool as ``def name(signature) -> ret:`` plus its
-docstring, so a model sees exactly what the sandbox will accept. ``signature_text`` gives the
-parenthesised parameter list alone (what pyward's Rust API takes as a host function's
-signature); defaults that are not literals render as ``...``.
+docstring, so a model sees exactly what the sandbox will accept (defaults that are not
+literals render as ``...``). ``declaration(fn)`` gives what the native module declares in the
+sandbox: the parameter list the sandbox binds arguments against, the docstring, async or not.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-Functions = Mapping[str, Callable[..., Any]] | Iterable[Callable[..., Any]]
+Functions = Mapping[str, Callable[..., Any] | None] | Iterable[Callable[..., Any] | str]
 
 
-def named_functions(functions: Functions | None) -> dict[str, Callable[..., Any]]:
-    """Normalise ``{name: fn}`` or ``[fn, ...]`` to a name -> callable dict."""
+def named_functions(functions: Functions | None) -> dict[str, Callable[..., Any] | None]:
+    """Normalise ``{name: fn}`` or ``[fn, ...]`` to a name -> callable dict (a bare name in
+    the list maps to None: declared for pause mode, with no implementation)."""
     if functions is None:
         return {}
     if isinstance(functions, Mapping):
@@ -25,6 +27,9 @@ def named_functions(functions: Functions | None) -> dict[str, Callable[..., Any]
     else:
         items = {}
         for fn in functions:
+            if isinstance(fn, str):  # declared by name only (pause mode)
+                items[fn] = None
+                continue
             name = getattr(fn, "__name__", None)
             if not isinstance(name, str):
                 raise TypeError(f"functions: cannot tell the name of {fn!r}: pass a dict")
@@ -32,7 +37,7 @@ def named_functions(functions: Functions | None) -> dict[str, Callable[..., Any]
     for name, fn in items.items():
         if not isinstance(name, str) or not name.isidentifier():
             raise TypeError(f"functions: {name!r} is not a valid function name")
-        if not callable(fn):
+        if fn is not None and not callable(fn):
             raise TypeError(f"functions[{name!r}]: {type(fn).__name__!r} object is not callable")
     return items
 
@@ -93,12 +98,43 @@ def _parameters(sig: inspect.Signature) -> str:
     return ", ".join(out)
 
 
-def signature_text(fn: Callable[..., Any]) -> str | None:
-    """``(a: int, b: str = 'x')`` for ``fn``, or None when Python cannot tell its signature."""
+def _sandbox_signature(sig: inspect.Signature) -> str | None:
+    """The parameter list the sandbox binds arguments against: names, kinds and literal
+    defaults, without annotations (they are for people and models, and need not parse)."""
+    plain = []
+    for param in sig.parameters.values():
+        default = param.default
+        if default is not param.empty and _default(default) == "...":
+            return None
+        plain.append(param.replace(annotation=param.empty))
+    return f"({_parameters(sig.replace(parameters=plain, return_annotation=sig.empty))})"
+
+
+def _is_async(fn: Callable[..., Any]) -> bool:
+    call = getattr(fn, "__call__", None)
+    return inspect.iscoroutinefunction(fn) or inspect.iscoroutinefunction(call)
+
+
+def _declare(fn: Callable[..., Any]) -> tuple[str | None, str | None, bool]:
     sig = _signature(fn)
-    if sig is None:
-        return None
-    return f"({_parameters(sig)})"
+    signature = None if sig is None else _sandbox_signature(sig)
+    doc = fn.__doc__ if isinstance(getattr(fn, "__doc__", None), str) else None
+    return signature, doc and inspect.cleandoc(doc), _is_async(fn)
+
+
+_declare_cached = functools.lru_cache(maxsize=1024)(_declare)
+
+
+def declaration(fn: Callable[..., Any]) -> tuple[str | None, str | None, bool]:
+    """How the sandbox declares ``fn``: (signature text or None, docstring, is async).
+
+    A signature with a default that is not a literal is left out: the sandbox would have to
+    evaluate it, so arguments then pass through as given and Python binds them on the host.
+    """
+    try:
+        return _declare_cached(fn)
+    except TypeError:  # an unhashable callable
+        return _declare(fn)
 
 
 def _stub(name: str, fn: Callable[..., Any]) -> str:
@@ -107,7 +143,7 @@ def _stub(name: str, fn: Callable[..., Any]) -> str:
     ret = ""
     if sig is not None and sig.return_annotation is not sig.empty:
         ret = " -> " + _annotation(sig.return_annotation)
-    prefix = "async def" if inspect.iscoroutinefunction(fn) else "def"
+    prefix = "async def" if _is_async(fn) else "def"
     lines = [f"{prefix} {name}({params}){ret}:"]
     doc = inspect.getdoc(fn)
     if doc:
@@ -129,4 +165,5 @@ def describe(functions: Functions) -> str:
     ``functions`` is ``{name: callable}`` (the name the sandbox sees) or a list of callables.
     The text is meant for an LLM's prompt: it says what each tool takes and returns.
     """
-    return "\n\n".join(_stub(name, fn) for name, fn in named_functions(functions).items()) + "\n"
+    stubs = [_stub(name, fn) for name, fn in named_functions(functions).items() if fn is not None]
+    return "\n\n".join(stubs) + "\n"

@@ -93,6 +93,11 @@ class OutputLimitError(LimitError, MemoryError):
     """The run printed more than ``Limits.output`` bytes."""
 
 
+class UsageError(Error, ValueError):
+    """The API was used wrongly: an invalid input name, tool name or answer, a snippet given
+    to a paused session, ..."""
+
+
 class InternalError(Error):
     """A bug in pyward itself, caught at the boundary (please report it)."""
 
@@ -108,4 +113,10 @@ __all__ = [
     "MemoryLimitError",
     "OutputLimitError",
     "TimeLimitError",
+    "UsageError",
 ]
+
+# Shown as pyward.TimeLimitError (where users import them from); pickling finds them there.
+for _name in __all__:
+    globals()[_name].__module__ = "pyward"
+del _name

@@ -1,7 +1,7 @@
 """Type stubs of the native module pyward._pyward (re-exported by the pyward package)."""
 
-from collections.abc import Callable
-from typing import final
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, final
 
 __version__: str
 
@@ -42,16 +42,94 @@ class Limits:
     def fuel(self) -> int | None:
         """Calls plus loop iterations, or None."""
 
+Functions = Mapping[str, Callable[..., Any] | None] | Iterable[Callable[..., Any] | str]
+
+@final
+class Stats:
+    """Resources a run used."""
+
+    @property
+    def peak_memory(self) -> int:
+        """Highest live sandbox heap bytes."""
+    @property
+    def allocations(self) -> int:
+        """Heap allocations made."""
+    @property
+    def fuel_used(self) -> int:
+        """Calls plus loop iterations."""
+    @property
+    def duration(self) -> float:
+        """Seconds spent running (time paused for host calls excluded)."""
+
 @final
 class Result:
     """What a finished run produced."""
 
+    @property
+    def value(self) -> Any:
+        """The value of the last top-level expression statement (None when there was none)."""
     @property
     def stdout(self) -> str:
         """What the run printed (empty when streamed to ``on_stdout``)."""
     @property
     def stderr(self) -> str:
         """What the run wrote to ``sys.stderr``."""
+    @property
+    def stats(self) -> Stats:
+        """Resources the run used."""
+
+@final
+class Repr:
+    """A sandbox value that is not plain data: its type name and ``repr()`` text."""
+
+    def __init__(self, type_name: str, repr: str) -> None: ...
+    @property
+    def type_name(self) -> str: ...
+    @property
+    def repr(self) -> str: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+
+@final
+class Call:
+    """One pending host call."""
+
+    @property
+    def id(self) -> int:
+        """Unique within the run; the key of its answer in ``Paused.resume_many``."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def args(self) -> tuple[Any, ...]:
+        """Positional arguments (with a signature: bound, defaults filled in)."""
+    @property
+    def kwargs(self) -> dict[str, Any]: ...
+
+@final
+class Paused:
+    """A run waiting for the host to answer host calls; resume it once."""
+
+    @property
+    def calls(self) -> list[Call]:
+        """The pending calls (several when the sandbox gathers async calls)."""
+    @property
+    def id(self) -> int:
+        """The single pending call's id (ValueError when several are pending)."""
+    @property
+    def name(self) -> str:
+        """The single pending call's function name."""
+    @property
+    def args(self) -> tuple[Any, ...]:
+        """The single pending call's positional arguments."""
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        """The single pending call's keyword arguments."""
+    def resume(
+        self, value: Any = None, *, error: BaseException | type[BaseException] | None = None
+    ) -> Result | Paused:
+        """Answer the single pending call with a value, or raise ``error`` at the call site."""
+    def resume_many(self, answers: Mapping[int, Any]) -> Result | Paused:
+        """Answer calls by id; an exception instance as the value raises at that call."""
 
 @final
 class Program:
@@ -59,19 +137,55 @@ class Program:
 
     def __init__(self, code: str, *, filename: str = "<string>") -> None:
         """Compile ``code``; raises ``CompileError`` when it does not compile."""
+    @property
+    def source(self) -> str: ...
+    @property
+    def filename(self) -> str: ...
     def run(
         self,
         *,
+        inputs: Mapping[str, Any] | None = None,
+        functions: Functions | None = None,
         limits: Limits | None = None,
         on_stdout: Callable[[str], object] | None = None,
     ) -> Result:
-        """Run to completion; raises an ``Error`` subclass when the run fails."""
+        """Run to completion, calling tools synchronously; raises an ``Error`` on failure."""
+    def start(
+        self,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        functions: Functions | None = None,
+        limits: Limits | None = None,
+        on_stdout: Callable[[str], object] | None = None,
+    ) -> Result | Paused:
+        """Run until the end or the first host call (tools are declared, never called)."""
+
+class Session:
+    """A sandboxed REPL (subclassed by ``pyward.Session``)."""
+
+    def __init__(
+        self,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        functions: Functions | None = None,
+        limits: Limits | None = None,
+        on_stdout: Callable[[str], object] | None = None,
+    ) -> None: ...
+    @property
+    def paused(self) -> bool:
+        """Whether a snippet waits for host calls."""
+    def run(self, code: str) -> Result:
+        """Run a snippet to completion, calling tools synchronously."""
+    def start(self, code: str) -> Result | Paused:
+        """Run a snippet until the end or the first host call."""
 
 def run(
     code: str,
     *,
+    inputs: Mapping[str, Any] | None = None,
+    functions: Functions | None = None,
     limits: Limits | None = None,
     on_stdout: Callable[[str], object] | None = None,
     filename: str = "<string>",
 ) -> Result:
-    """Compile and run ``code`` once."""
+    """Compile and run ``code`` once, calling tools synchronously."""
