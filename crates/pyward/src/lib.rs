@@ -12,6 +12,7 @@ pub mod exc;
 pub mod heap;
 pub mod host;
 pub mod modules;
+pub mod snapshot;
 pub mod syntax;
 pub mod types;
 pub mod value;

@@ -8,7 +8,9 @@ use crate::builtins::Native;
 use crate::types::BuiltinType;
 
 /// Index of an object in the heap arena.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ObjId(pub u32);
 
 impl ObjId {
@@ -20,7 +22,13 @@ impl ObjId {
 }
 
 /// A Python value.
-#[derive(Clone, Copy, Debug)]
+///
+/// `repr(C, u8)` puts every payload at offset 8, so a copy is one tag byte and one aligned
+/// word. With the default layout `Bool`/`Type`/`Native` payloads sat at offset 1 and rustc
+/// copied bytes 1..16 as two overlapping words, which stalled store forwarding on every
+/// stack push (fib_recursive 4.01x -> see the commit).
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+#[repr(C, u8)]
 pub enum Value {
     /// `None`.
     None,

@@ -62,6 +62,20 @@ macro_rules! natives {
                 match self { $($enum::$variant => $func(vm, args)),* }
             }
         }
+
+        // Snapshots store natives by name, so adding or reordering natives is not a format
+        // change (snapshot/names.rs).
+        impl serde::Serialize for $enum {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $enum {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$enum, D::Error> {
+                $crate::snapshot::by_name(d, $enum::lookup, stringify!($enum))
+            }
+        }
     };
 }
 
@@ -114,7 +128,7 @@ natives! {
 }
 
 /// Every native function and method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Native {
     /// A builtin function.
     Builtin(BuiltinFn),

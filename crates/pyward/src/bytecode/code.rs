@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::opcode::Op;
 
 /// A compile-time constant. Plain data: the VM makes heap objects of these on first load.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Const {
     /// `None`
     None,
@@ -24,18 +24,18 @@ pub enum Const {
     /// A bytes literal.
     Bytes(Vec<u8>),
     /// A tuple of constants (keyword-name tuples, folded literals).
-    Tuple(Vec<Const>),
+    Tuple(#[serde(deserialize_with = "crate::snapshot::nested_consts")] Vec<Const>),
     /// A frozenset of constants, built as CPython's compiler does (set displays of three or
     /// more constants compile to `BuildSet(0)`, this, `SetUpdate`).
-    FrozenSet(Vec<Const>),
+    FrozenSet(#[serde(deserialize_with = "crate::snapshot::nested_consts")] Vec<Const>),
     /// A nested code object (function or comprehension body).
-    Code(Arc<Code>),
+    Code(#[serde(with = "crate::snapshot::code_ref")] Arc<Code>),
     /// `...`
     Ellipsis,
 }
 
 /// Code flags.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CodeFlags {
     /// Takes `*args`.
     pub varargs: bool,
@@ -51,7 +51,7 @@ pub struct CodeFlags {
 
 /// One exception-table row: an exception raised at `start <= ip < end` truncates the value
 /// stack to `depth` entries above the locals, pushes the exception and jumps to `target`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExcEntry {
     /// First covered instruction.
     pub start: u32,
@@ -64,7 +64,7 @@ pub struct ExcEntry {
 }
 
 /// A compiled function, comprehension, class body or module.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Code {
     /// `__name__`.
     pub name: String,

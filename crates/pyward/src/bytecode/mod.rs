@@ -7,6 +7,7 @@
 pub mod code;
 pub mod dis;
 pub mod opcode;
+pub mod stack;
 pub mod verify;
 
 pub use code::{Code, CodeFlags, Const, ExcEntry};

@@ -5,7 +5,7 @@
 //! `ORDER OPCODE`: the snapshot format stores code by serializing these variants.
 
 /// Binary arithmetic operators (`BinaryOp` and `InplaceOp`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BinOp {
     /// `+`
     Add,
@@ -76,7 +76,7 @@ impl BinOp {
 }
 
 /// Unary operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnaryOp {
     /// `-x`
     Neg,
@@ -89,7 +89,7 @@ pub enum UnaryOp {
 }
 
 /// Rich comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CmpOp {
     /// `<`
     Lt,
@@ -144,7 +144,7 @@ impl CmpOp {
 }
 
 /// One instruction. Jump targets are instruction indices.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     /// No effect.
     Nop,
@@ -338,7 +338,7 @@ pub enum Op {
 }
 
 /// What a `HostCall` instruction asks the embedder for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum HostCallKind {
     /// Call the host function named by the stub's code.
     Function,

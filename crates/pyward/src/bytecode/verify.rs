@@ -1,7 +1,8 @@
 //! Bytecode verification: every operand is in range before the code first runs.
 //!
-//! The compiler's output passes here, and so will snapshot-loaded code, so the VM can treat an
-//! out-of-range operand as an internal error rather than a crash.
+//! The compiler's output passes here, and so does snapshot-loaded code, so the VM can treat an
+//! out-of-range operand as an internal error rather than a crash. Stack depths and the kinds
+//! of slots some instructions rely on are checked by `stack::analyze`.
 
 use super::code::{Code, Const};
 use super::opcode::Op;
@@ -10,7 +11,7 @@ use super::opcode::Op;
 pub fn verify(code: &Code) -> Result<(), String> {
     let mut pending: Vec<&Code> = vec![code];
     while let Some(code) = pending.pop() {
-        verify_one(code)?;
+        verify_code(code)?;
         for c in &code.consts {
             if let Const::Code(inner) = c {
                 pending.push(inner);
@@ -20,10 +21,20 @@ pub fn verify(code: &Code) -> Result<(), String> {
     Ok(())
 }
 
-fn verify_one(code: &Code) -> Result<(), String> {
+/// Check one code object, not its nested code objects (snapshot loading verifies each code
+/// of its table once, so shared nested codes are not re-verified per use).
+pub fn verify_code(code: &Code) -> Result<(), String> {
     let n_ops = code.ops.len();
     if code.lines.len() != n_ops {
         return Err(format!("{}: line table length mismatch", code.name));
+    }
+    // Parameters are the first locals: argument binding indexes locals by these counts.
+    let params = u64::from(code.argcount)
+        + u64::from(code.kwonlyargcount)
+        + u64::from(code.flags.varargs)
+        + u64::from(code.flags.varkeywords);
+    if code.posonlyargcount > code.argcount || params > code.nlocals() as u64 {
+        return Err(format!("{}: parameter counts out of range", code.name));
     }
     let in_range = |i: u32, len: usize, what: &str| -> Result<(), String> {
         if (i as usize) < len {
@@ -80,5 +91,5 @@ fn verify_one(code: &Code) -> Result<(), String> {
             code.name
         ));
     }
-    Ok(())
+    super::stack::analyze(code).map(drop)
 }

@@ -114,8 +114,13 @@ enum FBlock<'a> {
     },
     /// The exceptional path of a `finally` body: saved and current exception on the stack.
     FinallyEnd,
-    /// An except handler body: the saved exception is on the stack.
-    Handler { name: Option<&'a str> },
+    /// An except handler body: the saved exception is on the stack. Leaving it (`PopExcept`,
+    /// clearing the name) runs outside the handler's cleanup range, as in CPython: the range's
+    /// depth counts the saved exception, which is gone by then.
+    Handler {
+        name: Option<&'a str>,
+        handler_len: usize,
+    },
     /// A `with` body: the exit callable is on the stack.
     With { handler_len: usize },
 }

@@ -505,7 +505,8 @@ impl<'src> Compiler<'src> {
                     }
                     self.emit(Op::PopExcept);
                 }
-                FBlock::Handler { name } => {
+                FBlock::Handler { name, handler_len } => {
+                    self.unit().handler_stack.truncate(handler_len);
                     if preserve_top {
                         self.emit(Op::Swap);
                     }
@@ -549,6 +550,7 @@ impl<'src> Compiler<'src> {
         self.bind_label(handler);
         self.emit(Op::PushExcInfo);
         self.unit().block_depth += 1;
+        let handler_len = self.unit_ref().handler_stack.len();
         self.push_handler(cleanup);
         let n = t.handlers.len();
         for (k, h) in t.handlers.iter().enumerate() {
@@ -574,9 +576,11 @@ impl<'src> Compiler<'src> {
                 Some(nm) => self.store_name(nm),
                 None => self.emit(Op::Pop),
             }
-            self.push_fblock(FBlock::Handler { name });
+            self.push_fblock(FBlock::Handler { name, handler_len });
             self.body(&h.body)?;
             self.pop_fblock();
+            // Leaving the handler is outside its cleanup range (see `FBlock::Handler`).
+            self.pop_handler();
             self.emit(Op::PopExcept);
             if let Some(nm) = name {
                 self.emit(Op::LoadNone);
@@ -584,6 +588,7 @@ impl<'src> Compiler<'src> {
                 self.delete_name(nm);
             }
             self.emit_jump(Op::Jump, end);
+            self.push_handler(cleanup);
             self.bind_label(next);
         }
         self.emit(Op::Reraise);

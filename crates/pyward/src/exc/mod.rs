@@ -141,7 +141,7 @@ pub fn stop_iteration(v: Value) -> RunError {
 }
 
 /// One traceback line: where an exception passed through.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct TbEntry {
     /// Source file name.
     pub filename: std::sync::Arc<str>,
@@ -152,7 +152,7 @@ pub struct TbEntry {
 }
 
 /// An exception instance on the heap.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct ExcObj {
     /// The class: `Value::Type` for builtins, a class object for user exceptions.
     pub cls: Value,

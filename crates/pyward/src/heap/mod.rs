@@ -171,6 +171,45 @@ impl Heap {
         self.gc_threshold = (4usize << 20).max(live);
     }
 
+    /// Every slot's object (None for a free slot), in id order, for snapshots.
+    pub(crate) fn objects(&self) -> impl ExactSizeIterator<Item = Option<&Object>> {
+        self.slots.iter().map(|s| s.obj.as_ref())
+    }
+
+    /// The free list and the GC pacing state, for snapshots.
+    pub(crate) fn free_list(&self) -> (&[u32], usize, usize) {
+        (&self.free, self.since_gc, self.gc_threshold)
+    }
+
+    /// Rebuild a heap from a snapshot's objects (already validated), charging every object's
+    /// size to `account` as a fresh allocation would. Fails when they do not fit its limits.
+    pub(crate) fn from_objects(
+        objects: Vec<Option<Object>>,
+        free: Vec<u32>,
+        since_gc: usize,
+        gc_threshold: usize,
+        mut account: Account,
+    ) -> PyResult<Heap> {
+        let mut slots = Vec::with_capacity(objects.len());
+        for obj in objects {
+            let charged = obj.as_ref().map_or(0, Object::size_bytes);
+            account.charge_growth(charged)?;
+            slots.push(Slot {
+                obj,
+                charged,
+                marked: false,
+            });
+        }
+        Ok(Heap {
+            slots,
+            free,
+            account,
+            since_gc,
+            gc_threshold: gc_threshold.max(4 << 20),
+            scratch: Object::Freed,
+        })
+    }
+
     /// Number of live objects (for tests and diagnostics).
     pub fn live_objects(&self) -> usize {
         self.slots.iter().filter(|s| s.obj.is_some()).count()

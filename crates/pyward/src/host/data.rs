@@ -30,7 +30,7 @@ pub const MAX_DATA_DEPTH: usize = 1000;
 /// `Tuple`, `Counter`/`defaultdict`/`OrderedDict` → `Dict`, `bytearray` → `Bytes`). A
 /// sandbox value that is not plain data (an instance, a function, a range, ...) comes out as
 /// `Repr`, and cannot go in.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Data {
     /// `None`
     None,
@@ -47,15 +47,15 @@ pub enum Data {
     /// `bytes` (and `bytearray` coming out)
     Bytes(Vec<u8>),
     /// `list`
-    List(Vec<Data>),
+    List(#[serde(deserialize_with = "crate::snapshot::nested_data")] Vec<Data>),
     /// `tuple`
-    Tuple(Vec<Data>),
+    Tuple(#[serde(deserialize_with = "crate::snapshot::nested_data")] Vec<Data>),
     /// `dict`, in insertion order.
-    Dict(Vec<(Data, Data)>),
+    Dict(#[serde(deserialize_with = "crate::snapshot::nested_data")] Vec<(Data, Data)>),
     /// `set`, in the sandbox's iteration order.
-    Set(Vec<Data>),
+    Set(#[serde(deserialize_with = "crate::snapshot::nested_data")] Vec<Data>),
     /// `frozenset`
-    FrozenSet(Vec<Data>),
+    FrozenSet(#[serde(deserialize_with = "crate::snapshot::nested_data")] Vec<Data>),
     /// A sandbox value that is not plain data, coming out: its type name and `repr()`.
     Repr {
         /// `type(value).__name__`

@@ -18,7 +18,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// A function the embedder offers to sandboxed code.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HostFunction {
     /// The Python name (an identifier); unique within a run.
     pub name: String,
@@ -75,7 +75,7 @@ impl HostFunction {
 }
 
 /// One call of a host function, as plain data.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HostCall {
     /// Unique within the run (or session): the key of the answer in `Paused::resume`.
     pub id: u64,

@@ -68,6 +68,8 @@ pub enum Error {
     Api(String),
     /// An interpreter bug.
     Internal(String),
+    /// A snapshot could not be written or loaded (`Paused::dump`/`load`, `Session::dump`/`load`).
+    Snapshot(crate::snapshot::SnapshotError),
 }
 
 impl std::fmt::Display for Error {
@@ -91,6 +93,7 @@ impl std::fmt::Display for Error {
             Error::Limit(k) => write!(f, "{k:?} limit exceeded"),
             Error::Api(m) => write!(f, "API misuse: {m}"),
             Error::Internal(m) => write!(f, "internal error: {m}"),
+            Error::Snapshot(e) => write!(f, "{e}"),
         }
     }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// What the sandbox sees of the host's operating system: clock, sleep and randomness.
 /// Plain data, so a paused run or a session carries it (and a snapshot with it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OsPolicy {
     /// Where `time.time()`, `time.monotonic()` and `datetime.now()` read the time.
     pub clock: ClockPolicy,
@@ -23,7 +23,7 @@ pub struct OsPolicy {
 /// Where the sandbox's clock comes from. Whatever the policy, the duration limit is measured
 /// on the host's real monotonic clock, and `time.sleep` advances the sandbox's clock without
 /// blocking.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ClockPolicy {
     /// The host's real clock.
     #[default]
@@ -36,7 +36,7 @@ pub enum ClockPolicy {
 }
 
 /// How unseeded random generators are seeded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RandomPolicy {
     /// From the operating system's entropy source, like CPython.
     #[default]

@@ -50,6 +50,25 @@ impl Paused {
         Paused { vm }
     }
 
+    /// The whole paused run as bytes (`crate::snapshot`): load it in this or another
+    /// process, as often as needed (each load is an independent fork), and resume it there.
+    pub fn dump(&self) -> Result<Vec<u8>, Error> {
+        crate::snapshot::dump(&self.vm).map_err(Error::Snapshot)
+    }
+
+    /// Restore a paused run from `dump`'s bytes under `limits` (they win over the limits it
+    /// started with; time, fuel, allocations and output used so far count against them).
+    /// The bytes are untrusted: anything malformed is `Error::Snapshot`.
+    pub fn load(bytes: &[u8], limits: crate::Limits) -> Result<Paused, Error> {
+        let vm = crate::snapshot::load(bytes, limits).map_err(Error::Snapshot)?;
+        if !vm.host.suspended {
+            return Err(Error::Snapshot(crate::snapshot::SnapshotError::Malformed(
+                "the snapshot is not of a paused run".into(),
+            )));
+        }
+        Ok(Paused { vm: Box::new(vm) })
+    }
+
     /// The host calls waiting for an answer.
     pub fn calls(&self) -> &[HostCall] {
         &self.vm.host.pending

@@ -107,6 +107,36 @@ impl Session {
         self.step(r)
     }
 
+    /// The whole session (globals, functions, classes, imported modules, and a paused
+    /// snippet if any) as bytes; see `Paused::dump`.
+    pub fn dump(&self) -> Result<Vec<u8>, Error> {
+        if let Some(why) = &self.broken {
+            return Err(Error::Api(format!(
+                "the session is unusable after an internal error: {why}"
+            )));
+        }
+        let mut bytes = crate::snapshot::dump(&self.vm).map_err(Error::Snapshot)?;
+        // The snippet counter names the next snippet's file; it trails the VM state.
+        bytes.extend_from_slice(&self.snippets.to_le_bytes());
+        Ok(bytes)
+    }
+
+    /// Restore a session from `dump`'s bytes under `limits` (see `Paused::load`).
+    pub fn load(bytes: &[u8], limits: crate::Limits) -> Result<Session, Error> {
+        let malformed = || Error::Snapshot(crate::snapshot::malformed("truncated session"));
+        let split = bytes.len().checked_sub(8).ok_or_else(malformed)?;
+        let (state, counter) = bytes.split_at(split);
+        let snippets = u64::from_le_bytes(counter.try_into().map_err(|_| malformed())?);
+        let vm = crate::snapshot::load(state, limits).map_err(Error::Snapshot)?;
+        let paused = vm.host.suspended;
+        Ok(Session {
+            vm: Box::new(vm),
+            snippets,
+            paused,
+            broken: None,
+        })
+    }
+
     /// Whether a snippet waits for host calls.
     pub fn is_paused(&self) -> bool {
         self.paused

@@ -10,7 +10,7 @@ use crate::types::BuiltinType;
 use crate::value::Value;
 
 /// A class created by a `class` statement.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Class {
     /// `__name__`.
     pub name: String,
@@ -39,7 +39,7 @@ impl Class {
 }
 
 /// An instance of a user class.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Instance {
     /// The class.
     pub class: Value,
@@ -50,7 +50,7 @@ pub struct Instance {
 }
 
 /// A `property`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Property {
     /// Getter.
     pub fget: Value,

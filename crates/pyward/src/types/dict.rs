@@ -3,17 +3,21 @@
 //! Entries live in insertion order; `indices` is an open-addressing table of entry positions.
 //! The table never compares keys itself: callers pass the key's hash and an equality test, so
 //! key comparison (which may need the heap or user `__eq__`) stays with the VM.
+//!
+//! `version` counts changes to the key set (insertions of new keys, removals, clears): while
+//! it is unchanged every key keeps its entry position, which the VM's inline caches rely on
+//! (vm/cache.rs). Replacing a value leaves it alone.
 
 use crate::value::Value;
 
-const EMPTY: u32 = u32::MAX;
+pub(crate) const EMPTY: u32 = u32::MAX;
 /// Dicts up to this many entries have no index table: lookups scan the entries, which is
 /// faster for the small dicts of instances and keyword arguments (one cache line or two).
 const LINEAR_MAX: usize = 8;
-const DELETED: u32 = u32::MAX - 1;
+pub(crate) const DELETED: u32 = u32::MAX - 1;
 
 /// One dict entry; `key` is `Unbound` once deleted.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The key's hash.
     pub hash: i64,
@@ -24,17 +28,24 @@ pub struct Entry {
 }
 
 /// A Python dict.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dict {
     entries: Vec<Entry>,
-    indices: Vec<u32>,
+    indices: Box<[u32]>,
     len: usize,
+    version: u64,
 }
 
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// The key-set version: changes whenever a key is added or removed.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Number of live entries.
@@ -49,7 +60,7 @@ impl Dict {
 
     /// Bytes held by the tables.
     pub fn size_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.len() * 4
     }
 
     /// Values kept alive.
@@ -60,6 +71,12 @@ impl Dict {
                 out.push(e.value);
             }
         }
+    }
+
+    /// The raw tables (entries with deleted slots, index table, live count), for snapshot
+    /// validation.
+    pub(crate) fn raw_parts(&self) -> (&[Entry], &[u32], usize) {
+        (&self.entries, &self.indices, self.len)
     }
 
     /// Live entries in insertion order.
@@ -162,6 +179,7 @@ impl Dict {
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.version = self.version.wrapping_add(1);
         if self.indices.is_empty() && self.entries.len() < LINEAR_MAX {
             self.entries.push(Entry { hash, key, value });
             self.len += 1;
@@ -179,6 +197,7 @@ impl Dict {
     /// Remove the entry at a position, returning it.
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = *self.entry_at(pos)?;
+        self.version = self.version.wrapping_add(1);
         if self.indices.is_empty() {
             if let Some(slot) = self.entries.get_mut(pos) {
                 slot.key = Value::Unbound;
@@ -218,7 +237,7 @@ impl Dict {
         self.len -= 1;
         if self.len == 0 {
             self.entries.clear();
-            self.indices.clear();
+            self.indices = Box::default();
         }
         Some(e)
     }
@@ -234,8 +253,9 @@ impl Dict {
 
     /// Remove everything.
     pub fn clear(&mut self) {
+        self.version = self.version.wrapping_add(1);
         self.entries.clear();
-        self.indices.clear();
+        self.indices = Box::default();
         self.len = 0;
     }
 
@@ -269,7 +289,7 @@ impl Dict {
             size = size.saturating_mul(2);
         }
         self.entries.retain(|e| !matches!(e.key, Value::Unbound));
-        self.indices = vec![EMPTY; size];
+        self.indices = vec![EMPTY; size].into_boxed_slice();
         for ix in 0..self.entries.len() {
             let hash = self.entries.get(ix).map_or(0, |e| e.hash);
             self.place(hash, u32::try_from(ix).unwrap_or(0));

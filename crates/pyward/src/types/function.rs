@@ -6,23 +6,30 @@ use crate::bytecode::Code;
 use crate::value::Value;
 
 /// A code object loaded into a VM: its constants and names as heap values.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct CodeRt {
     /// The compiled code.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// `code.consts` as values.
     pub consts: Vec<Value>,
     /// `code.names` as interned str values.
     pub names: Vec<Value>,
+    /// Where `code.ops` starts in `Vm::code_ops` (plain data: the arena is rebuilt in load
+    /// order, so offsets are stable).
+    pub ops_base: u32,
 }
 
 /// A Python function object.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     /// The code.
+    #[serde(with = "crate::snapshot::code_ref")]
     pub code: Arc<Code>,
     /// The `CodeRt` object with its constants.
     pub rt: Value,
+    /// A copy of the `CodeRt`'s `ops_base`, so a call needs no second heap lookup.
+    pub ops_base: u32,
     /// The globals dict.
     pub globals: Value,
     /// Positional defaults (for the last parameters).
@@ -62,7 +69,7 @@ impl Function {
 }
 
 /// A callable bound to a receiver (`obj.method`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct BoundMethod {
     /// The receiver, passed as the first argument.
     pub recv: Value,

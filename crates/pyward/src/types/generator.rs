@@ -5,13 +5,10 @@
 //! resumes generators without Rust recursion when driven by `for` or `yield from`; native
 //! callers (`list(gen)`, `next(gen)`) resume them through a nested loop.
 
-use std::sync::Arc;
-
-use crate::bytecode::Code;
 use crate::value::Value;
 
 /// Lifecycle of a generator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GenState {
     /// Created, not yet started.
     Created,
@@ -24,12 +21,14 @@ pub enum GenState {
 }
 
 /// A frame's state while its generator is suspended.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SavedFrame {
-    /// The code.
-    pub code: Arc<Code>,
-    /// The code's runtime constants.
+    /// The code's runtime form (`CodeRt`).
     pub rt: Value,
+    /// Where the code's instructions start in `Vm::code_ops`.
+    pub ops_base: u32,
+    /// The code's local slot count.
+    pub nlocals: u32,
     /// Globals dict.
     pub globals: Value,
     /// Next instruction.
@@ -41,7 +40,7 @@ pub struct SavedFrame {
 }
 
 /// A generator object.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Generator {
     /// The saved frame (None while running or after finishing).
     pub frame: Option<SavedFrame>,

@@ -4,7 +4,7 @@
 use crate::value::Value;
 
 /// A builtin iterator's state.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Iter {
     /// Over a list or tuple by index (lists may grow while iterated, as in CPython).
     Seq {

@@ -53,6 +53,23 @@ macro_rules! builtin_types {
             pub fn base(self) -> BuiltinType {
                 match self { $(BuiltinType::$variant => BuiltinType::$base),* }
             }
+
+            /// The builtin type with this `__name__`, for name lookup of builtins.
+            pub fn from_name(name: &str) -> Option<BuiltinType> {
+                match name { $($name => Some(BuiltinType::$variant),)* _ => None }
+            }
+        }
+
+        impl serde::Serialize for BuiltinType {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for BuiltinType {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BuiltinType, D::Error> {
+                crate::snapshot::by_name(d, BuiltinType::from_name, "BuiltinType")
+            }
         }
     };
 }
@@ -158,11 +175,6 @@ impl BuiltinType {
     /// Whether this type is an exception class.
     pub fn is_exception(self) -> bool {
         self.is_subtype(BuiltinType::BaseException)
-    }
-
-    /// The builtin type with this `__name__`, for name lookup of builtins.
-    pub fn from_name(name: &str) -> Option<BuiltinType> {
-        BuiltinType::ALL.iter().copied().find(|t| t.name() == name)
     }
 
     /// The builtin MRO of this type, most derived first.

@@ -6,6 +6,7 @@
 use std::mem::size_of;
 
 use num_bigint::BigInt;
+use serde::{Deserialize, Serialize};
 
 use super::class::{Class, Instance, Property};
 use super::dict::Dict;
@@ -19,7 +20,7 @@ use crate::exc::ExcObj;
 use crate::value::Value;
 
 /// A module object: a name and a globals dict.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Module {
     /// `__name__`.
     pub name: String,
@@ -28,7 +29,7 @@ pub struct Module {
 }
 
 /// Which view of a dict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DictViewKind {
     /// `dict.keys()`
     Keys,
@@ -39,7 +40,7 @@ pub enum DictViewKind {
 }
 
 /// A heap object.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Object {
     /// A slot whose object was collected (never reachable from live values).
     Freed,
@@ -118,7 +119,11 @@ impl Object {
             Object::Dict(d) => d.size_bytes(),
             Object::Set(s) | Object::FrozenSet(s) => s.size_bytes(),
             Object::Function(f) => f.size_bytes(),
-            Object::CodeRt(c) => (c.consts.len() + c.names.len()) * size_of::<Value>(),
+            Object::CodeRt(c) => {
+                // The instructions are also copied into the VM's arena (`Vm::code_ops`).
+                (c.consts.len() + c.names.len()) * size_of::<Value>()
+                    + c.code.ops.len() * size_of::<crate::bytecode::Op>()
+            }
             Object::Iter(i) => i.size_bytes(),
             Object::Generator(g) => g.size_bytes(),
             Object::Exception(e) => e.size_bytes(),

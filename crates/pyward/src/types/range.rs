@@ -19,7 +19,7 @@ natives! {
 }
 
 /// A range with arbitrary-precision bounds; step is never zero.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BigRange {
     /// First value.
     pub start: BigInt,
@@ -86,7 +86,7 @@ impl BigRange {
 }
 
 /// A `range(start, stop, step)`; step is never zero, and the length fits in i64.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Range {
     /// First value.
     pub start: i64,
@@ -152,7 +152,7 @@ impl Range {
 }
 
 /// A `slice(start, stop, step)` of arbitrary values.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Slice {
     /// Start.
     pub start: Value,

@@ -9,15 +9,15 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 const MIN_SIZE: usize = 8;
 
-#[derive(Clone, Copy, Debug)]
-enum Slot {
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) enum Slot {
     Empty,
     Dummy,
     Full(i64, Value),
 }
 
 /// A Python set table.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Set {
     table: Vec<Slot>,
     fill: usize,
@@ -56,6 +56,11 @@ impl Set {
     /// Bytes held by the table.
     pub fn size_bytes(&self) -> usize {
         self.table.capacity() * std::mem::size_of::<Slot>()
+    }
+
+    /// The raw table with its fill and used counts, for snapshot validation.
+    pub(crate) fn raw_parts(&self) -> (&[Slot], usize, usize) {
+        (&self.table, self.fill, self.used)
     }
 
     /// Values kept alive.

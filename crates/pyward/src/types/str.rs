@@ -71,9 +71,27 @@ impl Str {
     }
 }
 
+// Snapshots store only the text: the code-point count and the hash are recomputed on load.
+impl serde::Serialize for Str {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+        String::deserialize(d).map(Str::new)
+    }
+}
+
 /// Hash of a str's text (stable within and across runs).
+///
+/// SipHash-1-3 with zero keys, from the `siphasher` crate rather than std's `DefaultHasher`
+/// (whose algorithm may change between Rust releases): dicts and sets in a snapshot store
+/// their keys' hashes, so the hash must be the same in every build that loads it. The values
+/// equal `DefaultHasher::new()`'s today, so str set order did not change.
 pub fn str_hash(s: &str) -> i64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(0, 0);
     s.hash(&mut h);
     let v = h.finish() as i64;
     if v == -1 { -2 } else { v }

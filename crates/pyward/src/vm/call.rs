@@ -139,7 +139,7 @@ impl Vm {
         match func {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Function(f) => {
-                    let code = f.code.clone();
+                    let code = &*f.code;
                     let simple = matches!(kwnames, Value::None)
                         && !code.flags.varargs
                         && !code.flags.varkeywords
@@ -147,6 +147,9 @@ impl Vm {
                         && nargs <= code.argcount as usize
                         && nargs + f.defaults.len() >= code.argcount as usize;
                     if simple {
+                        if code.cellvars.is_empty() && !code.flags.generator {
+                            return self.enter_plain(id, start, nargs, ret_to);
+                        }
                         // Arguments already sit where the callee's locals go.
                         let argc = code.argcount as usize;
                         let first_default = argc - f.defaults.len();
@@ -158,16 +161,17 @@ impl Vm {
                                 .unwrap_or(Value::None);
                             self.stack.push(d);
                         }
-                        return Ok(match self.enter_function(id, code, start, ret_to)? {
+                        return Ok(match self.enter_function(id, start, ret_to)? {
                             Some(g) => Called::Value(g),
                             None => Called::Pushed,
                         });
                     }
+                    let code = f.code.clone();
                     let (pos, kw) = self.take_stack_args(start, nargs, kwnames)?;
                     self.stack.truncate(start);
                     let locals = self.bind_args(id, &code, pos, kw)?;
                     self.stack.extend(locals);
-                    Ok(match self.enter_function(id, code, start, ret_to)? {
+                    Ok(match self.enter_function(id, start, ret_to)? {
                         Some(g) => Called::Value(g),
                         None => Called::Pushed,
                     })
@@ -225,12 +229,61 @@ impl Vm {
         Ok((pos, kw))
     }
 
+    /// The call fast path: a function without cells or generator flag, called with
+    /// positional arguments only (`nargs` of them at `stack[start..]`, missing ones covered
+    /// by defaults). Reads everything under one heap borrow: no `Arc` clone, no allocation.
+    fn enter_plain(
+        &mut self,
+        fid: crate::value::ObjId,
+        start: usize,
+        nargs: usize,
+        ret_to: usize,
+    ) -> PyResult<Called> {
+        if self.frames.len() >= self.limits.max_recursion {
+            self.stack.truncate(ret_to);
+            return Err(exc::recursion_error(messages::recursion_depth("")));
+        }
+        self.tick()?;
+        let Object::Function(f) = self.heap.get(fid) else {
+            return Err(RunError::Internal("enter_plain on a non-function"));
+        };
+        let argc = f.code.argcount as usize;
+        let nlocals = f.code.nlocals();
+        if nargs < argc {
+            let first_default = argc.saturating_sub(f.defaults.len());
+            let from = nargs.saturating_sub(first_default);
+            let to = argc - first_default;
+            if let Some(ds) = f.defaults.get(from..to) {
+                self.stack.extend_from_slice(ds);
+            }
+        }
+        let have = self.stack.len() - start;
+        if have < nlocals {
+            self.stack.resize(start + nlocals, Value::Unbound);
+        }
+        self.stack.extend_from_slice(&f.closure);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            rt: f.rt,
+            ops_base: f.ops_base,
+            nlocals: u32::try_from(nlocals).unwrap_or(u32::MAX),
+            globals: f.globals,
+            namespace: Value::None,
+            ip: 0,
+            base: start,
+            stack_base,
+            ret_to,
+            generator: None,
+            exit: ExitAction::Return,
+        });
+        Ok(Called::Pushed)
+    }
+
     /// Push a frame for function `fid` whose locals start at `base` (already holding the
     /// bound parameters), filling the remaining locals and cells.
     fn enter_function(
         &mut self,
         fid: crate::value::ObjId,
-        code: std::sync::Arc<Code>,
         base: usize,
         ret_to: usize,
     ) -> PyResult<Option<Value>> {
@@ -239,8 +292,14 @@ impl Vm {
             return Err(exc::recursion_error(messages::recursion_depth("")));
         }
         self.tick()?;
-        let (rt, globals, closure) = match self.heap.get(fid) {
-            Object::Function(f) => (f.rt, f.globals, f.closure.clone()),
+        let (code, rt, ops_base, globals, closure) = match self.heap.get(fid) {
+            Object::Function(f) => (
+                f.code.clone(),
+                f.rt,
+                f.ops_base,
+                f.globals,
+                f.closure.clone(),
+            ),
             _ => return Err(RunError::Internal("enter_function on a non-function")),
         };
         let nlocals = code.nlocals();
@@ -270,8 +329,9 @@ impl Vm {
             let (name, qualname) = (code.name.clone(), code.qualname.clone());
             let g = Generator {
                 frame: Some(SavedFrame {
-                    code,
                     rt,
+                    ops_base,
+                    nlocals: u32::try_from(nlocals).unwrap_or(u32::MAX),
                     globals,
                     ip: 0,
                     stack: saved,
@@ -285,8 +345,9 @@ impl Vm {
             return self.alloc(Object::Generator(Box::new(g))).map(Some);
         }
         self.frames.push(Frame {
-            code,
             rt,
+            ops_base,
+            nlocals: u32::try_from(nlocals).unwrap_or(u32::MAX),
             globals,
             namespace: Value::None,
             ip: 0,
@@ -302,19 +363,25 @@ impl Vm {
     /// Push a frame for module-level or class-body code with the given locals.
     pub(crate) fn push_frame(
         &mut self,
-        code: std::sync::Arc<Code>,
         rt: Value,
         globals: Value,
         namespace: Value,
         cells: Vec<Value>,
     ) -> PyResult<()> {
+        let Some(c) = self.code_rt(rt) else {
+            return Err(RunError::Internal("push_frame without code"));
+        };
+        let (ops_base, nlocals) = (c.ops_base, c.code.nlocals());
         let ret_to = self.stack.len();
         let base = ret_to;
+        // Fast locals: none for module and class bodies, whose names live in dicts.
+        self.stack.resize(base + nlocals, Value::Unbound);
         self.stack.extend(cells);
         let stack_base = self.stack.len();
         self.frames.push(Frame {
-            code,
             rt,
+            ops_base,
+            nlocals: u32::try_from(nlocals).unwrap_or(u32::MAX),
             globals,
             namespace,
             ip: 0,
@@ -586,8 +653,8 @@ impl Vm {
         } else {
             Value::None
         };
-        let code = match self.heap.get_obj(rt) {
-            Some(Object::CodeRt(c)) => c.code.clone(),
+        let (code, ops_base) = match self.heap.get_obj(rt) {
+            Some(Object::CodeRt(c)) => (c.code.clone(), c.ops_base),
             _ => return Err(RunError::Internal("MakeFunction without code")),
         };
         let defaults = match self.heap.get_obj(defaults) {
@@ -612,6 +679,7 @@ impl Vm {
             qualname: code.qualname.clone(),
             code,
             rt,
+            ops_base,
             globals,
             defaults,
             kwdefaults,

@@ -56,12 +56,15 @@ impl Vm {
                 return Err(RunError::Internal("no frame to run"));
             };
             let fi = self.frames.len() - 1;
-            let code = frame.code.clone();
             let rt = frame.rt;
             let base = frame.base;
+            let ob = frame.ops_base as usize;
+            let globals = frame.globals;
+            // Module-level code: `LoadName`/`StoreName` go straight to the globals.
+            let module_level = matches!(frame.namespace, Value::None);
             let mut ip = frame.ip;
             loop {
-                let Some(&op) = code.ops.get(ip) else {
+                let Some(&op) = self.code_ops.get(ob + ip) else {
                     return Err(RunError::Internal("instruction pointer out of range"));
                 };
                 ip += 1;
@@ -123,7 +126,7 @@ impl Vm {
                         Ok(())
                     }
                     Op::LoadFast(i) => match self.stack.get(base + i as usize).copied() {
-                        Some(Value::Unbound) | None => Err(self.unbound_local(&code, i)),
+                        Some(Value::Unbound) | None => Err(self.unbound_local(rt, i)),
                         Some(v) => {
                             self.push(v);
                             Ok(())
@@ -141,13 +144,13 @@ impl Vm {
                             *slot = Value::Unbound;
                             Ok(())
                         }
-                        _ => Err(self.unbound_local(&code, i)),
+                        _ => Err(self.unbound_local(rt, i)),
                     },
                     Op::LoadDeref(i) => {
                         let cell = self.cell_at(fi, i);
                         match self.heap.get_obj(cell) {
                             Some(Object::Cell(Value::Unbound)) | None => {
-                                Err(self.unbound_deref(&code, i))
+                                Err(self.unbound_deref(rt, i))
                             }
                             Some(Object::Cell(v)) => {
                                 let v = *v;
@@ -175,7 +178,7 @@ impl Vm {
                                 *c = Value::Unbound;
                                 Ok(())
                             }
-                            _ => Err(self.unbound_deref(&code, i)),
+                            _ => Err(self.unbound_deref(rt, i)),
                         }
                     }
                     Op::LoadClosure(i) => {
@@ -183,24 +186,52 @@ impl Vm {
                         self.push(cell);
                         Ok(())
                     }
-                    Op::LoadGlobal(i) => {
-                        self.frames[fi].ip = ip;
-                        self.load_global(fi, rt, i).map(|v| self.push(v))
-                    }
+                    Op::LoadGlobal(i) => match self.cached_global(ob + ip - 1, globals) {
+                        Some(v) => {
+                            self.push(v);
+                            Ok(())
+                        }
+                        None => {
+                            self.frames[fi].ip = ip;
+                            let name = self.name_at(rt, i);
+                            self.load_global_miss(ob + ip - 1, globals, name)
+                                .map(|v| self.push(v))
+                        }
+                    },
                     Op::StoreGlobal(i) => {
+                        self.frames[fi].ip = ip;
                         let v = self.pop();
                         let name = self.name_at(rt, i);
-                        let g = self.frames[fi].globals;
-                        self.dict_set(g, name, v)
+                        self.store_global(ob + ip - 1, globals, name, v)
                     }
                     Op::DeleteGlobal(i) => {
                         let name = self.name_at(rt, i);
                         let g = self.frames[fi].globals;
                         self.delete_global(g, name)
                     }
+                    Op::LoadName(i) if module_level => {
+                        match self.cached_global(ob + ip - 1, globals) {
+                            Some(v) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                let name = self.name_at(rt, i);
+                                self.load_global_miss(ob + ip - 1, globals, name)
+                                    .map(|v| self.push(v))
+                            }
+                        }
+                    }
                     Op::LoadName(i) => {
                         self.frames[fi].ip = ip;
                         self.load_name(fi, rt, i).map(|v| self.push(v))
+                    }
+                    Op::StoreName(i) if module_level => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        let name = self.name_at(rt, i);
+                        self.store_global(ob + ip - 1, globals, name, v)
                     }
                     Op::StoreName(i) => {
                         let v = self.pop();
@@ -882,7 +913,7 @@ impl Vm {
             return Value::None;
         };
         self.stack
-            .get(f.base + f.code.nlocals() + i as usize)
+            .get(f.base + f.nlocals as usize + i as usize)
             .copied()
             .unwrap_or(Value::None)
     }
@@ -895,13 +926,19 @@ impl Vm {
     }
 
     #[cold]
-    fn unbound_local(&self, code: &crate::bytecode::Code, i: u32) -> RunError {
+    fn unbound_local(&self, rt: Value, i: u32) -> RunError {
+        let Some(code) = self.code_of(rt) else {
+            return RunError::Internal("frame without code");
+        };
         let name = code.varnames.get(i as usize).map_or("?", String::as_str);
         exc::unbound_local_error(exc::messages::unbound_local(name))
     }
 
     #[cold]
-    fn unbound_deref(&self, code: &crate::bytecode::Code, i: u32) -> RunError {
+    fn unbound_deref(&self, rt: Value, i: u32) -> RunError {
+        let Some(code) = self.code_of(rt) else {
+            return RunError::Internal("frame without code");
+        };
         let i = i as usize;
         if let Some(name) = code.cellvars.get(i) {
             exc::unbound_local_error(exc::messages::unbound_local(name))

@@ -4,14 +4,15 @@
 //! Layout in `Vm::stack`: `[base .. base+nlocals)` locals, then `ncells` cell objects, then
 //! the operand stack from `stack_base`. `ret_to` is the stack length to restore on return
 //! (it also drops the callee and any method slot below the arguments).
+//!
+//! A frame names its code by the `CodeRt` object (`rt`, which owns the `Arc<Code>`) and by
+//! `ops_base`, where the code's instructions start in `Vm::code_ops`: pushing and popping a
+//! frame copies plain integers and never touches a reference count.
 
-use std::sync::Arc;
-
-use crate::bytecode::Code;
 use crate::value::Value;
 
 /// What happens when a frame yields or returns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExitAction {
     /// An ordinary call: the return value lands on the caller's stack.
     Return,
@@ -26,12 +27,14 @@ pub enum ExitAction {
 }
 
 /// One activation of a code object.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
-    /// The code being run.
-    pub code: Arc<Code>,
-    /// The code's runtime constants (`CodeRt`).
+    /// The code's runtime form (`CodeRt`: the code, its constants and names).
     pub rt: Value,
+    /// Where the code's instructions start in `Vm::code_ops`.
+    pub ops_base: u32,
+    /// The code's local slot count (cells follow the locals).
+    pub nlocals: u32,
     /// Globals dict.
     pub globals: Value,
     /// Class-body namespace dict, or None.

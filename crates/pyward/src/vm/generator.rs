@@ -61,8 +61,9 @@ impl Vm {
         }
         let base = self.stack.len();
         let SavedFrame {
-            code,
             rt,
+            ops_base,
+            nlocals,
             globals,
             ip,
             stack,
@@ -73,8 +74,9 @@ impl Vm {
             self.stack.push(send);
         }
         self.frames.push(Frame {
-            code,
             rt,
+            ops_base,
+            nlocals,
             globals,
             namespace: Value::None,
             ip,
@@ -94,8 +96,9 @@ impl Vm {
         let gid = f.generator?;
         if let Object::Generator(g) = self.heap.get_mut(gid) {
             g.frame = Some(SavedFrame {
-                code: f.code,
                 rt: f.rt,
+                ops_base: f.ops_base,
+                nlocals: f.nlocals,
                 globals: f.globals,
                 ip,
                 stack: saved,

@@ -43,7 +43,7 @@ pub const WALL_CLOCK_CALL: &str = "time.time_ns";
 pub const MONOTONIC_CLOCK_CALL: &str = "time.monotonic_ns";
 
 /// How host calls are answered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum HostMode {
     /// The run pauses and the embedder resumes it (`Program::start`).
     #[default]
@@ -54,6 +54,7 @@ pub enum HostMode {
 
 /// Everything about the embedder interface a run keeps, as plain data inside the `Vm` (so a
 /// snapshot of the `Vm` captures a paused run whole).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct HostState {
     /// Declared host functions.
     pub functions: Vec<HostFunction>,
@@ -191,7 +192,10 @@ impl Vm {
         let Some(f) = self.frames.last() else {
             return Err(RunError::Internal("host call without a frame"));
         };
-        let (code, base) = (f.code.clone(), f.base);
+        let base = f.base;
+        let Some(code) = self.code_of(f.rt).cloned() else {
+            return Err(RunError::Internal("host call frame without code"));
+        };
         let name = match kind {
             HostCallKind::WallClock => WALL_CLOCK_CALL.to_string(),
             HostCallKind::MonotonicClock => MONOTONIC_CLOCK_CALL.to_string(),
@@ -361,7 +365,7 @@ impl Vm {
     /// session snippet).
     pub(crate) fn start_module(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<()> {
         let rt = self.load_code(code)?;
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())
+        self.push_frame(rt, globals, Value::None, Vec::new())
     }
 
     /// Run the outermost loop until the module finishes (its value) or pauses (`None`). On an

@@ -6,6 +6,7 @@
 //! this re-entry so it cannot exhaust the Rust stack. GC runs only at safe points in the
 //! loop with `native_depth == 0`, when every live value is reachable from the roots.
 
+pub(crate) mod cache;
 mod call;
 mod dispatch;
 mod frame;
@@ -19,10 +20,10 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 pub use call::Args;
-pub use frame::Frame;
+pub use frame::{ExitAction, Frame};
 pub use host_call::{HostMode, HostState};
 
-use crate::bytecode::{Code, Const};
+use crate::bytecode::{Code, Const, Op};
 use crate::exc::{PyResult, RunError};
 use crate::heap::{Account, Heap, LimitKind};
 use crate::host::limits::Limits;
@@ -78,22 +79,31 @@ pub struct Vm {
     /// The host's monotonic clock: the duration budget, and the sandbox's clock under
     /// `ClockPolicy::Real`.
     pub(crate) clock: Box<dyn Clock>,
-    deadline_nanos: Option<u64>,
+    pub(crate) deadline_nanos: Option<u64>,
     /// Budget clock reading when the current slice of running began (a run pauses for host
     /// calls; time paused is not charged).
-    slice_start_nanos: u64,
+    pub(crate) slice_start_nanos: u64,
     /// Running time charged in earlier slices of this run.
-    ran_nanos: u64,
-    fuel_left: Option<u64>,
+    pub(crate) ran_nanos: u64,
+    pub(crate) fuel_left: Option<u64>,
     /// Fuel at the start of the run (`u64::MAX` when unlimited), for `fuel_used`.
-    fuel_start: u64,
-    ticks: u32,
+    pub(crate) fuel_start: u64,
+    pub(crate) ticks: u32,
     /// Estimated nanoseconds of cheap native work since the last clock check.
     pub(crate) native_cost_ns: f64,
     /// Printed output.
     pub out: Output,
-    interned: FxHashMap<String, ObjId>,
-    code_cache: FxHashMap<usize, Value>,
+    pub(crate) interned: FxHashMap<String, ObjId>,
+    pub(crate) code_cache: FxHashMap<usize, Value>,
+    /// The instructions of every loaded code object, end to end in load order; each
+    /// `CodeRt::ops_base` says where its code starts. The loop fetches from here, so a frame
+    /// switch copies an offset instead of cloning an `Arc<Code>`. Plain data, derived from
+    /// the loaded codes.
+    pub(crate) code_ops: Vec<Op>,
+    /// Inline caches, one per instruction of `code_ops` (vm/cache.rs).
+    pub(crate) icache: Vec<cache::Cache>,
+    /// Moves whenever cached ids or class lookups may have gone stale (vm/cache.rs).
+    pub(crate) cache_epoch: u64,
     pub(crate) modules: FxHashMap<String, Value>,
     /// MRO lookups: (class, interned name) -> attribute. Cleared when any class namespace
     /// changes and at every collection (ids may be reused).
@@ -114,7 +124,7 @@ pub struct Vm {
     /// The `sys.stderr` object, once `sys` is imported.
     pub(crate) stderr_obj: Value,
     /// Shared one-character Latin-1 strings (index = code point) and the empty string (256).
-    small_strs: Vec<Value>,
+    pub(crate) small_strs: Vec<Value>,
     /// The original `sys.stdout` object, once `sys` is imported.
     pub(crate) stdout_obj: Value,
     /// `sys.modules`, once `sys` is imported; kept in step with `modules`.
@@ -123,7 +133,7 @@ pub struct Vm {
     /// `limits.max_recursion` and raise it again, never above this.
     pub(crate) recursion_cap: usize,
     /// Virtual time added by `time.sleep`, so sleeping never blocks the host thread.
-    sleep_offset_nanos: u64,
+    pub(crate) sleep_offset_nanos: u64,
     /// The embedder interface: host functions, pending calls, OS policy, sources.
     pub host: HostState,
 }
@@ -150,6 +160,9 @@ impl Vm {
             out: Output::new(max_output),
             interned: FxHashMap::default(),
             code_cache: FxHashMap::default(),
+            code_ops: Vec::new(),
+            icache: Vec::new(),
+            cache_epoch: 0,
             modules: FxHashMap::default(),
             attr_cache: FxHashMap::default(),
             result: Value::None,
@@ -311,7 +324,7 @@ impl Vm {
         self.start_budget();
         let rt = self.load_code(code)?;
         let globals = self.globals;
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        self.push_frame(rt, globals, Value::None, Vec::new())?;
         let r = self.run_until(self.frames.len().saturating_sub(1));
         if r.is_err() {
             self.frames.clear();
@@ -324,7 +337,7 @@ impl Vm {
     pub(crate) fn exec_code(&mut self, code: &Arc<Code>, globals: Value) -> PyResult<Value> {
         let rt = self.load_code(code)?;
         let depth = self.frames.len();
-        self.push_frame(code.clone(), rt, globals, Value::None, Vec::new())?;
+        self.push_frame(rt, globals, Value::None, Vec::new())?;
         self.run_nested(depth)
     }
 
@@ -383,10 +396,13 @@ impl Vm {
         if !matches!(f.namespace, Value::None) {
             return Ok(f.namespace);
         }
-        if f.code.varnames.is_empty() && f.code.cellvars.is_empty() {
-            return Ok(f.globals);
+        let (rt, base, globals) = (f.rt, f.base, f.globals);
+        let Some(code) = self.code_of(rt).cloned() else {
+            return Ok(globals);
+        };
+        if code.varnames.is_empty() && code.cellvars.is_empty() {
+            return Ok(globals);
         }
-        let (code, base) = (f.code.clone(), f.base);
         let d = self.new_dict()?;
         for (i, name) in code.varnames.iter().enumerate() {
             let v = self.stack.get(base + i).copied().unwrap_or(Value::Unbound);
@@ -483,13 +499,32 @@ impl Vm {
         for n in &code.names {
             names.push(self.intern(n)?);
         }
+        let ops_base = u32::try_from(self.code_ops.len())
+            .map_err(|_| RunError::Internal("loaded code exceeds the instruction arena"))?;
+        self.code_ops.extend_from_slice(&code.ops);
+        self.icache.resize(self.code_ops.len(), cache::Cache::Empty);
         let v = self.alloc(Object::CodeRt(Box::new(CodeRt {
             code: code.clone(),
             consts,
             names,
+            ops_base,
         })))?;
         self.code_cache.insert(key, v);
         Ok(v)
+    }
+
+    /// The runtime form of a loaded code object.
+    #[inline]
+    pub(crate) fn code_rt(&self, rt: Value) -> Option<&CodeRt> {
+        match self.heap.get_obj(rt) {
+            Some(Object::CodeRt(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The code behind a `CodeRt` value.
+    pub(crate) fn code_of(&self, rt: Value) -> Option<&Arc<Code>> {
+        self.code_rt(rt).map(|c| &c.code)
     }
 
     fn const_value(&mut self, c: &Const) -> PyResult<Value> {
@@ -570,7 +605,7 @@ impl Vm {
         roots.extend(self.code_cache.values().copied());
         roots.extend(self.modules.values().copied());
         self.heap.collect(&roots);
-        self.attr_cache.clear();
+        self.invalidate_caches();
     }
 }
 

@@ -27,8 +27,12 @@ impl Vm {
             let Some(f) = self.frames.last() else {
                 return Err(RunError::Exc(Box::new(Exc::Obj(exc_id))));
             };
-            if let Some(h) = f.code.handler_at(f.ip.saturating_sub(1)) {
-                let keep = f.stack_base + h.depth as usize;
+            let (rt, ip, stack_base) = (f.rt, f.ip, f.stack_base);
+            let handler = self
+                .code_of(rt)
+                .and_then(|c| c.handler_at(ip.saturating_sub(1)));
+            if let Some(h) = handler {
+                let keep = stack_base + h.depth as usize;
                 self.stack.truncate(keep);
                 self.stack.push(Value::Obj(exc_id));
                 if let Some(f) = self.frames.last_mut() {
@@ -108,10 +112,14 @@ impl Vm {
 
     fn add_traceback(&mut self, exc_id: ObjId) {
         let Some(f) = self.frames.last() else { return };
+        let ip = f.ip;
+        let Some(code) = self.code_of(f.rt) else {
+            return;
+        };
         let entry = TbEntry {
-            filename: f.code.filename.clone(),
-            name: f.code.name.clone(),
-            line: f.code.line_at(f.ip.saturating_sub(1)),
+            filename: code.filename.clone(),
+            name: code.name.clone(),
+            line: code.line_at(ip.saturating_sub(1)),
         };
         if let Object::Exception(e) = self.heap.get_mut(exc_id) {
             // Bound the traceback so a deep recursion error stays small.

@@ -11,16 +11,6 @@ use crate::vm::Vm;
 use super::int::to_big;
 
 impl Vm {
-    /// Global name lookup for `LoadGlobal`: the frame's globals, then builtins.
-    pub(crate) fn load_global(&mut self, fi: usize, rt: Value, i: u32) -> PyResult<Value> {
-        let name = self.name_at(rt, i);
-        let globals = self.frames.get(fi).map_or(self.globals, |f| f.globals);
-        if let Some(v) = self.dict_get(globals, name)? {
-            return Ok(v);
-        }
-        self.builtin_by_name(name)
-    }
-
     /// Class-body name lookup: namespace, globals, builtins.
     pub(crate) fn load_name(&mut self, fi: usize, rt: Value, i: u32) -> PyResult<Value> {
         let name = self.name_at(rt, i);
@@ -37,7 +27,7 @@ impl Vm {
         self.builtin_by_name(name)
     }
 
-    fn builtin_by_name(&mut self, name: Value) -> PyResult<Value> {
+    pub(crate) fn builtin_by_name(&mut self, name: Value) -> PyResult<Value> {
         let text = self.str_of(name).unwrap_or("");
         if let Some(v) = builtins::lookup(text) {
             return Ok(v);

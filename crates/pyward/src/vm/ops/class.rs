@@ -55,7 +55,7 @@ impl Vm {
         }
         cells.extend_from_slice(&closure);
         let depth = self.frames.len();
-        self.push_frame(code.clone(), rt, globals, namespace, cells)?;
+        self.push_frame(rt, globals, namespace, cells)?;
         let ret = self.run_nested(depth)?;
         let mut kw: Vec<(String, Value)> = match kwargs {
             Value::None => Vec::new(),
@@ -744,7 +744,7 @@ impl Vm {
                     return Ok(true);
                 }
                 self.dict_set(d, name, v)?;
-                self.attr_cache.clear();
+                self.invalidate_caches();
                 return Ok(true);
             }
             _ => return Ok(false),
@@ -821,7 +821,7 @@ impl Vm {
         if self.dict_remove(dict, name)?.is_none() {
             return Err(self.no_attribute(obj, &attr));
         }
-        self.attr_cache.clear();
+        self.invalidate_caches();
         Ok(true)
     }
 
@@ -830,8 +830,10 @@ impl Vm {
         let Some(f) = self.frames.last() else {
             return Err(exc::runtime_error("super(): no arguments"));
         };
-        let code = f.code.clone();
-        let base = f.base;
+        let (rt, base) = (f.rt, f.base);
+        let Some(code) = self.code_of(rt).cloned() else {
+            return Err(RunError::Internal("frame without code"));
+        };
         if code.argcount == 0 && !code.flags.varargs {
             return Err(exc::runtime_error("super(): no arguments"));
         }

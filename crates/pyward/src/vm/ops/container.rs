@@ -107,7 +107,7 @@ impl Vm {
         Ok(d)
     }
 
-    fn dict_find(&mut self, d: Value, key: Value) -> PyResult<Option<usize>> {
+    pub(crate) fn dict_find(&mut self, d: Value, key: Value) -> PyResult<Option<usize>> {
         let h = self.hash(key)?;
         self.dict_find_hashed(d, key, h)
     }

@@ -1,0 +1,266 @@
+//! The code table: every distinct code object once, referenced by index.
+//!
+//! `Arc<Code>` is shared by frames, functions, generators and `CodeRt` objects, and nests
+//! through `Const::Code`. The encoder numbers codes by `Arc::as_ptr` in post-order (nested
+//! codes before the code holding them); the decoder rebuilds the table in order, and a
+//! reference may only point at an entry already decoded. So decoding never recurses on input
+//! depth, references cannot form cycles, and sharing survives. Each decoded code passes
+//! `bytecode::verify_code` as it is read; nesting depth is bounded so dropping a chain of
+//! codes cannot overflow the stack.
+//!
+//! serde's derive has no way to pass context, so the table lives in a thread-local for the
+//! duration of one dump or load (`EncodeGuard`, `DecodeGuard` clear it even on error).
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use serde::de::{self, SeqAccess, Visitor};
+use serde::ser::{self, SerializeSeq};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::bytecode::{Code, Const};
+
+/// Deepest chain of code objects nested through constants. The compiler cannot exceed about
+/// 300 (100 indentation levels plus 200 brackets of lambdas and comprehensions); dropping a
+/// chain recurses once per level, so this also bounds that stack use.
+pub(crate) const MAX_CODE_DEPTH: u32 = 512;
+
+/// Deepest nesting of tuple and frozenset constants: the source pre-scan allows 200 brackets,
+/// so the compiler never folds deeper. Decoding and dropping recurse once per level.
+pub(crate) const MAX_CONST_DEPTH: u32 = 256;
+
+thread_local! {
+    /// While encoding: code pointer -> table index.
+    static ENCODE: RefCell<Option<FxHashMap<usize, u32>>> = const { RefCell::new(None) };
+    /// While decoding: the codes read so far and their nesting depths.
+    static DECODE: RefCell<Option<DecodeTable>> = const { RefCell::new(None) };
+    /// Current nesting of tuple/frozenset constants being decoded.
+    static CONST_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+#[derive(Default)]
+struct DecodeTable {
+    codes: Vec<Arc<Code>>,
+    depths: Vec<u32>,
+    /// Deepest code referenced by the code being decoded.
+    child_depth: u32,
+}
+
+/// Collect every code reachable from `roots` (and their nested constants) in post-order.
+pub(crate) fn collect(roots: impl IntoIterator<Item = Arc<Code>>) -> Vec<Arc<Code>> {
+    let mut seen: FxHashMap<usize, ()> = FxHashMap::default();
+    let mut order = Vec::new();
+    for root in roots {
+        if seen.contains_key(&key(&root)) {
+            continue;
+        }
+        seen.insert(key(&root), ());
+        // Each stack entry: a code and the nested codes it still has to visit.
+        let mut stack = vec![(root.clone(), children(&root))];
+        while let Some((code, pending)) = stack.last_mut() {
+            match pending.pop() {
+                Some(child) => {
+                    if seen.insert(key(&child), ()).is_none() {
+                        let grand = children(&child);
+                        stack.push((child, grand));
+                    }
+                }
+                None => {
+                    order.push(code.clone());
+                    stack.pop();
+                }
+            }
+        }
+    }
+    order
+}
+
+fn key(code: &Arc<Code>) -> usize {
+    Arc::as_ptr(code) as usize
+}
+
+/// The codes nested in `code`'s constants (also inside constant tuples), last first.
+fn children(code: &Code) -> Vec<Arc<Code>> {
+    let mut out = Vec::new();
+    let mut consts: Vec<&Const> = code.consts.iter().rev().collect();
+    while let Some(c) = consts.pop() {
+        match c {
+            Const::Code(inner) => out.push(inner.clone()),
+            Const::Tuple(items) | Const::FrozenSet(items) => consts.extend(items.iter().rev()),
+            Const::None
+            | Const::Bool(_)
+            | Const::Int(_)
+            | Const::BigInt(_)
+            | Const::Float(_)
+            | Const::Imag(_)
+            | Const::Str(_)
+            | Const::Bytes(_)
+            | Const::Ellipsis => {}
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Installs the encoder's index for the duration of a dump.
+pub(crate) struct EncodeGuard;
+
+impl EncodeGuard {
+    pub(crate) fn new(table: &[Arc<Code>]) -> EncodeGuard {
+        let mut map = FxHashMap::default();
+        for (i, c) in table.iter().enumerate() {
+            map.insert(key(c), u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        ENCODE.with(|e| *e.borrow_mut() = Some(map));
+        EncodeGuard
+    }
+}
+
+impl Drop for EncodeGuard {
+    fn drop(&mut self) {
+        ENCODE.with(|e| *e.borrow_mut() = None);
+    }
+}
+
+/// Installs an empty decode table for the duration of a load.
+pub(crate) struct DecodeGuard;
+
+impl DecodeGuard {
+    pub(crate) fn new() -> DecodeGuard {
+        DECODE.with(|d| *d.borrow_mut() = Some(DecodeTable::default()));
+        CONST_DEPTH.with(|c| c.set(0));
+        DecodeGuard
+    }
+}
+
+impl Drop for DecodeGuard {
+    fn drop(&mut self) {
+        DECODE.with(|d| *d.borrow_mut() = None);
+    }
+}
+
+/// The table as written: each code in order.
+pub(crate) struct CodeTableOut<'a>(pub &'a [Arc<Code>]);
+
+impl Serialize for CodeTableOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for c in self.0 {
+            seq.serialize_element(&**c)?;
+        }
+        seq.end()
+    }
+}
+
+/// The table as read: each code verified and installed in the decode table; the objects and
+/// frames decoded after it hold the codes.
+pub(crate) struct CodeTable;
+
+impl<'de> Deserialize<'de> for CodeTable {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CodeTable, D::Error> {
+        d.deserialize_seq(TableVisitor)
+    }
+}
+
+struct TableVisitor;
+
+impl<'de> Visitor<'de> for TableVisitor {
+    type Value = CodeTable;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code table")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CodeTable, A::Error> {
+        loop {
+            with_table(|t| t.child_depth = 0).map_err(de::Error::custom)?;
+            let Some(code) = seq.next_element::<Code>()? else {
+                break;
+            };
+            crate::bytecode::verify::verify_code(&code).map_err(de::Error::custom)?;
+            let code = Arc::new(code);
+            with_table(|t| {
+                let depth = t.child_depth.saturating_add(1);
+                if depth > MAX_CODE_DEPTH {
+                    return Err("code objects nested too deeply");
+                }
+                t.codes.push(code);
+                t.depths.push(depth);
+                Ok(())
+            })
+            .and_then(|r| r)
+            .map_err(de::Error::custom)?;
+        }
+        Ok(CodeTable)
+    }
+}
+
+fn with_table<R>(f: impl FnOnce(&mut DecodeTable) -> R) -> Result<R, &'static str> {
+    DECODE.with(|d| match d.borrow_mut().as_mut() {
+        Some(t) => Ok(f(t)),
+        None => Err("code reference outside a snapshot load"),
+    })
+}
+
+/// serde `with` module for `Arc<Code>` fields: an index into the code table.
+pub(crate) mod code_ref {
+    use super::*;
+
+    /// Write the code's table index.
+    pub(crate) fn serialize<S: Serializer>(code: &Arc<Code>, s: S) -> Result<S::Ok, S::Error> {
+        let ix = ENCODE.with(|e| e.borrow().as_ref().and_then(|m| m.get(&key(code)).copied()));
+        match ix {
+            Some(i) => s.serialize_u32(i),
+            None => Err(ser::Error::custom(
+                "code object missing from the snapshot's code table",
+            )),
+        }
+    }
+
+    /// Read a table index; only codes already decoded can be referenced.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Code>, D::Error> {
+        let i = u32::deserialize(d)? as usize;
+        with_table(|t| {
+            let code = t.codes.get(i).cloned();
+            let depth = t.depths.get(i).copied().unwrap_or(0);
+            t.child_depth = t.child_depth.max(depth);
+            code
+        })
+        .map_err(de::Error::custom)?
+        .ok_or_else(|| de::Error::custom("code index out of range"))
+    }
+}
+
+/// `deserialize_with` for the items of tuple and frozenset constants: bounds their nesting.
+pub(crate) fn nested_consts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Const>, D::Error> {
+    nested(d)
+}
+
+/// `deserialize_with` for the items of nested host `Data` (pending host calls' arguments):
+/// bounds their nesting like constants'.
+pub(crate) fn nested_data<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    nested(d)
+}
+
+/// Deserialize one level of a recursive structure, refusing nesting past `MAX_CONST_DEPTH`
+/// (decoding and dropping recurse once per level).
+fn nested<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let depth = CONST_DEPTH.with(Cell::get).saturating_add(1);
+    if depth > MAX_CONST_DEPTH {
+        return Err(de::Error::custom("value nested too deeply"));
+    }
+    CONST_DEPTH.with(|c| c.set(depth));
+    let r = Vec::<T>::deserialize(d);
+    CONST_DEPTH.with(|c| c.set(depth - 1));
+    r
+}

@@ -1,0 +1,111 @@
+//! Crafted inputs against the decoder's bounds: nesting of constants and code objects,
+//! forward code references, unverifiable code, and the by-name enums.
+
+use std::sync::Arc;
+
+use super::codes::{CodeTable, CodeTableOut, DecodeGuard, EncodeGuard, MAX_CODE_DEPTH};
+use crate::bytecode::{Code, CodeFlags, Const, Op};
+use crate::types::BuiltinType;
+
+/// A minimal valid code object with the given constants.
+fn code(name: &str, consts: Vec<Const>) -> Code {
+    Code {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        filename: Arc::from("t.py"),
+        first_line: 1,
+        ops: vec![Op::LoadNone, Op::ReturnValue],
+        lines: vec![1, 1],
+        consts,
+        names: Vec::new(),
+        varnames: Vec::new(),
+        cellvars: Vec::new(),
+        freevars: Vec::new(),
+        cell_params: Vec::new(),
+        argcount: 0,
+        posonlyargcount: 0,
+        kwonlyargcount: 0,
+        flags: CodeFlags::default(),
+        exc_table: Vec::new(),
+        doc: None,
+    }
+}
+
+/// A chain of `n` codes, each holding the previous one as a constant, in table order.
+fn chain(n: usize) -> Vec<Arc<Code>> {
+    let mut out: Vec<Arc<Code>> = Vec::new();
+    for i in 0..n {
+        let consts = out.last().map(|c| vec![Const::Code(c.clone())]);
+        out.push(Arc::new(code(&format!("c{i}"), consts.unwrap_or_default())));
+    }
+    out
+}
+
+fn encode_table(table: &[Arc<Code>]) -> Vec<u8> {
+    let _guard = EncodeGuard::new(table);
+    postcard::to_allocvec(&CodeTableOut(table)).unwrap_or_default()
+}
+
+fn decode_table(bytes: &[u8]) -> Result<(), String> {
+    let _guard = DecodeGuard::new();
+    postcard::from_bytes::<CodeTable>(bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn code_chains_decode_up_to_the_depth_limit() {
+    let ok = chain(MAX_CODE_DEPTH as usize);
+    assert_eq!(decode_table(&encode_table(&ok)), Ok(()));
+    let deep = chain(MAX_CODE_DEPTH as usize + 1);
+    assert!(decode_table(&encode_table(&deep)).is_err());
+}
+
+#[test]
+fn a_code_cannot_refer_to_itself_or_a_later_code() {
+    let table = chain(3);
+    let mut bytes = encode_table(&table);
+    // The last code's constant is `Code(1)` (encoded as the bytes 10, 1: variant, index).
+    let at = bytes.windows(2).rposition(|w| w == [10, 1]);
+    assert!(at.is_some(), "no code reference found in {bytes:?}");
+    if let Some(b) = at.and_then(|i| bytes.get_mut(i + 1)) {
+        *b = 2;
+    }
+    assert!(decode_table(&bytes).is_err());
+}
+
+#[test]
+fn unverifiable_code_is_refused() {
+    let mut bad = code("bad", Vec::new());
+    bad.ops = vec![Op::LoadConst(3), Op::ReturnValue];
+    assert!(decode_table(&encode_table(&[Arc::new(bad)])).is_err());
+    let mut params = code("params", Vec::new());
+    params.argcount = 2;
+    assert!(decode_table(&encode_table(&[Arc::new(params)])).is_err());
+}
+
+#[test]
+fn deeply_nested_constants_are_refused_without_recursing() {
+    // `Const::Tuple` is variant 8; `[8, 1]` opens a one-item tuple, `[0]` is None.
+    let nested = |depth: usize| {
+        let mut b = [8u8, 1].repeat(depth);
+        b.push(0);
+        b
+    };
+    let decode = |b: &[u8]| {
+        let _guard = DecodeGuard::new();
+        postcard::from_bytes::<Const>(b).map(drop)
+    };
+    assert!(decode(&nested(100)).is_ok());
+    assert!(decode(&nested(1_000_000)).is_err());
+}
+
+#[test]
+fn builtin_types_round_trip_by_name() {
+    for &t in BuiltinType::ALL {
+        let bytes = postcard::to_allocvec(&t).unwrap_or_default();
+        assert_eq!(postcard::from_bytes::<BuiltinType>(&bytes).ok(), Some(t));
+    }
+    let unknown = postcard::to_allocvec("NoSuchType").unwrap_or_default();
+    assert!(postcard::from_bytes::<BuiltinType>(&unknown).is_err());
+}
