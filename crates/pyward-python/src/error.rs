@@ -37,6 +37,7 @@ static FUEL_LIMIT_ERROR: ErrorClass = ErrorClass::new("FuelLimitError");
 static MEMORY_LIMIT_ERROR: ErrorClass = ErrorClass::new("MemoryLimitError");
 static ALLOCATION_LIMIT_ERROR: ErrorClass = ErrorClass::new("AllocationLimitError");
 static OUTPUT_LIMIT_ERROR: ErrorClass = ErrorClass::new("OutputLimitError");
+static SNAPSHOT_ERROR: ErrorClass = ErrorClass::new("SnapshotError");
 static USAGE_ERROR: ErrorClass = ErrorClass::new("UsageError");
 static INTERNAL_ERROR: ErrorClass = ErrorClass::new("InternalError");
 
@@ -106,6 +107,7 @@ fn build(py: Python<'_>, error: Error, printed: Printed) -> PyResult<PyErr> {
             (class, format!("pyward: {name} limit exceeded"))
         }
         Error::Api(m) => (&USAGE_ERROR, m),
+        Error::Snapshot(e) => (&SNAPSHOT_ERROR, format!("pyward snapshot: {e}")),
         Error::Internal(m) => (&INTERNAL_ERROR, format!("pyward internal error: {m}")),
         other => (&INTERNAL_ERROR, format!("pyward error: {other}")),
     };

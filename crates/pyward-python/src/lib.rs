@@ -26,5 +26,6 @@ fn _pyward(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<session::PySession>()?;
     m.add_class::<convert::PyRepr>()?;
     m.add_function(wrap_pyfunction!(program::run, m)?)?;
+    m.add_function(wrap_pyfunction!(paused::load, m)?)?;
     Ok(())
 }

@@ -9,10 +9,12 @@ use std::sync::Mutex;
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyMapping, PyTuple};
 use pyward::{Data, HostCall, HostError, Paused};
 
 use crate::convert::{str_repr, to_data, type_name};
+use crate::error::{Printed, to_pyerr};
+use crate::limits::PyLimits;
 use crate::program::{HostFailure, step_to_py};
 use crate::session::PySession;
 use crate::tools::{call_args, exception_answer};
@@ -199,12 +201,50 @@ impl PyPaused {
         self.resume_with(py, out)
     }
 
+    /// The whole paused run as bytes: `pyward.load(data)` restores it, in this process or
+    /// another, as often as needed (each load is an independent copy).
+    fn dump<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let dumped = py.detach(|| {
+            let state = self.state.lock().map_err(|_| None)?;
+            match &*state {
+                Some(Suspended::Run(paused)) => paused.dump().map_err(Some),
+                Some(Suspended::Session(_)) => Err(Some(pyward::Error::Api(
+                    "a paused session snippet is saved with Session.dump()".into(),
+                ))),
+                None => Err(None),
+            }
+        });
+        match dumped {
+            Ok(bytes) => Ok(PyBytes::new(py, &bytes)),
+            Err(Some(e)) => Err(to_pyerr(py, e, Printed::nothing())),
+            Err(None) => Err(PyRuntimeError::new_err(
+                "this paused run was already resumed",
+            )),
+        }
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<pyward.Paused calls={}>",
             self.calls.bind(py).repr()?
         ))
     }
+}
+
+/// Restore a paused run from `Paused.dump()` bytes (untrusted input: anything malformed is a
+/// `SnapshotError`). `limits` replace the ones it started with; what it used so far counts.
+#[pyfunction]
+#[pyo3(signature = (data, *, limits = None))]
+pub fn load(
+    py: Python<'_>,
+    data: &[u8],
+    limits: Option<&Bound<'_, PyLimits>>,
+) -> PyResult<Py<PyAny>> {
+    let limits = limits.map_or_else(pyward::Limits::default, |l| l.get().inner.clone());
+    let paused = py
+        .detach(|| Paused::load(data, limits))
+        .map_err(|e| to_pyerr(py, e, Printed::nothing()))?;
+    PyPaused::for_run(py, paused, HostFailure::default())
 }
 
 /// A `HostError` from an exception instance or class given as `error=`.

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use pyward::{Data, HostCall, HostError, Session, SessionStep};
 
 use crate::error::{Printed, to_pyerr};
@@ -94,20 +95,29 @@ fn session_step(
 #[pymethods]
 impl PySession {
     #[new]
-    #[pyo3(signature = (*, inputs = None, functions = None, limits = None, on_stdout = None))]
+    #[pyo3(signature = (
+        *, inputs = None, functions = None, limits = None, on_stdout = None, _snapshot = None
+    ))]
     fn new(
         py: Python<'_>,
         inputs: Option<&Bound<'_, PyAny>>,
         functions: Option<&Bound<'_, PyAny>>,
         limits: Option<&Bound<'_, PyLimits>>,
         on_stdout: Option<Py<PyAny>>,
+        _snapshot: Option<&[u8]>,
     ) -> PyResult<PySession> {
         let settings = Settings::from_py(inputs, functions, limits, on_stdout, true)?;
         let options = settings.options;
-        let session = py.detach(move || Session::new(options)).map_err(|e| {
-            let printed = Printed::nothing();
-            to_pyerr(py, e, printed)
-        })?;
+        let made = match _snapshot {
+            // A restored session keeps the inputs and declarations it was dumped with; the
+            // callables (`functions`) and the limits come from the caller.
+            Some(bytes) => {
+                let limits = limits.map_or_else(pyward::Limits::default, |l| l.get().inner.clone());
+                py.detach(move || Session::load(bytes, limits))
+            }
+            None => py.detach(move || Session::new(options)),
+        };
+        let session = made.map_err(|e| to_pyerr(py, e, Printed::nothing()))?;
         Ok(PySession {
             session: Mutex::new(session),
             tools: settings.tools,
@@ -132,6 +142,28 @@ impl PySession {
         let step = me.with(py, |s| s.start(code))?;
         let failure = me.failure.clone();
         session_step(py, slf.unbind(), step, failure)
+    }
+
+    /// The whole session (globals, functions, classes, modules, a paused snippet) as bytes;
+    /// `Session.load(data)` restores it in this process or another.
+    fn dump<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        match self.with(py, |s| s.dump())? {
+            Ok(bytes) => Ok(PyBytes::new(py, &bytes)),
+            Err(e) => Err(to_pyerr(py, e, Printed::nothing())),
+        }
+    }
+
+    /// The paused snippet's pending calls as a `Paused` to answer, or None when idle (for a
+    /// session restored while paused).
+    #[getter]
+    fn pending(slf: Bound<'_, PySession>) -> PyResult<Option<Py<PyAny>>> {
+        let py = slf.py();
+        let me = slf.get();
+        let calls = me.with(py, |s| s.is_paused().then(|| s.pending_calls().to_vec()))?;
+        let failure = me.failure.clone();
+        calls
+            .map(|calls| PyPaused::for_session(py, slf.unbind(), &calls, failure))
+            .transpose()
     }
 
     /// Whether a snippet waits for host calls.

@@ -17,7 +17,7 @@ from . import _errors
 from ._async import run_async, session_run_async
 from ._describe import Functions, describe, named_functions
 from ._errors import *  # noqa: F403 (the exception classes; their list is _errors.__all__)
-from ._pyward import Call, Limits, Paused, Program, Repr, Result, Stats, __version__, run
+from ._pyward import Call, Limits, Paused, Program, Repr, Result, Stats, __version__, load, run
 from ._pyward import Session as _NativeSession
 
 
@@ -35,8 +35,24 @@ class Session(_NativeSession):
         functions: Functions | None = None,
         limits: Limits | None = None,
         on_stdout: Callable[[str], object] | None = None,
+        _snapshot: bytes | None = None,
     ) -> None:
         self._tools = named_functions(functions)
+
+    @classmethod
+    def load(
+        cls,
+        data: bytes,
+        *,
+        functions: Functions | None = None,
+        limits: Limits | None = None,
+    ) -> Session:
+        """Restore a session from ``Session.dump()`` bytes, in this process or another.
+
+        Its globals, inputs and tool declarations come from the bytes; ``functions`` gives the
+        callables behind the tools again. Malformed bytes raise ``SnapshotError``.
+        """
+        return cls(functions=functions, limits=limits, _snapshot=data)
 
     async def run_async(self, code: str) -> Result:
         """Run a snippet, awaiting coroutine tools on the running event loop."""
@@ -55,6 +71,7 @@ __all__ = [
     "Stats",
     "__version__",
     "describe",
+    "load",
     "run",
     "run_async",
 ]

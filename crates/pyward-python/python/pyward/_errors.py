@@ -98,6 +98,11 @@ class UsageError(Error, ValueError):
     to a paused session, ..."""
 
 
+class SnapshotError(Error, ValueError):
+    """Snapshot bytes that cannot be loaded: truncated, corrupted, from another format
+    version, or of the wrong kind (a session's bytes given to ``pyward.load``)."""
+
+
 class InternalError(Error):
     """A bug in pyward itself, caught at the boundary (please report it)."""
 
@@ -112,6 +117,7 @@ __all__ = [
     "LimitError",
     "MemoryLimitError",
     "OutputLimitError",
+    "SnapshotError",
     "TimeLimitError",
     "UsageError",
 ]

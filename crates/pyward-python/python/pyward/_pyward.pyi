@@ -130,6 +130,11 @@ class Paused:
         """Answer the single pending call with a value, or raise ``error`` at the call site."""
     def resume_many(self, answers: Mapping[int, Any]) -> Result | Paused:
         """Answer calls by id; an exception instance as the value raises at that call."""
+    def dump(self) -> bytes:
+        """The paused run as bytes, for ``pyward.load`` in this process or another."""
+
+def load(data: bytes, *, limits: Limits | None = None) -> Paused:
+    """Restore a paused run from ``Paused.dump()`` bytes (malformed bytes: SnapshotError)."""
 
 @final
 class Program:
@@ -170,10 +175,16 @@ class Session:
         functions: Functions | None = None,
         limits: Limits | None = None,
         on_stdout: Callable[[str], object] | None = None,
+        _snapshot: bytes | None = None,
     ) -> None: ...
     @property
     def paused(self) -> bool:
         """Whether a snippet waits for host calls."""
+    @property
+    def pending(self) -> Paused | None:
+        """The paused snippet's calls to answer, or None when idle."""
+    def dump(self) -> bytes:
+        """The whole session as bytes, for ``Session.load`` in this process or another."""
     def run(self, code: str) -> Result:
         """Run a snippet to completion, calling tools synchronously."""
     def start(self, code: str) -> Result | Paused:
