@@ -360,6 +360,7 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         },
         interned: interned_map,
         code_cache,
+        // Derived: interned again on first use.
         names: crate::vm::cache::Names::empty(),
         code_ops,
         icache,
@@ -382,12 +383,6 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         limits,
         host,
     };
-    // The VM's own interned names (derived, like the caches); interning finds the restored
-    // strings, or adds them (a charge the memory limit covers).
-    vm.names = crate::vm::cache::Names::intern(&mut vm).map_err(|e| match e {
-        RunError::Limit(k) => SnapshotError::Limit(k),
-        RunError::Exc(_) | RunError::Internal(_) => malformed("cannot intern names"),
-    })?;
     // The deadline is what the run had left, from this process's clock.
     vm.resume_budget();
     Ok(vm)

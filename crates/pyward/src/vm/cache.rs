@@ -79,7 +79,7 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    /// Placeholders until `Vm::new` interns the real names.
+    /// Placeholders until `Vm::names` interns the real names on first use.
     pub(crate) fn empty() -> Names {
         Names {
             init: Value::None,
@@ -375,7 +375,7 @@ impl Vm {
         if self.str_of(name).is_none_or(|n| n.starts_with("__")) {
             return Ok(None);
         }
-        let getattribute = self.names.getattribute;
+        let getattribute = self.names()?.getattribute;
         match self.class_lookup_key(Value::Obj(cls), getattribute)? {
             None | Some(Value::Native(_)) => Ok(Some(cls)),
             Some(_) => Ok(None),
@@ -447,7 +447,7 @@ impl Vm {
         let Some(cls) = self.cacheable_class(obj, name)? else {
             return Ok(());
         };
-        let setattr = self.names.setattr;
+        let setattr = self.names()?.setattr;
         if !matches!(
             self.class_lookup_key(Value::Obj(cls), setattr)?,
             None | Some(Value::Native(_))

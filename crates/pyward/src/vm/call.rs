@@ -217,7 +217,7 @@ impl Vm {
         {
             return Ok(None);
         }
-        let names = self.names;
+        let names = self.names()?;
         let clsv = Value::Obj(cls);
         if !matches!(
             self.class_lookup_key(clsv, names.new)?,

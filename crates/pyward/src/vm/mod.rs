@@ -187,9 +187,6 @@ impl Vm {
             host: HostState::default(),
         };
         vm.recursion_cap = vm.limits.max_recursion;
-        if let Ok(names) = cache::Names::intern(&mut vm) {
-            vm.names = names;
-        }
         vm.globals = vm
             .heap
             .alloc_value(Object::Dict(Dict::new()))
@@ -199,6 +196,15 @@ impl Vm {
             let _ = vm.dict_set(vm.globals, name, main);
         }
         vm
+    }
+
+    /// The names the VM itself looks up, interned on first use: a fresh VM that never
+    /// needs them (a one-line program) allocates nothing for them.
+    pub(crate) fn names(&mut self) -> PyResult<cache::Names> {
+        if matches!(self.names.init, Value::None) {
+            self.names = cache::Names::intern(self)?;
+        }
+        Ok(self.names)
     }
 
     /// Replace the clock (OS policy).
