@@ -1,6 +1,7 @@
 //! Snapshot speed: dump + load of a run paused at a host call holding a 1,000-element list of
-//! dicts, and of an idle VM that imported bundled modules. Run with `cargo bench -p pyward --bench snapshot`; prints the
-//! mean time per operation (a benchmark, not a test: nothing here asserts timings).
+//! dicts, and of an idle VM that imported bundled modules. Run with
+//! `cargo bench -p pyward --bench snapshot [-- paused|modules]`; prints the mean time per
+//! operation (a benchmark, not a test: nothing here asserts timings).
 
 #![allow(
     clippy::disallowed_methods,
@@ -98,10 +99,21 @@ fn report_paused() {
     );
 }
 
+/// Whether the case named `name` runs: all of them, or those whose name contains the first
+/// command-line word (`cargo bench --bench snapshot -- paused`).
+fn selected(name: &str) -> bool {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    filter.is_none_or(|f| name.contains(&f))
+}
+
 fn main() {
-    report_paused();
-    report(
-        "idle VM with json, re, collections, datetime imported",
-        MODULES,
-    );
+    if selected("paused") {
+        report_paused();
+    }
+    if selected("modules") {
+        report(
+            "idle VM with json, re, collections, datetime imported",
+            MODULES,
+        );
+    }
 }
