@@ -12,6 +12,8 @@ use std::io::{BufRead, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Duration;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use pyward::host::limits::parse_size;
 use pyward::{
     ClockPolicy, Error, HostAnswer, HostCall, HostError, HostFunction, LimitKind, Limits, OsPolicy,
@@ -76,7 +78,8 @@ impl Server {
             Some("session_new") => self.session_new(&req),
             Some("session_run") => self.session_run(&req),
             Some("session_close") => self.session_close(&req),
-            Some("dump" | "load") => Err("snapshots are not available in this build".into()),
+            Some("dump") => self.dump(&req),
+            Some("load") => self.load(&req),
             Some(other) => Err(format!("unknown op {other:?}")),
             None => Err("missing \"op\"".into()),
         };
@@ -173,6 +176,70 @@ impl Server {
             .remove(&s)
             .ok_or_else(|| format!("no session {s}"))?;
         Ok(json!({"op": "closed", "session": s}))
+    }
+}
+
+impl Server {
+    /// `dump`: the paused run or the session as base64 snapshot bytes; it stays as it is.
+    fn dump(&mut self, req: &Map<String, Json>) -> Reply {
+        let dumped = if let Some(run) = opt_u64(req, "run")? {
+            let paused = self
+                .runs
+                .get(&run)
+                .ok_or_else(|| format!("no paused run {run}"))?;
+            paused.dump()
+        } else if let Some(s) = opt_u64(req, "session")? {
+            let session = self
+                .sessions
+                .get(&s)
+                .ok_or_else(|| format!("no session {s}"))?;
+            session.dump()
+        } else {
+            return Err("dump needs \"run\" or \"session\"".into());
+        };
+        match dumped {
+            Ok(bytes) => Ok(json!({"op": "snapshot", "data": BASE64.encode(bytes)})),
+            Err(e) => Ok(json!({"op": "error", "message": e.to_string(), "error": error_json(&e)})),
+        }
+    }
+
+    /// `load`: restore `data` (from `dump`) as a new paused run (`"as": "run"`, the default)
+    /// or session (`"as": "session"`) under `limits`. Printed output is captured from then on.
+    fn load(&mut self, req: &Map<String, Json>) -> Reply {
+        let data = req_str(req, "data")?;
+        let bytes = BASE64
+            .decode(data)
+            .map_err(|e| format!("\"data\" is not base64: {e}"))?;
+        let limits = match req.get("limits") {
+            Some(j) => limits(j)?,
+            None => Limits::default(),
+        };
+        let failed =
+            |e: Error| json!({"op": "error", "message": e.to_string(), "error": error_json(&e)});
+        match opt_str(req, "as")?.unwrap_or("run") {
+            "run" => match Paused::load(&bytes, limits) {
+                Ok(paused) => {
+                    let run = self.fresh_id();
+                    Ok(self.run_step(Step::Paused(paused), run))
+                }
+                Err(e) => Ok(failed(e)),
+            },
+            "session" => match Session::load(&bytes, limits) {
+                Ok(session) => {
+                    let s = self.fresh_id();
+                    let mut reply = json!({"op": "session", "session": s});
+                    if session.is_paused() {
+                        reply["calls"] = calls_json(session.pending_calls());
+                    }
+                    self.sessions.insert(s, session);
+                    Ok(reply)
+                }
+                Err(e) => Ok(failed(e)),
+            },
+            other => Err(format!(
+                "\"as\" must be \"run\" or \"session\", not {other:?}"
+            )),
+        }
     }
 }
 

@@ -206,3 +206,63 @@ fn serve_exits_on_end_of_input_with_runs_pending() {
     assert_eq!(r["op"], "call");
     s.finish();
 }
+
+/// A paused run and a session are dumped in one server and restored in another process,
+/// where they go on: the run's gathered async calls are answered out of order.
+#[test]
+fn serve_snapshots_move_runs_and_sessions_between_processes() {
+    let code = "import asyncio\nasync def main():\n    return await asyncio.gather(fetch(1), fetch(2), fetch(3))\nasyncio.run(main())";
+    let mut first = Server::start();
+    let call = first.ask(json!({"op": "run", "code": code,
+        "functions": [{"name": "fetch", "signature": "(n)", "async": true}]}));
+    assert_eq!(call["op"], "call", "{call}");
+    let ids: Vec<u64> = call["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3, "{call}");
+    let run = call["run"].clone();
+    let snap = first.ask(json!({"op": "dump", "run": run}));
+    assert_eq!(snap["op"], "snapshot", "{snap}");
+    let session = first.ask(json!({"op": "session_new"}));
+    let s = session["session"].clone();
+    let done = first.ask(json!({"op": "session_run", "session": s, "code": "x = [1, 2]"}));
+    assert_eq!(done["op"], "done", "{done}");
+    let session_snap = first.ask(json!({"op": "dump", "session": s}));
+    assert_eq!(session_snap["op"], "snapshot", "{session_snap}");
+    first.finish();
+
+    let mut second = Server::start();
+    let loaded = second.ask(json!({"op": "load", "data": snap["data"]}));
+    assert_eq!(loaded["op"], "call", "{loaded}");
+    assert_eq!(
+        loaded["calls"].as_array().map(Vec::len),
+        Some(3),
+        "{loaded}"
+    );
+    let run = loaded["run"].clone();
+    let results: Vec<Json> = ids
+        .iter()
+        .rev()
+        .map(|id| json!({"id": id, "value": id * 100}))
+        .collect();
+    let done = second.ask(json!({"op": "resume", "run": run, "results": results}));
+    assert_eq!(done["op"], "done", "{done}");
+    assert_eq!(
+        done["result"],
+        json!(ids.iter().map(|id| id * 100).collect::<Vec<_>>()),
+        "{done}"
+    );
+    let restored = second.ask(json!({"op": "load", "as": "session", "data": session_snap["data"]}));
+    assert_eq!(restored["op"], "session", "{restored}");
+    let s = restored["session"].clone();
+    let done = second.ask(json!({"op": "session_run", "session": s, "code": "x + [3]"}));
+    assert_eq!(done["result"], json!([1, 2, 3]), "{done}");
+    let bad = second.ask(json!({"op": "load", "data": "AAAA"}));
+    assert_eq!(bad["op"], "error", "{bad}");
+    let bad = second.ask(json!({"op": "load", "data": "not base64!"}));
+    assert_eq!(bad["op"], "error", "{bad}");
+    second.finish();
+}
