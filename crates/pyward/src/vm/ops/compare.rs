@@ -48,6 +48,9 @@ impl Vm {
 
     /// `a == b`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = flat_eq(self, a, b) {
+            return Ok(r);
+        }
         // Nested data recurses here: grow the Rust stack on demand (the depth is bounded by
         // `enter_data`, but an embedder's thread may have a small stack).
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
@@ -190,6 +193,9 @@ impl Vm {
 
     /// `<`, `<=`, `>`, `>=`.
     fn order(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(apply(op, x.cmp(&y)));
+        }
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
             self.order_inner(op, a, b)
         })
@@ -283,6 +289,16 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        // The common keys, without the stack check.
+        match v {
+            Value::Int(i) => return Ok(hash_i64(i)),
+            Value::Obj(id) => {
+                if let Object::Str(s) = self.heap.get(id) {
+                    return Ok(s.hash());
+                }
+            }
+            _ => {}
+        }
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
             self.hash_inner(v)
         })
@@ -451,6 +467,20 @@ fn apply(op: CmpOp, o: Ordering) -> bool {
 }
 
 /// Numeric equality across int/bool/float/bigint; None when either is not a number.
+/// `a == b` for two ints, two floats or two strs, which need neither Python nor recursion.
+#[inline]
+fn flat_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Float(x), Value::Float(y)) => Some(x == y),
+        (Value::Obj(p), Value::Obj(q)) => match (vm.heap.get(p), vm.heap.get(q)) {
+            (Object::Str(x), Object::Str(y)) => Some(p == q || x.s == y.s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn num_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     num_cmp(vm, a, b).map(|o| o == Some(Ordering::Equal))
 }
