@@ -412,7 +412,7 @@ impl Vm {
                         let s = crate::types::range::Slice { start, stop, step };
                         self.alloc(Object::Slice(s)).map(|v| self.push(v))
                     }
-                    Op::BinaryOp(bop) => {
+                    Op::BinaryOp(bop) | Op::InplaceOp(bop) => {
                         let b = self.pop();
                         let a = self.top();
                         match fast_binop(bop, a, b) {
@@ -423,22 +423,12 @@ impl Vm {
                             None => {
                                 self.frames[fi].ip = ip;
                                 self.stack.pop();
-                                self.binop(bop, a, b).map(|v| self.push(v))
-                            }
-                        }
-                    }
-                    Op::InplaceOp(bop) => {
-                        let b = self.pop();
-                        let a = self.top();
-                        match fast_binop(bop, a, b) {
-                            Some(v) => {
-                                self.set_top(v);
-                                Ok(())
-                            }
-                            None => {
-                                self.frames[fi].ip = ip;
-                                self.stack.pop();
-                                self.inplace_op(bop, a, b).map(|v| self.push(v))
+                                if matches!(op, Op::BinaryOp(_)) {
+                                    self.binop(bop, a, b)
+                                } else {
+                                    self.inplace_op(bop, a, b)
+                                }
+                                .map(|v| self.push(v))
                             }
                         }
                     }
