@@ -54,6 +54,7 @@ pub enum Value {
 
 impl Value {
     /// Whether this is the same object (`is`).
+    #[inline]
     pub fn is(self, other: Value) -> bool {
         match (self, other) {
             (Value::None, Value::None)

@@ -2,8 +2,12 @@
 //! user `__lt__`), raise, or be inconsistent, and none of that may panic or loop forever
 //! (Rust's `sort_by` may panic on an inconsistent order).
 
+use std::cmp::Ordering;
+
 use crate::bytecode::CmpOp;
 use crate::exc::PyResult;
+use crate::heap::Heap;
+use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -30,7 +34,11 @@ pub fn sort_values(
     if reverse {
         idx.reverse();
     }
-    let r = merge_sort(vm, &mut idx, &keys);
+    let r = if sort_uniform(&vm.heap, &mut idx, &keys) {
+        Ok(())
+    } else {
+        merge_sort(vm, &mut idx, &keys)
+    };
     if !matches!(key, Value::None) {
         vm.temp_roots
             .truncate(vm.temp_roots.len().saturating_sub(n));
@@ -45,14 +53,64 @@ pub fn sort_values(
         .collect())
 }
 
-fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
-        _ => {
-            let r = vm.compare(CmpOp::Lt, a, b)?;
-            vm.truthy(r)
+/// Sort `idx` by keys that are all small ints or all strs, whose `<` is a total order that
+/// calls no Python, with Rust's stable sort. False (nothing done) for any other keys.
+fn sort_uniform(heap: &Heap, idx: &mut [usize], keys: &[Value]) -> bool {
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        idx.sort_by_key(|&i| match keys.get(i) {
+            Some(Value::Int(x)) => *x,
+            _ => 0,
+        });
+        return true;
+    }
+    let mut strs: Vec<&str> = Vec::with_capacity(keys.len());
+    for k in keys {
+        match heap.get_obj(*k) {
+            Some(Object::Str(s)) => strs.push(&s.s),
+            _ => return false,
         }
+    }
+    idx.sort_by(|&i, &j| strs.get(i).cmp(&strs.get(j)));
+    true
+}
+
+fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(o) = quick_cmp(&vm.heap, a, b) {
+        return Ok(o == Ordering::Less);
+    }
+    let r = vm.compare(CmpOp::Lt, a, b)?;
+    vm.truthy(r)
+}
+
+/// The order of two keys when it needs no Python and no deep data: ints, floats (not NaN)
+/// and strs of one type, and tuples of those compared item by item (the first items that
+/// differ decide, as `==` then `<` would). None sends the comparison the general way.
+fn quick_cmp(heap: &Heap, a: Value, b: Value) -> Option<Ordering> {
+    if let Some(o) = scalar_cmp(heap, a, b) {
+        return Some(o);
+    }
+    let (Some(Object::Tuple(x)), Some(Object::Tuple(y))) = (heap.get_obj(a), heap.get_obj(b))
+    else {
+        return None;
+    };
+    for (p, q) in x.iter().zip(y.iter()) {
+        match scalar_cmp(heap, *p, *q)? {
+            Ordering::Equal => {}
+            o => return Some(o),
+        }
+    }
+    Some(x.len().cmp(&y.len()))
+}
+
+fn scalar_cmp(heap: &Heap, a: Value, b: Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y),
+        (Value::Obj(_), Value::Obj(_)) => match (heap.get_obj(a), heap.get_obj(b)) {
+            (Some(Object::Str(x)), Some(Object::Str(y))) => Some(x.s.as_str().cmp(y.s.as_str())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -32,6 +32,68 @@ impl Vm {
         self.stack.last().copied().unwrap_or(Value::Unbound)
     }
 
+    /// Replace the top of the stack (a binary op's left operand by its result: one
+    /// length update instead of pop, pop, push).
+    #[inline]
+    fn set_top(&mut self, v: Value) {
+        if let Some(t) = self.stack.last_mut() {
+            *t = v;
+        }
+    }
+
+    /// `obj[key]` for a list or tuple and an int index in range, or an exact dict and a
+    /// str key whose match is an identical or equal str: no Python runs, nothing raises.
+    #[inline]
+    fn fast_getitem(&self, obj: Value, key: Value) -> Option<Value> {
+        match (self.heap.get_obj(obj)?, key) {
+            (Object::List(items) | Object::Tuple(items), Value::Int(i)) => {
+                let i = if i < 0 {
+                    i.checked_add(i64::try_from(items.len()).ok()?)?
+                } else {
+                    i
+                };
+                items.get(usize::try_from(i).ok()?).copied()
+            }
+            (Object::Dict(d), Value::Obj(_)) => {
+                let Some(Object::Str(k)) = self.heap.get_obj(key) else {
+                    return None;
+                };
+                let pos = d.find(k.hash(), |e| {
+                    e.is(key) || matches!(self.heap.get_obj(e), Some(Object::Str(s)) if s.s == k.s)
+                })?;
+                d.value_at(pos)
+            }
+            _ => None,
+        }
+    }
+
+    /// `obj[key] = v` for a list and an int index in range: true when done.
+    #[inline]
+    fn fast_setitem(&mut self, obj: Value, key: Value, v: Value) -> bool {
+        let (Value::Obj(id), Value::Int(i)) = (obj, key) else {
+            return false;
+        };
+        let Object::List(items) = self.heap.get_mut(id) else {
+            return false;
+        };
+        let Some(i) = (if i < 0 {
+            i64::try_from(items.len())
+                .ok()
+                .and_then(|n| i.checked_add(n))
+        } else {
+            Some(i)
+        }) else {
+            return false;
+        };
+        match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
+
     #[inline]
     fn peek(&self, n: usize) -> Value {
         let len = self.stack.len();
@@ -312,17 +374,30 @@ impl Vm {
                         }
                     }
                     Op::Subscr => {
-                        self.frames[fi].ip = ip;
                         let key = self.pop();
-                        let obj = self.pop();
-                        self.getitem(obj, key).map(|v| self.push(v))
+                        let obj = self.top();
+                        match self.fast_getitem(obj, key) {
+                            Some(v) => {
+                                self.set_top(v);
+                                Ok(())
+                            }
+                            None => {
+                                self.frames[fi].ip = ip;
+                                self.stack.pop();
+                                self.getitem(obj, key).map(|v| self.push(v))
+                            }
+                        }
                     }
                     Op::StoreSubscr => {
-                        self.frames[fi].ip = ip;
                         let key = self.pop();
                         let obj = self.pop();
                         let v = self.pop();
-                        self.setitem(obj, key, v)
+                        if self.fast_setitem(obj, key, v) {
+                            Ok(())
+                        } else {
+                            self.frames[fi].ip = ip;
+                            self.setitem(obj, key, v)
+                        }
                     }
                     Op::DeleteSubscr => {
                         self.frames[fi].ip = ip;
@@ -337,31 +412,23 @@ impl Vm {
                         let s = crate::types::range::Slice { start, stop, step };
                         self.alloc(Object::Slice(s)).map(|v| self.push(v))
                     }
-                    Op::BinaryOp(bop) => {
+                    Op::BinaryOp(bop) | Op::InplaceOp(bop) => {
                         let b = self.pop();
-                        let a = self.pop();
+                        let a = self.top();
                         match fast_binop(bop, a, b) {
                             Some(v) => {
-                                self.push(v);
+                                self.set_top(v);
                                 Ok(())
                             }
                             None => {
                                 self.frames[fi].ip = ip;
-                                self.binop(bop, a, b).map(|v| self.push(v))
-                            }
-                        }
-                    }
-                    Op::InplaceOp(bop) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        match fast_binop(bop, a, b) {
-                            Some(v) => {
-                                self.push(v);
-                                Ok(())
-                            }
-                            None => {
-                                self.frames[fi].ip = ip;
-                                self.inplace_op(bop, a, b).map(|v| self.push(v))
+                                self.stack.pop();
+                                if matches!(op, Op::BinaryOp(_)) {
+                                    self.binop(bop, a, b)
+                                } else {
+                                    self.inplace_op(bop, a, b)
+                                }
+                                .map(|v| self.push(v))
                             }
                         }
                     }
@@ -383,14 +450,30 @@ impl Vm {
                     }
                     Op::Compare(cop) => {
                         let b = self.pop();
-                        let a = self.pop();
+                        let a = self.top();
                         match fast_compare(cop, a, b) {
-                            Some(r) => {
-                                self.push(Value::Bool(r));
-                                Ok(())
-                            }
+                            // A forward conditional jump right after: take it now, without
+                            // the bool on the stack (backward jumps go the long way: they
+                            // charge fuel).
+                            Some(r) => match self.code_ops.get(ob + ip) {
+                                Some(&Op::JumpIfFalse(t)) if t as usize > ip => {
+                                    self.stack.pop();
+                                    ip = if r { ip + 1 } else { t as usize };
+                                    Ok(())
+                                }
+                                Some(&Op::JumpIfTrue(t)) if t as usize > ip => {
+                                    self.stack.pop();
+                                    ip = if r { t as usize } else { ip + 1 };
+                                    Ok(())
+                                }
+                                _ => {
+                                    self.set_top(Value::Bool(r));
+                                    Ok(())
+                                }
+                            },
                             None => {
                                 self.frames[fi].ip = ip;
+                                self.stack.pop();
                                 self.compare(cop, a, b).map(|v| self.push(v))
                             }
                         }

@@ -48,6 +48,9 @@ impl Vm {
 
     /// `a == b`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = flat_eq(self, a, b) {
+            return Ok(r);
+        }
         // Nested data recurses here: grow the Rust stack on demand (the depth is bounded by
         // `enter_data`, but an embedder's thread may have a small stack).
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
@@ -81,9 +84,8 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
-                let (x, y) = (x.clone(), y.clone());
                 self.enter_data(" in comparison")?;
-                let r = self.seq_eq(&x, &y);
+                let r = self.seq_eq(a, b);
                 self.leave_data();
                 r
             }
@@ -167,17 +169,33 @@ impl Vm {
         Ok(!self.eq(a, b)?)
     }
 
-    fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
-        for (p, q) in x.iter().zip(y.iter()) {
-            if !p.is(*q) && !self.eq(*p, *q)? {
+    /// Items of two lists or tuples equal pairwise. Items are read afresh at each index,
+    /// as CPython does: an `__eq__` may mutate a list, and nothing is copied.
+    fn seq_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (self.seq_item(a, i), self.seq_item(b, i)) {
+            if !p.is(q) && !self.eq(p, q)? {
                 return Ok(false);
             }
+            i += 1;
         }
-        Ok(true)
+        Ok(self.seq_item(a, i).is_none() && self.seq_item(b, i).is_none())
+    }
+
+    /// Item `i` of a list or tuple as it is now.
+    #[inline]
+    fn seq_item(&self, v: Value, i: usize) -> Option<Value> {
+        match self.heap.get_obj(v) {
+            Some(Object::List(x) | Object::Tuple(x)) => x.get(i).copied(),
+            _ => None,
+        }
     }
 
     /// `<`, `<=`, `>`, `>=`.
     fn order(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(apply(op, x.cmp(&y)));
+        }
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
             self.order_inner(op, a, b)
         })
@@ -222,11 +240,10 @@ impl Vm {
             ) => {
                 return Ok(apply(op, x.as_slice().cmp(y.as_slice())));
             }
-            (Some(Object::List(x)), Some(Object::List(y)))
-            | (Some(Object::Tuple(x)), Some(Object::Tuple(y))) => {
-                let (x, y) = (x.clone(), y.clone());
+            (Some(Object::List(_)), Some(Object::List(_)))
+            | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
                 self.enter_data(" in comparison")?;
-                let r = self.seq_order(op, &x, &y);
+                let r = self.seq_order(op, a, b);
                 self.leave_data();
                 return r;
             }
@@ -255,17 +272,33 @@ impl Vm {
         )))
     }
 
-    fn seq_order(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
-        for (p, q) in x.iter().zip(y.iter()) {
-            if !p.is(*q) && !self.eq(*p, *q)? {
-                return self.order(op, *p, *q);
+    fn seq_order(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (self.seq_item(a, i), self.seq_item(b, i)) {
+            if !p.is(q) && !self.eq(p, q)? {
+                return self.order(op, p, q);
             }
+            i += 1;
         }
-        Ok(apply(op, x.len().cmp(&y.len())))
+        let len = |vm: &Vm, v: Value| match vm.heap.get_obj(v) {
+            Some(Object::List(x) | Object::Tuple(x)) => x.len(),
+            _ => 0,
+        };
+        Ok(apply(op, len(self, a).cmp(&len(self, b))))
     }
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        // The common keys, without the stack check.
+        match v {
+            Value::Int(i) => return Ok(hash_i64(i)),
+            Value::Obj(id) => {
+                if let Object::Str(s) = self.heap.get(id) {
+                    return Ok(s.hash());
+                }
+            }
+            _ => {}
+        }
         stacker::maybe_grow(crate::vm::STACK_RED_ZONE, crate::vm::STACK_SEGMENT, || {
             self.hash_inner(v)
         })
@@ -434,6 +467,20 @@ fn apply(op: CmpOp, o: Ordering) -> bool {
 }
 
 /// Numeric equality across int/bool/float/bigint; None when either is not a number.
+/// `a == b` for two ints, two floats or two strs, which need neither Python nor recursion.
+#[inline]
+fn flat_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Float(x), Value::Float(y)) => Some(x == y),
+        (Value::Obj(p), Value::Obj(q)) => match (vm.heap.get(p), vm.heap.get(q)) {
+            (Object::Str(x), Object::Str(y)) => Some(p == q || x.s == y.s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn num_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     num_cmp(vm, a, b).map(|o| o == Some(Ordering::Equal))
 }
@@ -460,6 +507,10 @@ fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<Ordering>> {
         _ => {
             if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
                 return Some(Some(x.cmp(&y)));
+            }
+            // Strs, tuples, ...: no BigInt built for the int side of a mixed pair.
+            if !super::int::is_int(vm, a) || !super::int::is_int(vm, b) {
+                return None;
             }
             let x = to_big(vm, a)?;
             let y = to_big(vm, b)?;
