@@ -47,6 +47,11 @@ fn emit(msg: &Json) {
     let _ = out.flush();
 }
 
+/// The reply when the API refused a request (setting up a session, dumping, loading).
+fn api_error_msg(e: &Error) -> Json {
+    json!({"op": "error", "message": e.to_string(), "error": error_json(e)})
+}
+
 fn error_msg(id: Json, message: &str) -> Json {
     json!({"id": id, "op": "error", "message": message})
 }
@@ -156,7 +161,7 @@ impl Server {
                 self.sessions.insert(s, session);
                 Ok(json!({"op": "session", "session": s}))
             }
-            Err(e) => Ok(json!({"op": "error", "message": e.to_string(), "error": error_json(&e)})),
+            Err(e) => Ok(api_error_msg(&e)),
         }
     }
 
@@ -199,7 +204,7 @@ impl Server {
         };
         match dumped {
             Ok(bytes) => Ok(json!({"op": "snapshot", "data": BASE64.encode(bytes)})),
-            Err(e) => Ok(json!({"op": "error", "message": e.to_string(), "error": error_json(&e)})),
+            Err(e) => Ok(api_error_msg(&e)),
         }
     }
 
@@ -214,15 +219,13 @@ impl Server {
             Some(j) => limits(j)?,
             None => Limits::default(),
         };
-        let failed =
-            |e: Error| json!({"op": "error", "message": e.to_string(), "error": error_json(&e)});
         match opt_str(req, "as")?.unwrap_or("run") {
             "run" => match Paused::load(&bytes, limits) {
                 Ok(paused) => {
                     let run = self.fresh_id();
                     Ok(self.run_step(Step::Paused(paused), run))
                 }
-                Err(e) => Ok(failed(e)),
+                Err(e) => Ok(api_error_msg(&e)),
             },
             "session" => match Session::load(&bytes, limits) {
                 Ok(session) => {
@@ -234,7 +237,7 @@ impl Server {
                     self.sessions.insert(s, session);
                     Ok(reply)
                 }
-                Err(e) => Ok(failed(e)),
+                Err(e) => Ok(api_error_msg(&e)),
             },
             other => Err(format!(
                 "\"as\" must be \"run\" or \"session\", not {other:?}"

@@ -178,13 +178,8 @@ impl Vm {
                 }
             }
             Some(Cache::Global { dict, .. }) => {
-                if let Some(Object::Module(m)) = self.heap.get_obj(obj) {
-                    if m.dict.is(Value::Obj(dict)) {
-                        let d = m.dict;
-                        if let Some(v) = self.cached_global(at, d) {
-                            return Ok(v);
-                        }
-                    }
+                if let Some(v) = self.cached_module_attr(at, obj, dict) {
+                    return Ok(v);
                 }
             }
             _ => {}
@@ -192,6 +187,18 @@ impl Vm {
         let v = self.getattr(obj, name)?;
         self.fill_attr_cache(at, obj, name)?;
         Ok(v)
+    }
+
+    /// A module attribute from the cache entry for module dict `dict`, when `obj` is still
+    /// that module and the entry is valid.
+    fn cached_module_attr(&mut self, at: usize, obj: Value, dict: ObjId) -> Option<Value> {
+        match self.heap.get_obj(obj) {
+            Some(Object::Module(m)) if m.dict.is(Value::Obj(dict)) => {
+                let d = m.dict;
+                self.cached_global(at, d)
+            }
+            _ => None,
+        }
     }
 
     /// `LoadMethod` through the cache: (callable, self) or (attribute, Unbound).
@@ -231,13 +238,8 @@ impl Vm {
                 }
             }
             Some(Cache::Global { dict, .. }) => {
-                if let Some(Object::Module(m)) = self.heap.get_obj(obj) {
-                    if m.dict.is(Value::Obj(dict)) {
-                        let d = m.dict;
-                        if let Some(v) = self.cached_global(at, d) {
-                            return Ok((v, Value::Unbound));
-                        }
-                    }
+                if let Some(v) = self.cached_module_attr(at, obj, dict) {
+                    return Ok((v, Value::Unbound));
                 }
             }
             _ => {}

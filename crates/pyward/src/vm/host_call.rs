@@ -214,13 +214,7 @@ impl Vm {
     /// Perform the host call of the top (stub) frame: `Some(answer)`, or None when the run
     /// pauses for it.
     fn host_call(&mut self, kind: HostCallKind) -> PyResult<Option<Value>> {
-        let Some(f) = self.frames.last() else {
-            return Err(RunError::Internal("host call without a frame"));
-        };
-        let base = f.base;
-        let Some(code) = self.code_of(f.rt).cloned() else {
-            return Err(RunError::Internal("host call frame without code"));
-        };
+        let (base, code) = self.stub_frame()?;
         let name = match kind {
             HostCallKind::WallClock => WALL_CLOCK_CALL.to_string(),
             HostCallKind::MonotonicClock => MONOTONIC_CLOCK_CALL.to_string(),
@@ -253,6 +247,17 @@ impl Vm {
         }
     }
 
+    /// The top (stub) frame's base and code: where its bound parameters are.
+    fn stub_frame(&self) -> PyResult<(usize, Arc<Code>)> {
+        let Some(f) = self.frames.last() else {
+            return Err(RunError::Internal("host call without a frame"));
+        };
+        match self.code_of(f.rt) {
+            Some(code) => Ok((f.base, code.clone())),
+            None => Err(RunError::Internal("host call frame without code")),
+        }
+    }
+
     /// `name` if the embedder declared a host function of that name for this run.
     fn declared(&self, name: &str) -> PyResult<String> {
         if self.host.functions.iter().any(|h| h.name == name) {
@@ -269,13 +274,7 @@ impl Vm {
     /// event loop's Future for its answer, which the stub awaits. Submitting never pauses,
     /// so every task of an `asyncio.gather` submits before the loop waits for any answer.
     pub(crate) fn host_submit(&mut self) -> PyResult<Value> {
-        let Some(f) = self.frames.last() else {
-            return Err(RunError::Internal("host call without a frame"));
-        };
-        let base = f.base;
-        let Some(code) = self.code_of(f.rt).cloned() else {
-            return Err(RunError::Internal("host call frame without code"));
-        };
+        let (base, code) = self.stub_frame()?;
         let name = self.declared(&code.name)?;
         let (args, kwargs) = self.host_args(&code, base)?;
         let id = self.host.next_id;
