@@ -125,6 +125,38 @@ print(len(x), len(d), len(b), len(s), r[10**19])
     assert!(run(source).is_none());
 }
 
+/// Garbage is collected before it alone could breach a small limit: a loop whose live set is
+/// a few objects runs to the end under 1 MB and 300 KB, while a list that itself outgrows the
+/// limit still ends in `MemoryError`.
+#[test]
+fn garbage_never_breaches_a_small_limit() {
+    let churn = "\
+x = 0
+for i in range(200000):
+    s = [i, i + 1, str(i)]
+    x += len(s)
+print(x)
+";
+    let big = "x = [0] * 100000";
+    for max_memory in [1 << 20, 300 << 10] {
+        let limits = Limits {
+            max_memory,
+            ..Limits::default()
+        };
+        let program = Program::compile(churn, "churn.py").unwrap();
+        let run = program.run(limits.clone().into(), &mut pyward::no_host);
+        assert!(run.error.is_none(), "{max_memory}: {:?}", run.error);
+        assert_eq!(run.stdout, "600000\n");
+        let program = Program::compile(big, "big.py").unwrap();
+        let run = program.run(limits.into(), &mut pyward::no_host);
+        assert!(
+            matches!(run.error, Some(Error::Limit(LimitKind::Memory))),
+            "{max_memory}: {:?}",
+            run.error
+        );
+    }
+}
+
 #[test]
 fn sleeping_loop_hits_the_duration_limit_without_blocking() {
     let err = run("import time\nwhile True:\n    time.sleep(1)\n");

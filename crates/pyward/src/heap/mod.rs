@@ -9,6 +9,24 @@ mod account;
 
 pub use account::{Account, LimitKind};
 
+/// Collect no more often than every this many allocated bytes (unless the memory limit is
+/// close: see `pace`).
+const MIN_GC_THRESHOLD: usize = 4 << 20;
+
+/// The least allocation between two collections, however close the memory limit.
+const FLOOR_GC_THRESHOLD: usize = 64 << 10;
+
+/// Bytes to allocate before the next collection, given the live bytes after the last one:
+/// grow with the live set (amortised O(allocation)), but collect before garbage alone could
+/// push a small live set over the memory limit.
+fn pace(live: usize, max_bytes: usize) -> usize {
+    let headroom = max_bytes.saturating_sub(live) / 2;
+    MIN_GC_THRESHOLD
+        .max(live)
+        .min(headroom)
+        .max(FLOOR_GC_THRESHOLD)
+}
+
 use crate::exc::PyResult;
 use crate::types::object::Object;
 use crate::value::{ObjId, Value};
@@ -38,13 +56,14 @@ pub struct Heap {
 impl Heap {
     /// An empty heap with the given accounting.
     pub fn new(account: Account) -> Heap {
+        let gc_threshold = pace(0, account.max_bytes);
         Heap {
             // Room for a small program's objects without regrowing.
             slots: Vec::with_capacity(16),
             free: Vec::new(),
             account,
             since_gc: 0,
-            gc_threshold: 4 << 20,
+            gc_threshold,
             scratch: Object::Freed,
         }
     }
@@ -169,7 +188,7 @@ impl Heap {
         }
         self.since_gc = 0;
         // Grow the threshold with the live set so collection stays amortised O(allocation).
-        self.gc_threshold = (4usize << 20).max(live);
+        self.gc_threshold = pace(live, self.account.max_bytes);
     }
 
     /// Every slot's object (None for a free slot), in id order, for snapshots.
@@ -201,12 +220,16 @@ impl Heap {
                 marked: false,
             });
         }
+        // Loaded under possibly other limits: never later than those allow.
+        let gc_threshold = gc_threshold
+            .max(FLOOR_GC_THRESHOLD)
+            .min(pace(account.live_bytes, account.max_bytes));
         Ok(Heap {
             slots,
             free,
             account,
             since_gc,
-            gc_threshold: gc_threshold.max(4 << 20),
+            gc_threshold,
             scratch: Object::Freed,
         })
     }

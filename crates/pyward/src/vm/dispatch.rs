@@ -7,7 +7,7 @@
 use crate::bytecode::{BinOp, CmpOp, Op, UnaryOp};
 use crate::exc::{self, PyResult, RunError};
 use crate::types::object::Object;
-use crate::value::Value;
+use crate::value::{Value, read_slot};
 
 use super::Vm;
 use super::call::Called;
@@ -19,7 +19,9 @@ use crate::types::generator::GenState;
 impl Vm {
     #[inline]
     pub(crate) fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::Unbound)
+        let v = self.stack.last().map_or(Value::Unbound, read_slot);
+        self.stack.pop();
+        v
     }
 
     #[inline]
@@ -29,7 +31,7 @@ impl Vm {
 
     #[inline]
     fn top(&self) -> Value {
-        self.stack.last().copied().unwrap_or(Value::Unbound)
+        self.stack.last().map_or(Value::Unbound, read_slot)
     }
 
     /// Replace the top of the stack (a binary op's left operand by its result: one
@@ -188,7 +190,7 @@ impl Vm {
                         self.push(Value::None);
                         Ok(())
                     }
-                    Op::LoadFast(i) => match self.stack.get(base + i as usize).copied() {
+                    Op::LoadFast(i) => match self.stack.get(base + i as usize).map(read_slot) {
                         Some(Value::Unbound) | None => Err(self.unbound_local(rt, i)),
                         Some(v) => {
                             self.push(v);
