@@ -113,6 +113,52 @@ fn every_pause_survives_a_dump_and_load() {
     assert_eq!(snapped.result, plain.result);
 }
 
+/// A pause inside `__add__` called by an operator (a frame the dispatch loop runs
+/// with the operands kept below it, falling back to `__radd__`): dumped, loaded and resumed.
+#[test]
+fn a_pause_inside_an_operator_dunder_survives_a_dump_and_load() {
+    let source = "
+class Acc:
+    def __init__(self, v):
+        self.v = v
+    def __add__(self, other):
+        if isinstance(other, Skip):
+            return NotImplemented
+        return Acc(self.v + fetch(other))
+class Skip:
+    def __radd__(self, acc):
+        return Acc(acc.v + 1000)
+a = Acc(0)
+for i in range(3):
+    a = a + i
+a = a + Skip()
+(a + 1).v";
+    let program = Program::compile(source, "ops.py").unwrap_or_else(|e| panic!("{e}"));
+    let mut step = program.start(options());
+    let mut pauses = 0;
+    let outcome = loop {
+        match step {
+            Step::Done(o) => break o,
+            Step::Paused(p) => {
+                pauses += 1;
+                let bytes = p.dump().unwrap_or_else(|e| panic!("dump: {e}"));
+                drop(p);
+                let p = Paused::load(&bytes, limits()).unwrap_or_else(|e| panic!("load: {e}"));
+                let call = &p.calls()[0];
+                let (id, Data::Int(i)) = (call.id, &call.args[0]) else {
+                    panic!("unexpected call {call:?}")
+                };
+                let answer = vec![(id, Ok(Data::Int(i * 10)))];
+                step = p.resume(answer);
+            }
+        }
+    };
+    assert_eq!(outcome.error, None);
+    // 0 + 10 + 20 + 1000 (Skip's __radd__) + 10
+    assert_eq!(outcome.result, Some(Data::Int(1040)));
+    assert_eq!(pauses, 4);
+}
+
 #[test]
 fn a_paused_snapshot_forks() {
     let Step::Paused(p) = program().start(options()) else {

@@ -17,12 +17,13 @@ const MIN_GC_THRESHOLD: usize = 4 << 20;
 const FLOOR_GC_THRESHOLD: usize = 64 << 10;
 
 /// Bytes to allocate before the next collection, given the live bytes after the last one:
-/// grow with the live set (amortised O(allocation)), but collect before garbage alone could
-/// push a small live set over the memory limit.
+/// twice the live set, so the tracing work stays amortised O(allocation) and a growing heap
+/// is traced about once per doubling; but collect before garbage alone could push a small
+/// live set over the memory limit.
 fn pace(live: usize, max_bytes: usize) -> usize {
     let headroom = max_bytes.saturating_sub(live) / 2;
     MIN_GC_THRESHOLD
-        .max(live)
+        .max(live.saturating_mul(2))
         .min(headroom)
         .max(FLOOR_GC_THRESHOLD)
 }

@@ -548,7 +548,7 @@ impl Checker<'_> {
             let exit = next.map(|n| n.exit);
             self.operands(code, f.ip, operands, |op| paused_pops(op, exit))?;
             match f.exit {
-                ExitAction::Return | ExitAction::Call => {}
+                ExitAction::Return | ExitAction::Call | ExitAction::Binop(_) => {}
                 // `__init__` of a class call: the new instance waits for it to return.
                 ExitAction::Init(id) => match self.get(id)? {
                     Object::Instance(_) => {}
@@ -696,6 +696,8 @@ fn paused_pops(op: Op, above: Option<ExitAction>) -> Option<usize> {
             None | Some(ExitAction::Return | ExitAction::Call | ExitAction::Init(_)),
         ) => Some(2 + usize::from(k != 0)),
         (Op::ForIter(t), Some(ExitAction::ForIter(u))) if t == u => Some(0),
+        // `a.__op__(b)` runs above: the operands wait, copied, until it returns.
+        (Op::BinaryOp(_), Some(ExitAction::Binop(_))) => Some(0),
         (Op::HostCall(_), None) => Some(0),
         (Op::Send(t), Some(ExitAction::Send(u) | ExitAction::AsyncSend(u))) if t == u => Some(1),
         _ => None,

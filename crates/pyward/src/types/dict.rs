@@ -42,6 +42,14 @@ impl Dict {
         Dict::default()
     }
 
+    /// An empty dict with room for `n` entries (a literal's size) without regrowing.
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            entries: Vec::with_capacity(n),
+            ..Dict::default()
+        }
+    }
+
     /// The key-set version: changes whenever a key is added or removed.
     #[inline]
     pub fn version(&self) -> u64 {

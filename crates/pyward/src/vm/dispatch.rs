@@ -425,12 +425,19 @@ impl Vm {
                             None => {
                                 self.frames[fi].ip = ip;
                                 self.stack.pop();
-                                if matches!(op, Op::BinaryOp(_)) {
-                                    self.binop(bop, a, b)
+                                if matches!(op, Op::InplaceOp(_)) {
+                                    self.inplace_op(bop, a, b).map(|v| self.push(v))
                                 } else {
-                                    self.inplace_op(bop, a, b)
+                                    match self.binop_in_loop(bop, a, b) {
+                                        Ok(Some(Called::Pushed)) => continue 'frame,
+                                        Ok(Some(Called::Value(v))) => {
+                                            self.push(v);
+                                            Ok(())
+                                        }
+                                        Ok(None) => self.binop(bop, a, b).map(|v| self.push(v)),
+                                        Err(e) => Err(e),
+                                    }
                                 }
-                                .map(|v| self.push(v))
                             }
                         }
                     }
@@ -788,15 +795,28 @@ impl Vm {
                                     continue 'frame;
                                 }
                             },
+                            ExitAction::Binop(bop) => {
+                                let b = self.pop();
+                                let a = self.pop();
+                                match self.binop_forward_returned(bop, a, b, v) {
+                                    Ok(v) => v,
+                                    Err(e) if self.frames.len() <= stop => return Err(e),
+                                    Err(e) => {
+                                        self.handle_error(e, stop, false)?;
+                                        continue 'frame;
+                                    }
+                                }
+                            }
                             _ => v,
                         };
                         if self.frames.len() <= stop {
                             return Ok(v);
                         }
                         match f.exit {
-                            ExitAction::Return | ExitAction::Native | ExitAction::Init(_) => {
-                                self.push(v)
-                            }
+                            ExitAction::Return
+                            | ExitAction::Native
+                            | ExitAction::Init(_)
+                            | ExitAction::Binop(_) => self.push(v),
                             ExitAction::Call | ExitAction::AsyncSend(_) => {
                                 let e = self.gen_return_error(f.exit, v);
                                 self.handle_error(e, stop, false)?;

@@ -36,6 +36,9 @@ pub enum ExitAction {
     /// `__init__` of a class call made from bytecode: the return value must be None and the
     /// new instance (this id, kept alive by the frame) lands on the caller's stack instead.
     Init(crate::value::ObjId),
+    /// `a.__op__(b)` of a binary operator from bytecode: `[a, b]` wait on the caller's stack;
+    /// a NotImplemented result goes on to `b.__rop__(a)` (`Vm::binop_forward_returned`).
+    Binop(crate::bytecode::BinOp),
 }
 
 /// One activation of a code object.

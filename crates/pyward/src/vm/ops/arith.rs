@@ -38,11 +38,7 @@ impl Vm {
             if let Some(v) = self.user_binop(op, a, b)? {
                 return Ok(v);
             }
-            let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
-            if !va.is(a) || !vb.is(b) {
-                return self.binop(op, va, vb);
-            }
-            return Err(self.binop_type_error(op, a, b));
+            return self.binop_without_dunders(op, a, b);
         }
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
             match op {
@@ -175,13 +171,99 @@ impl Vm {
             }
         }
         if !same && !b_first {
-            if let Some(r) = self.call_dunder(b, rname, &[a])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(Some(r));
-                }
-            }
+            return self.reflected_binop(op, a, b);
         }
         Ok(None)
+    }
+
+    /// `b.__rop__(a)`, unless it is missing or returns NotImplemented.
+    fn reflected_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (_, rname, _) = op.dunders();
+        match self.call_dunder(b, rname, &[a])? {
+            Some(r) if !matches!(r, Value::NotImplemented) => Ok(Some(r)),
+            _ => Ok(None),
+        }
+    }
+
+    /// `a op b` once no dunder answered: a builtin subclass's value, else the TypeError.
+    fn binop_without_dunders(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
+        if !va.is(a) || !vb.is(b) {
+            return self.binop(op, va, vb);
+        }
+        Err(self.binop_type_error(op, a, b))
+    }
+
+    /// `a op b` from bytecode when `a` is an instance of a user class whose `__op__` is a
+    /// Python function and `b`'s class cannot take precedence (it is `a`'s class or not a
+    /// subclass of it): run `__op__` as a frame of this loop instead of a nested one. The
+    /// stack keeps `[a, b]` below the frame, whose `ExitAction::Binop` finishes the protocol
+    /// (`binop_forward_returned`). None: take the general path.
+    pub(crate) fn binop_in_loop(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<crate::vm::call::Called>> {
+        use crate::vm::call::Called;
+        if !self.is_user_instance(a) {
+            return Ok(None);
+        }
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        if !ta.is(tb) && self.is_subclass(tb, ta) {
+            return Ok(None);
+        }
+        let (lname, _, _) = op.dunders();
+        let Some(f) = self.user_dunder(a, lname)? else {
+            return Ok(None);
+        };
+        if matches!(f, Value::None) {
+            // `__add__ = None`: CPython calls it.
+            return Err(exc::type_error("'NoneType' object is not callable"));
+        }
+        if !matches!(self.heap.get_obj(f), Some(Object::Function(_))) {
+            return Ok(None);
+        }
+        let at = self.stack.len();
+        self.stack.extend_from_slice(&[a, b, a, b]);
+        let depth = self.frames.len();
+        match self.call_stack(f, at + 2, 2, Value::None, at + 2) {
+            Ok(Called::Pushed) if self.frames.len() > depth => {
+                if let Some(fr) = self.frames.last_mut() {
+                    fr.exit = crate::vm::ExitAction::Binop(op);
+                }
+                Ok(Some(Called::Pushed))
+            }
+            Ok(Called::Pushed) => Err(crate::exc::RunError::Internal("binop frame not pushed")),
+            Ok(Called::Value(r)) => {
+                self.stack.truncate(at);
+                self.binop_forward_returned(op, a, b, r)
+                    .map(|v| Some(Called::Value(v)))
+            }
+            Err(e) => {
+                self.stack.truncate(at);
+                Err(e)
+            }
+        }
+    }
+
+    /// The rest of `a op b` after `a.__op__(b)` (run by `binop_in_loop`) returned `r`.
+    pub(crate) fn binop_forward_returned(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        r: Value,
+    ) -> PyResult<Value> {
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+        if !self.type_of(a).is(self.type_of(b)) {
+            if let Some(r) = self.reflected_binop(op, a, b)? {
+                return Ok(r);
+            }
+        }
+        self.binop_without_dunders(op, a, b)
     }
 
     fn num_to_f64(&self, n: Num) -> PyResult<f64> {

@@ -98,7 +98,7 @@ impl Vm {
 
     /// A dict from a flat `[k1, v1, k2, v2, ...]` list.
     pub(crate) fn new_dict_from_pairs(&mut self, flat: &[Value]) -> PyResult<Value> {
-        let d = self.new_dict()?;
+        let d = self.alloc(Object::Dict(Dict::with_capacity(flat.len() / 2)))?;
         for pair in flat.chunks(2) {
             if let [k, v] = pair {
                 self.dict_set(d, *k, *v)?;

@@ -312,15 +312,28 @@ impl Vm {
                 Ok(pad_text(&cv, "", &s, false))
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                let n = self.percent_int(v, conv)?;
-                let mut digits = match conv {
-                    'o' => n.magnitude().to_str_radix(8),
-                    'x' => n.magnitude().to_str_radix(16),
-                    'X' => n.magnitude().to_str_radix(16).to_uppercase(),
-                    _ => {
-                        let mag = num_bigint::BigInt::from(n.magnitude().clone());
-                        super::repr::big_to_decimal(&mag)?
-                    }
+                let (negative, mut digits) = if let Value::Int(i) = v {
+                    // A small int (the common case) formats without a bigint.
+                    let m = i.unsigned_abs();
+                    let digits = match conv {
+                        'o' => format!("{m:o}"),
+                        'x' => format!("{m:x}"),
+                        'X' => format!("{m:X}"),
+                        _ => m.to_string(),
+                    };
+                    (i < 0, digits)
+                } else {
+                    let n = self.percent_int(v, conv)?;
+                    let digits = match conv {
+                        'o' => n.magnitude().to_str_radix(8),
+                        'x' => n.magnitude().to_str_radix(16),
+                        'X' => n.magnitude().to_str_radix(16).to_uppercase(),
+                        _ => {
+                            let mag = num_bigint::BigInt::from(n.magnitude().clone());
+                            super::repr::big_to_decimal(&mag)?
+                        }
+                    };
+                    (n.is_negative(), digits)
                 };
                 if let Some(p) = cv.prec {
                     if p > digits.len() {
@@ -333,7 +346,7 @@ impl Vm {
                     (true, 'X') => "0X",
                     _ => "",
                 };
-                let sign = sign_of(&cv, n.is_negative());
+                let sign = sign_of(&cv, negative);
                 Ok(pad_text(&cv, &format!("{sign}{prefix}"), &digits, true))
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
