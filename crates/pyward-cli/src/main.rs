@@ -13,6 +13,10 @@ use std::time::Duration;
 use pyward::host::limits::parse_size;
 use pyward::{Error, LimitKind, Limits, Program, RunOptions};
 
+/// See Cargo.toml: batch frees at each collection are cheap in mimalloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: pyward [limits] (FILE | -c CODE | -)
        pyward serve
 
