@@ -11,7 +11,7 @@ pub use account::{Account, LimitKind};
 
 /// Collect no more often than every this many allocated bytes (unless the memory limit is
 /// close: see `pace`).
-const MIN_GC_THRESHOLD: usize = 4 << 20;
+const MIN_GC_THRESHOLD: usize = 1 << 20;
 
 /// The least allocation between two collections, however close the memory limit.
 const FLOOR_GC_THRESHOLD: usize = 64 << 10;
