@@ -14,6 +14,7 @@
 
 mod codes;
 mod names;
+mod objects;
 mod state;
 mod validate;
 
@@ -34,7 +35,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.
