@@ -19,6 +19,8 @@ mod state;
 mod validate;
 
 #[cfg(test)]
+mod objects_tests;
+#[cfg(test)]
 mod tests;
 
 use std::fmt;
