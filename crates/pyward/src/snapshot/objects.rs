@@ -269,6 +269,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A postcard-encoded `T` (the rare kinds).
+    #[inline(always)]
     fn serde<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, SnapshotError> {
         let (t, rest) = serde_from(self.buf)?;
         self.buf = rest;
@@ -310,6 +311,7 @@ impl<'a> Reader<'a> {
         }))
     }
 
+    #[inline(always)]
     fn byte_vec(&mut self) -> Result<Vec<u8>, SnapshotError> {
         let n = self.count(1)?;
         Ok(self.take(n)?.to_vec())
