@@ -39,18 +39,58 @@ fn time(min: Duration, mut f: impl FnMut()) -> Duration {
     start.elapsed() / n.max(1)
 }
 
-/// Time `dump` and `load` (of `bytes`, what `dump` returns) and print the figures.
-fn measure(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8])) {
+/// Mean time per call of `make` (excluding the drop of what it returns) and per drop of its
+/// result, over at least `min` of wall time: results are kept in batches and dropped outside
+/// the first timer.
+fn time_apart<T>(min: Duration, mut make: impl FnMut() -> T) -> (Duration, Duration) {
+    const BATCH: usize = 16;
+    let mut batch: Vec<T> = Vec::with_capacity(BATCH);
+    let (mut made, mut dropped, mut n) = (Duration::ZERO, Duration::ZERO, 0u32);
+    let start = Instant::now();
+    while start.elapsed() < min {
+        let t = Instant::now();
+        for _ in 0..BATCH {
+            batch.push(make());
+        }
+        made += t.elapsed();
+        let t = Instant::now();
+        batch.clear();
+        dropped += t.elapsed();
+        n += BATCH as u32;
+    }
+    (made / n.max(1), dropped / n.max(1))
+}
+
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+/// Time `dump`, `load` (of `bytes`, what `dump` returns; with and without dropping the loaded
+/// VM) and the whole round trip, and print the figures.
+fn measure<T>(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8]) -> T) {
     let min = Duration::from_secs(2);
     let d = time(min, &mut dump);
-    let l = time(min, || load(bytes));
+    let (l, drop) = time_apart(min, || load(bytes));
+    let with_drop = time(min, || drop_now(load(bytes)));
+    let round = time(min, || {
+        dump();
+        drop_now(load(bytes));
+    });
     println!(
-        "{name}: {} bytes; dump {:.1} us, load {:.1} us, dump+load {:.1} us",
+        "{name}: {} bytes\n  dump {:.1} us, load {:.1} us (+ drop of the loaded VM {:.1} us; \
+         load with drop {:.1} us), dump+load {:.1} us, round trip with drop {:.1} us",
         bytes.len(),
-        d.as_secs_f64() * 1e6,
-        l.as_secs_f64() * 1e6,
-        (d + l).as_secs_f64() * 1e6
+        us(d),
+        us(l),
+        us(drop),
+        us(with_drop),
+        us(d + l),
+        us(round),
     );
+}
+
+fn drop_now<T>(t: T) {
+    drop(std::hint::black_box(t));
 }
 
 /// An idle VM after `src`: `snapshot::dump` and `snapshot::load`.
@@ -66,9 +106,7 @@ fn report(name: &str, src: &str) {
         || {
             let _ = std::hint::black_box(snapshot::dump(&vm));
         },
-        |b| {
-            let _ = std::hint::black_box(snapshot::load(b, Limits::default()));
-        },
+        |b| std::hint::black_box(snapshot::load(b, Limits::default())),
     );
 }
 
@@ -93,9 +131,7 @@ fn report_paused() {
         || {
             let _ = std::hint::black_box(paused.dump());
         },
-        |b| {
-            let _ = std::hint::black_box(Paused::load(b, Limits::default()));
-        },
+        |b| std::hint::black_box(Paused::load(b, Limits::default())),
     );
 }
 

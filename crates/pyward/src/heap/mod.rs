@@ -202,37 +202,50 @@ impl Heap {
         (&self.free, self.since_gc, self.gc_threshold)
     }
 
-    /// Rebuild a heap from a snapshot's objects (already validated), charging every object's
-    /// size to `account` as a fresh allocation would. Fails when they do not fit its limits.
-    pub(crate) fn from_objects(
-        objects: Vec<Option<Object>>,
+    /// An empty heap to restore a snapshot's object table into (`push_restored`, in id
+    /// order), with the free list and GC pacing the snapshot recorded.
+    pub(crate) fn restoring(
+        capacity: usize,
         free: Vec<u32>,
         since_gc: usize,
         gc_threshold: usize,
-        mut account: Account,
-    ) -> PyResult<Heap> {
-        let mut slots = Vec::with_capacity(objects.len());
-        for obj in objects {
-            let charged = obj.as_ref().map_or(0, Object::size_bytes);
-            account.charge_growth(charged)?;
-            slots.push(Slot {
-                obj,
-                charged,
-                marked: false,
-            });
-        }
-        // Loaded under possibly other limits: never later than those allow.
+        account: Account,
+    ) -> Heap {
+        // Loaded under possibly other limits: never later than half of them allows (a
+        // threshold `pace` chose under the same limits is unchanged, so a reload re-dumps
+        // the same bytes).
         let gc_threshold = gc_threshold
-            .max(FLOOR_GC_THRESHOLD)
-            .min(pace(account.live_bytes, account.max_bytes));
-        Ok(Heap {
-            slots,
+            .min(account.max_bytes / 2)
+            .max(FLOOR_GC_THRESHOLD);
+        Heap {
+            slots: Vec::with_capacity(capacity),
             free,
             account,
             since_gc,
             gc_threshold,
             scratch: Object::Freed,
-        })
+        }
+    }
+
+    /// Append the next slot of a snapshot's object table (None: a free slot), charging the
+    /// object's size to the account as a fresh allocation would. Fails when it does not fit
+    /// the limits.
+    #[inline]
+    pub(crate) fn push_restored(&mut self, obj: Option<Object>) -> PyResult<()> {
+        let charged = obj.as_ref().map_or(0, Object::size_bytes);
+        self.account.charge_growth(charged)?;
+        self.slots.push(Slot {
+            obj,
+            charged,
+            marked: false,
+        });
+        Ok(())
+    }
+
+    /// The slot at arena index `i`: None past the end, Some(None) for a free slot.
+    #[inline]
+    pub(crate) fn slot_at(&self, i: usize) -> Option<Option<&Object>> {
+        self.slots.get(i).map(|s| s.obj.as_ref())
     }
 
     /// Number of live objects (for tests and diagnostics).

@@ -1,22 +1,30 @@
 //! Snapshots: a whole `Vm` (paused run or idle session) as bytes, and back.
 //!
 //! Layout: `MAGIC`, `FORMAT_VERSION` (u32 little-endian), the pyward version (one length byte,
-//! then UTF-8), then the postcard-encoded state (`state.rs`): the code table first, then the
-//! heap, frames, value stack, roots and budget usage. Caches (`attr_cache`, `code_cache`, str
-//! hashes and lengths) are rebuilt on load, never stored. A snapshot is untrusted input:
-//! decoding never recurses on input depth (`codes.rs`), preallocates at most serde's cautious
-//! 1 MiB per open container, and `validate.rs` checks every id, kind and index the VM relies
-//! on before a `Vm` is built, so loading ends in a `SnapshotError`, never a panic.
+//! then UTF-8), then the postcard-encoded state (`state.rs`): the code table first, then
+//! frames, value stack, roots and budget usage; then the heap's object table, encoded by hand
+//! (`objects.rs`: it is nearly all of the bytes). Caches (`attr_cache`, `code_cache`, str
+//! hashes and lengths, dict index tables) are rebuilt on load, never stored. A snapshot is
+//! untrusted input: decoding never recurses on input depth (`codes.rs`), preallocates at most
+//! serde's cautious 1 MiB per open container in the postcard part and never more elements
+//! than the bytes left could encode in the object table; `objects.rs` checks the ids and
+//! kinds of the objects it encodes compactly as it reads them (charging each to the memory
+//! limit), and `validate.rs` checks every other id, kind and index the VM relies on before a
+//! `Vm` is built, so loading ends in a `SnapshotError`, never a panic.
 //!
 //! Bump `FORMAT_VERSION` when the encoding changes in any way (a field or variant added,
-//! removed or reordered in a serialized type, a changed `Op`, a new object kind), and add
-//! fixtures under tests/snapshots/v<N>/; the fixture test fails until you do.
+//! removed or reordered in a serialized type, a changed `Op`, a new object kind or value tag
+//! in `objects.rs`), and add fixtures under tests/snapshots/v<N>/; the fixture test fails until
+//! you do. Version 2: the object table moved out of postcard into `objects.rs`.
 
 mod codes;
 mod names;
+mod objects;
 mod state;
 mod validate;
 
+#[cfg(test)]
+mod objects_tests;
 #[cfg(test)]
 mod tests;
 
@@ -34,7 +42,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

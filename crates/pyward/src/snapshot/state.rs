@@ -4,17 +4,17 @@
 //! fields with the same encodings in the same order; the round-trip tests catch a mismatch.
 //! Both sides destructure or build `Vm` without `..`, so a new `Vm` field does not compile
 //! until it is stored here or explicitly rebuilt. The code table comes first so that every
-//! later `Arc<Code>` field can refer to it.
+//! later `Arc<Code>` field can refer to it; the heap's object table comes last, encoded by
+//! hand (`objects.rs`), and the code table's decode guard covers it too.
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::codes::{self, CodeTable, CodeTableOut, DecodeGuard, EncodeGuard};
-use super::{SnapshotError, malformed, validate};
+use super::{SnapshotError, malformed, objects, validate};
 use crate::bytecode::Code;
-use crate::exc::RunError;
 use crate::heap::{Account, Heap};
 use crate::host::limits::Limits;
 use crate::host::policy::Clock;
@@ -57,7 +57,6 @@ pub(super) struct GcPacing {
 #[derive(Serialize)]
 struct StateOut<'a> {
     codes: CodeTableOut<'a>,
-    objects: ObjectsOut<'a>,
     free: &'a [u32],
     gc: GcPacing,
     frames: &'a [Frame],
@@ -83,7 +82,6 @@ pub(super) struct StateIn {
     /// Read first, into the decode table that later `Arc<Code>` fields refer to.
     #[serde(rename = "codes")]
     pub _codes: CodeTable,
-    pub objects: Vec<Option<Object>>,
     pub free: Vec<u32>,
     pub gc: GcPacing,
     pub frames: Vec<Frame>,
@@ -101,15 +99,6 @@ pub(super) struct StateIn {
     pub stdout: String,
     pub stderr: String,
     pub host: HostState,
-}
-
-/// The heap's slots in id order, written without copying.
-struct ObjectsOut<'a>(&'a Heap);
-
-impl Serialize for ObjectsOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.objects())
-    }
 }
 
 fn to_u64(n: usize) -> u64 {
@@ -174,7 +163,6 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
     let fuel_used = fuel_start.saturating_sub(fuel_left.unwrap_or(*fuel_start));
     let state = StateOut {
         codes: CodeTableOut(&code_table),
-        objects: ObjectsOut(heap),
         free,
         gc: GcPacing {
             since_gc: to_u64(since_gc),
@@ -208,7 +196,10 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         host,
     };
     let _guard = EncodeGuard::new(&code_table);
-    postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))
+    let mut out =
+        postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))?;
+    objects::encode(heap, &mut out)?;
+    Ok(out)
 }
 
 /// Every code object held outside other code objects: functions and `CodeRt`s (frames and
@@ -258,26 +249,41 @@ pub(super) fn decode(
     limits: Limits,
     clock: Box<dyn Clock>,
 ) -> Result<Vm, SnapshotError> {
-    let state = {
+    let (state, heap) = {
         let _guard = DecodeGuard::new();
-        let (state, rest) = postcard::take_from_bytes::<StateIn>(payload)
+        let (mut state, rest) = postcard::take_from_bytes::<StateIn>(payload)
             .map_err(|e| malformed(format!("cannot decode: {e}")))?;
-        if !rest.is_empty() {
-            return Err(malformed("trailing bytes after the state"));
-        }
-        state
+        let mut account = Account::new(limits.max_memory, limits.max_allocations);
+        account.allocations = state.usage.allocations;
+        let free = std::mem::take(&mut state.free);
+        let gc = state.gc;
+        // The object table follows the rest of the state (`objects.rs`).
+        let heap = objects::decode(rest, |n| {
+            Heap::restoring(
+                n,
+                free,
+                to_usize(gc.since_gc),
+                to_usize(gc.gc_threshold),
+                account,
+            )
+        })?;
+        (state, heap)
     };
-    validate::check(&state)?;
-    build(state, limits, clock)
+    validate::check(&state, &heap)?;
+    build(state, heap, limits, clock)
 }
 
 /// Turn validated state into a VM under `limits`, rebuilding the caches.
-fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, SnapshotError> {
+fn build(
+    state: StateIn,
+    mut heap: Heap,
+    limits: Limits,
+    clock: Box<dyn Clock>,
+) -> Result<Vm, SnapshotError> {
     let StateIn {
         _codes: _,
-        objects,
-        free,
-        gc,
+        free: _,
+        gc: _,
         frames,
         stack,
         handled,
@@ -294,20 +300,6 @@ fn build(state: StateIn, limits: Limits, clock: Box<dyn Clock>) -> Result<Vm, Sn
         stderr,
         host,
     } = state;
-    let mut account = Account::new(limits.max_memory, limits.max_allocations);
-    account.allocations = usage.allocations;
-    let heap = Heap::from_objects(
-        objects,
-        free,
-        to_usize(gc.since_gc),
-        to_usize(gc.gc_threshold),
-        account,
-    )
-    .map_err(|e| match e {
-        RunError::Limit(k) => SnapshotError::Limit(k),
-        RunError::Exc(_) | RunError::Internal(_) => malformed("heap does not fit"),
-    })?;
-    let mut heap = heap;
     heap.account.peak_bytes = heap.account.live_bytes.max(to_usize(usage.peak_bytes));
     let mut interned_map = FxHashMap::default();
     let mut code_cache = FxHashMap::default();

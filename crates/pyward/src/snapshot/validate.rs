@@ -3,21 +3,22 @@
 //! A snapshot is hostile input. Every `ObjId` must name a live slot, and where the VM matches
 //! on an object's kind without a fallback (a frame's `rt` is a `CodeRt` of the frame's code, a
 //! function's globals are a dict, a cell slot holds a cell, a list subclass wraps a list) the
-//! kind is checked too. Dict and set tables must agree with their entries and keep an empty
-//! slot (so probing ends); frames and saved generator frames must lie inside the value stack
-//! with their locals and cells where the code says; a running generator is on the frame stack
-//! exactly once. The walk is iterative and linear in the input (probing aside).
+//! kind is checked too. Objects with a compact encoding (strs, lists, dicts, ...) were checked
+//! as they were decoded (objects.rs) and are skipped here. Set tables must agree with their
+//! entries and keep an empty slot (so probing ends); frames and saved generator frames must
+//! lie inside the value stack with their locals and cells where the code says; a running
+//! generator is on the frame stack exactly once. The walk is iterative and linear in the input (probing aside).
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
 use super::state::StateIn;
-use super::{SnapshotError, malformed};
+use super::{SnapshotError, malformed, objects};
 use crate::bytecode::stack::{self, Kind};
 use crate::bytecode::{Code, Const, Op};
+use crate::heap::Heap;
 use crate::types::BuiltinType;
-use crate::types::dict::{DELETED, Dict, EMPTY};
 use crate::types::generator::{GenState, SavedFrame};
 use crate::types::object::Object;
 use crate::types::set::{Set, Slot};
@@ -27,14 +28,11 @@ use crate::vm::{ExitAction, Frame};
 type Check = Result<(), SnapshotError>;
 
 /// Check the whole decoded state.
-pub(super) fn check(s: &StateIn) -> Check {
-    if u32::try_from(s.objects.len()).is_err() {
-        return Err(malformed("too many objects"));
-    }
-    let c = Checker { objs: &s.objects };
-    c.free_list(&s.free)?;
-    for (i, obj) in s.objects.iter().enumerate() {
-        if let Some(obj) = obj {
+pub(super) fn check(s: &StateIn, heap: &Heap) -> Check {
+    let c = Checker { heap };
+    c.free_list(heap.free_list().0)?;
+    for (i, obj) in heap.objects().enumerate() {
+        if let Some(obj) = obj.filter(|o| !objects::checked_on_decode(o)) {
             c.object(obj).map_err(|e| match e {
                 SnapshotError::Malformed(why) => malformed(format!("object {i}: {why}")),
                 other => other,
@@ -48,13 +46,13 @@ pub(super) fn check(s: &StateIn) -> Check {
 }
 
 struct Checker<'a> {
-    objs: &'a [Option<Object>],
+    heap: &'a Heap,
 }
 
 impl Checker<'_> {
     /// The live object behind `id`.
     fn get(&self, id: ObjId) -> Result<&Object, SnapshotError> {
-        match self.objs.get(id.index()) {
+        match self.heap.slot_at(id.index()) {
             Some(Some(Object::Freed)) | Some(None) | None => Err(malformed("dangling object id")),
             Some(Some(o)) => Ok(o),
         }
@@ -148,8 +146,8 @@ impl Checker<'_> {
     /// The instruction arena is rebuilt from the `CodeRt`s: their ranges must tile it.
     fn arena(&self) -> Check {
         let mut ranges: Vec<(u64, u64)> = self
-            .objs
-            .iter()
+            .heap
+            .objects()
             .flatten()
             .filter_map(|o| match o {
                 Object::CodeRt(c) => Some((u64::from(c.ops_base), c.code.ops.len() as u64)),
@@ -173,7 +171,7 @@ impl Checker<'_> {
     fn free_list(&self, free: &[u32]) -> Check {
         let mut seen = FxHashSet::default();
         for &i in free {
-            match self.objs.get(i as usize) {
+            match self.heap.slot_at(i as usize) {
                 Some(None) if seen.insert(i) => {}
                 _ => return Err(malformed("bad free list")),
             }
@@ -184,16 +182,15 @@ impl Checker<'_> {
     fn object(&self, obj: &Object) -> Check {
         match obj {
             Object::Freed => Err(malformed("freed object in a live slot")),
-            Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_) => Ok(()),
-            Object::BigInt(b) => {
-                // Ints that fit in i64 are always inline (`Value::Int`).
-                if i64::try_from(b).is_ok() {
-                    return Err(malformed("small int stored as a big int"));
-                }
-                Ok(())
-            }
-            Object::List(vs) | Object::Tuple(vs) => self.values(vs),
-            Object::Dict(d) => self.dict_table(d),
+            // Checked while decoding (objects.rs), and skipped by `check`.
+            Object::Str(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_)
+            | Object::BigInt(_)
+            | Object::List(_)
+            | Object::Tuple(_)
+            | Object::Dict(_)
+            | Object::Cell(_) => Ok(()),
             Object::Set(s) | Object::FrozenSet(s) => self.set_table(s),
             Object::Range(r) => {
                 if r.step == 0 || r.len_exact().is_none() {
@@ -244,7 +241,6 @@ impl Checker<'_> {
                 }
                 Ok(())
             }
-            Object::Cell(v) => self.slot(*v),
             Object::Generator(g) => {
                 match (g.state, &g.frame) {
                     (GenState::Created, Some(f)) if f.ip == 0 => self.saved_frame(f)?,
@@ -337,60 +333,6 @@ impl Checker<'_> {
             return Err(malformed(
                 "instance payload does not match its builtin base",
             ));
-        }
-        Ok(())
-    }
-
-    /// Entries, index table and live count agree; every live key is found by probing.
-    fn dict_table(&self, d: &Dict) -> Check {
-        let (entries, indices, len) = d.raw_parts();
-        let mut live = 0usize;
-        for e in entries {
-            if matches!(e.key, Value::Unbound) {
-                if !matches!(e.value, Value::Unbound) {
-                    return Err(malformed("deleted dict entry keeps a value"));
-                }
-            } else {
-                self.value(e.key)?;
-                self.value(e.value)?;
-                live += 1;
-            }
-        }
-        if live != len {
-            return Err(malformed("dict length disagrees with its entries"));
-        }
-        if indices.is_empty() {
-            return Ok(());
-        }
-        if indices.len() < 8 || !indices.len().is_power_of_two() {
-            return Err(malformed("bad dict index table size"));
-        }
-        let mut seen = vec![false; entries.len()];
-        let (mut empty, mut pointing) = (0usize, 0usize);
-        for &ix in indices {
-            match ix {
-                EMPTY => empty += 1,
-                DELETED => {}
-                ix => {
-                    let i = ix as usize;
-                    let is_live = entries
-                        .get(i)
-                        .is_some_and(|e| !matches!(e.key, Value::Unbound));
-                    match seen.get_mut(i) {
-                        Some(s) if is_live && !*s => *s = true,
-                        _ => return Err(malformed("bad dict index entry")),
-                    }
-                    pointing += 1;
-                }
-            }
-        }
-        if empty == 0 || pointing != live {
-            return Err(malformed("dict index table disagrees with its entries"));
-        }
-        for (pos, e) in entries.iter().enumerate() {
-            if !matches!(e.key, Value::Unbound) && d.find(e.hash, |k| k.is(e.key)) != Some(pos) {
-                return Err(malformed("dict key not reachable from its hash"));
-            }
         }
         Ok(())
     }
@@ -580,7 +522,7 @@ impl Checker<'_> {
             self.slot(*v)?;
         }
         // Every running generator is on the frame stack.
-        for (i, obj) in self.objs.iter().enumerate() {
+        for (i, obj) in self.heap.objects().enumerate() {
             if let Some(Object::Generator(g)) = obj {
                 let id = ObjId(u32::try_from(i).unwrap_or(u32::MAX));
                 if g.state == GenState::Running && !running.contains(&id) {

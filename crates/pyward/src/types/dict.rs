@@ -87,6 +87,46 @@ impl Dict {
         (&self.entries, &self.indices, self.len)
     }
 
+    /// A dict from a snapshot: its entries (deleted ones with `Unbound` key and value), how
+    /// many of them are live, its key-set version and the size of its index table as a power of two (0: no table). The
+    /// table is rebuilt here rather than stored. None when the size is not one a dict with
+    /// these entries can have: `rebuild` sizes the table to at most six times the entries, and
+    /// a table must keep an empty slot so probing ends.
+    pub(crate) fn restore(
+        entries: Vec<Entry>,
+        len: usize,
+        index_bits: u8,
+        version: u64,
+    ) -> Option<Dict> {
+        let mut d = Dict {
+            entries,
+            indices: Box::default(),
+            len,
+            version,
+        };
+        if index_bits == 0 {
+            return Some(d);
+        }
+        let size = 1usize.checked_shl(u32::from(index_bits))?;
+        if size < 8 || size > d.entries.len().max(1).saturating_mul(8) || len >= size {
+            return None;
+        }
+        if u32::try_from(d.entries.len()).ok()? >= DELETED {
+            return None;
+        }
+        d.indices = vec![EMPTY; size].into_boxed_slice();
+        for ix in 0..d.entries.len() {
+            match d.entries.get(ix) {
+                Some(e) if !matches!(e.key, Value::Unbound) => {
+                    let hash = e.hash;
+                    d.place(hash, u32::try_from(ix).ok()?);
+                }
+                _ => {}
+            }
+        }
+        Some(d)
+    }
+
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.entries

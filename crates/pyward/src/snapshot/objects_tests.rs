@@ -1,0 +1,324 @@
+//! The hand-written object table encoding: every compact kind round-trips, and crafted
+//! tables (hostile counts, dangling ids, bad tags, impossible dict tables) are clean errors.
+
+use num_bigint::BigInt;
+
+use super::SnapshotError;
+use super::objects::{decode, encode};
+use crate::heap::{Account, Heap, LimitKind};
+use crate::types::BuiltinType;
+use crate::types::dict::Dict;
+use crate::types::object::Object;
+use crate::types::set::Set;
+use crate::types::str::{Str, str_hash};
+use crate::value::{ObjId, Value};
+
+fn account() -> Account {
+    Account::new(usize::MAX, u64::MAX)
+}
+
+fn load(bytes: &[u8]) -> Result<Heap, SnapshotError> {
+    decode(bytes, |n| Heap::restoring(n, Vec::new(), 0, 0, account()))
+}
+
+fn dump(heap: &Heap) -> Vec<u8> {
+    let mut out = Vec::new();
+    let r = encode(heap, &mut out);
+    assert_eq!(r, Ok(()));
+    out
+}
+
+fn str_obj(s: &str) -> Object {
+    Object::Str(Str::new(s.to_string()))
+}
+
+/// A heap holding one object of every compact kind, with awkward contents.
+fn sample() -> (Heap, Vec<ObjId>) {
+    let mut heap = Heap::new(account());
+    let mut ids = Vec::new();
+    let mut add = |heap: &mut Heap, o: Object| {
+        let id = heap.alloc(o).unwrap_or(ObjId(0));
+        ids.push(id);
+        id
+    };
+    let text = add(&mut heap, str_obj("caf\u{e9} \u{1f600}"));
+    add(&mut heap, str_obj(""));
+    add(&mut heap, Object::Bytes(vec![0, 255, 7]));
+    add(&mut heap, Object::ByteArray(Vec::new()));
+    add(&mut heap, Object::BigInt(BigInt::from(i64::MAX) + 1));
+    add(&mut heap, Object::BigInt(-(BigInt::from(3u8).pow(150))));
+    let values = vec![
+        Value::None,
+        Value::Bool(true),
+        Value::Bool(false),
+        Value::Int(i64::MIN),
+        Value::Int(i64::MAX),
+        Value::Int(-1),
+        Value::Int(300),
+        Value::Float(f64::NAN),
+        Value::Float(-0.0),
+        Value::Float(f64::INFINITY),
+        Value::Obj(text),
+        Value::Type(BuiltinType::ValueError),
+        Value::NotImplemented,
+        Value::Ellipsis,
+    ];
+    let list = add(&mut heap, Object::List(values.clone()));
+    add(
+        &mut heap,
+        Object::Tuple(vec![Value::Obj(list), Value::Obj(list)]),
+    );
+    add(&mut heap, Object::Tuple(Vec::new()));
+    // A small dict without an index table, with a deleted entry in the middle.
+    let mut small = Dict::new();
+    for (i, v) in values.iter().enumerate() {
+        small.insert_new(i as i64 * 7 - 3, Value::Int(i as i64), *v);
+    }
+    small.remove_at(2);
+    add(&mut heap, Object::Dict(small));
+    // A dict with an index table and deletions; keys must stay reachable by hash.
+    let mut big = Dict::new();
+    for i in 0..50i64 {
+        big.insert_new(
+            i.wrapping_mul(0x1e37_79b9_7f4a_7c15),
+            Value::Int(i),
+            Value::Int(-i),
+        );
+    }
+    for pos in (0..50).step_by(3) {
+        big.remove_at(pos);
+    }
+    add(&mut heap, Object::Dict(big));
+    let mut emptied = Dict::new();
+    emptied.insert_new(str_hash("x"), Value::Obj(text), Value::None);
+    emptied.remove_at(0);
+    add(&mut heap, Object::Dict(emptied));
+    add(&mut heap, Object::Cell(Value::Unbound));
+    add(&mut heap, Object::Cell(Value::Obj(list)));
+    let mut set = Set::new();
+    set.insert_new(5, Value::Int(5));
+    add(&mut heap, Object::FrozenSet(set));
+    (heap, ids)
+}
+
+/// What a slot holds, comparable across a round trip (dict index tables are rebuilt, so only
+/// their size is compared; floats by bits).
+fn summary(obj: &Object) -> String {
+    let vals = |vs: &[Value]| -> String {
+        vs.iter()
+            .map(|v| match v {
+                Value::Float(f) => format!("F{:x}", f.to_bits()),
+                v => format!("{v:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    match obj {
+        Object::Str(s) => format!("str {:?} {}", s.s, s.chars),
+        Object::Dict(d) => {
+            let (entries, indices, len) = d.raw_parts();
+            let es: Vec<String> = entries
+                .iter()
+                .map(|e| match e.key {
+                    Value::Unbound => "deleted".to_string(),
+                    k => format!("{}:{k:?}={}", e.hash, vals(&[e.value])),
+                })
+                .collect();
+            format!(
+                "dict {len} {} v{} [{}]",
+                indices.len(),
+                d.version(),
+                es.join(" ")
+            )
+        }
+        Object::List(vs) => format!("list {}", vals(vs)),
+        Object::Tuple(vs) => format!("tuple {}", vals(vs)),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn every_compact_kind_round_trips() {
+    let (heap, ids) = sample();
+    let bytes = dump(&heap);
+    let back = load(&bytes);
+    assert!(back.is_ok(), "{back:?}", back = back.as_ref().err());
+    let Ok(back) = back else { return };
+    assert_eq!(back.objects().len(), heap.objects().len());
+    for id in ids {
+        assert_eq!(
+            summary(back.get(id)),
+            summary(heap.get(id)),
+            "object {id:?}"
+        );
+    }
+    assert_eq!(dump(&back), bytes, "re-encoding changed the bytes");
+}
+
+#[test]
+fn rebuilt_dict_tables_find_every_live_key() {
+    let (heap, _) = sample();
+    let Ok(back) = load(&dump(&heap)) else {
+        panic!("the sample does not load")
+    };
+    let mut checked = 0;
+    for obj in back.objects().flatten() {
+        if let Object::Dict(d) = obj {
+            for (pos, e) in d.raw_parts().0.iter().enumerate() {
+                if !matches!(e.key, Value::Unbound) {
+                    assert_eq!(d.find(e.hash, |k| k.is(e.key)), Some(pos));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} keys checked");
+}
+
+/// A table of `kinds` followed by `payload`.
+fn table(kinds: &[u8], payload: &[u8]) -> Vec<u8> {
+    let mut b = vec![u8::try_from(kinds.len()).unwrap_or(0)];
+    b.extend_from_slice(kinds);
+    b.extend_from_slice(payload);
+    b
+}
+
+// Kinds and value tags, as objects.rs numbers them.
+const FREE: u8 = 0;
+const STR: u8 = 1;
+const BIGINT: u8 = 4;
+const LIST: u8 = 5;
+const DICT: u8 = 7;
+const OTHER: u8 = 9;
+const V_NONE: u8 = 0;
+const V_INT: u8 = 3;
+const V_OBJ: u8 = 5;
+const V_UNBOUND: u8 = 9;
+
+fn err_of(bytes: &[u8]) -> String {
+    match load(bytes) {
+        Ok(_) => "loaded".to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn crafted_tables_are_clean_errors() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("a list of one None", table(&[LIST], &[1, V_NONE]), "loaded"),
+        ("a free slot", table(&[FREE], &[]), "loaded"),
+        (
+            "id of a free slot",
+            table(&[LIST, FREE], &[1, V_OBJ, 1]),
+            "dangling",
+        ),
+        (
+            "id past the end",
+            table(&[LIST], &[1, V_OBJ, 9]),
+            "dangling",
+        ),
+        (
+            "unbound in a list",
+            table(&[LIST], &[1, V_UNBOUND]),
+            "unbound",
+        ),
+        ("bad value tag", table(&[LIST], &[1, 200]), "bad value tag"),
+        ("bad kind", table(&[77], &[]), "bad object kind"),
+        ("truncated list", table(&[LIST], &[3, V_NONE]), "truncated"),
+        ("trailing bytes", table(&[LIST], &[0, 0]), "trailing"),
+        ("not UTF-8", table(&[STR], &[2, 0xff, 0xfe]), "UTF-8"),
+        ("small big int", table(&[BIGINT], &[1, 5]), "small int"),
+        (
+            "overlong varint",
+            table(
+                &[LIST],
+                &[
+                    1, V_INT, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0,
+                ],
+            ),
+            "bad varint",
+        ),
+        (
+            "varint past 64 bits",
+            table(
+                &[LIST],
+                &[
+                    1, V_INT, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2,
+                ],
+            ),
+            "bad varint",
+        ),
+        // Dicts: entry count, index bits, version, then entries.
+        (
+            "dict table of 2^40 slots",
+            table(&[DICT], &[0, 40, 0]),
+            "index table",
+        ),
+        (
+            "dict table of 4 slots",
+            table(&[DICT], &[0, 2, 0]),
+            "index table",
+        ),
+        (
+            "dict table far larger than its entries",
+            table(
+                &[DICT],
+                &[1, 10, 0, V_INT, 2, 0, 0, 0, 0, 0, 0, 0, 0, V_NONE],
+            ),
+            "index table",
+        ),
+        (
+            "a full dict table (no empty slot)",
+            {
+                let mut p = vec![8, 3, 0];
+                for i in 0..8u8 {
+                    p.extend_from_slice(&[V_INT, i * 2, i, 0, 0, 0, 0, 0, 0, 0, V_NONE]);
+                }
+                table(&[DICT], &p)
+            },
+            "index table",
+        ),
+        (
+            "a deleted dict entry is only its key",
+            table(&[DICT], &[1, 0, 0, V_UNBOUND]),
+            "loaded",
+        ),
+    ];
+    for (what, bytes, want) in cases {
+        let got = err_of(&bytes);
+        assert!(got.contains(want), "{what}: got {got:?}, want {want:?}");
+    }
+}
+
+#[test]
+fn hostile_counts_reserve_nothing_and_fail() {
+    // Counts far beyond the input: each must fail before reserving anything.
+    let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
+    let mut slots = huge.to_vec();
+    slots.push(LIST);
+    assert!(err_of(&slots).contains("truncated"));
+    for kind in [STR, LIST, DICT] {
+        let mut b = vec![1, kind];
+        b.extend_from_slice(&huge);
+        assert!(err_of(&b).contains("truncated"), "kind {kind}");
+    }
+}
+
+#[test]
+fn other_kinds_cannot_smuggle_compact_ones() {
+    let list = postcard::to_allocvec(&Object::List(vec![Value::Obj(ObjId(99))]));
+    let Ok(list) = list else { return };
+    assert!(err_of(&table(&[OTHER], &list)).contains("wrong kind"));
+    let freed = postcard::to_allocvec(&Object::Freed).unwrap_or_default();
+    assert!(err_of(&table(&[OTHER], &freed)).contains("wrong kind"));
+}
+
+#[test]
+fn objects_are_charged_while_decoding() {
+    let (heap, _) = sample();
+    let bytes = dump(&heap);
+    let got = decode(&bytes, |n| {
+        Heap::restoring(n, Vec::new(), 0, 0, Account::new(1024, u64::MAX))
+    });
+    assert_eq!(got.err(), Some(SnapshotError::Limit(LimitKind::Memory)));
+}
