@@ -109,3 +109,48 @@ fn builtin_types_round_trip_by_name() {
     let unknown = postcard::to_allocvec("NoSuchType").unwrap_or_default();
     assert!(postcard::from_bytes::<BuiltinType>(&unknown).is_err());
 }
+
+/// Bytecode a snapshot can carry but the compiler never emits: a handler before the
+/// instruction that raises, so the exceptions themselves loop. Found by fuzz_snapshot as a
+/// hang; each handled exception now costs fuel like a backward jump.
+#[test]
+fn a_loop_made_of_exceptions_runs_out_of_fuel() {
+    use crate::bytecode::ExcEntry;
+    use crate::exc::RunError;
+    use crate::heap::LimitKind;
+    let mut looping = code("looping", Vec::new());
+    // 0-1 raise None (a TypeError); the handler at 2 pops it and raises again at 4, and
+    // that raise's handler is 2 again.
+    looping.ops = vec![
+        Op::LoadNone,
+        Op::Raise(1),
+        Op::Pop,
+        Op::LoadNone,
+        Op::Raise(1),
+    ];
+    looping.lines = vec![1; 5];
+    looping.exc_table = vec![
+        ExcEntry {
+            start: 0,
+            end: 2,
+            target: 2,
+            depth: 0,
+        },
+        ExcEntry {
+            start: 3,
+            end: 5,
+            target: 2,
+            depth: 0,
+        },
+    ];
+    assert_eq!(crate::bytecode::verify::verify_code(&looping), Ok(()));
+    let mut vm = crate::vm::Vm::new(crate::host::limits::Limits {
+        max_fuel: Some(10_000),
+        ..crate::host::limits::Limits::default()
+    });
+    let got = vm.run_module(&Arc::new(looping));
+    assert!(
+        matches!(got, Err(RunError::Limit(LimitKind::Fuel))),
+        "{got:?}"
+    );
+}

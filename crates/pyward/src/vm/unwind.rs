@@ -32,6 +32,13 @@ impl Vm {
                 .code_of(rt)
                 .and_then(|c| c.handler_at(ip.saturating_sub(1)));
             if let Some(h) = handler {
+                // A handler may lie before the raising instruction (a loop made of
+                // exceptions, which crafted bytecode in a snapshot can build): charge it like a
+                // backward jump so fuel and the clock bound it.
+                if let Err(limit) = self.tick() {
+                    self.unwind_to(stop);
+                    return Err(limit);
+                }
                 let keep = stack_base + h.depth as usize;
                 self.stack.truncate(keep);
                 self.stack.push(Value::Obj(exc_id));
