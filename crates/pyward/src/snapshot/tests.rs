@@ -154,3 +154,36 @@ fn a_loop_made_of_exceptions_runs_out_of_fuel() {
         "{got:?}"
     );
 }
+
+/// Crafted code (a snapshot's code table is untrusted) can jump backwards through
+/// instructions the compiler only emits with forward targets: `or`'s `JumpIfTrueOrPop`,
+/// `JumpIfNotNone` and a `for` loop's exit. Found by fuzz_snapshot as a hang; each now
+/// charges fuel on a backward target like `Jump` does.
+#[test]
+fn backward_jumps_through_forward_only_instructions_run_out_of_fuel() {
+    use crate::exc::RunError;
+    use crate::heap::LimitKind;
+    let loops: [(&str, Vec<Op>); 3] = [
+        ("or", vec![Op::LoadInt(1), Op::JumpIfTrueOrPop(0)]),
+        ("not_none", vec![Op::LoadInt(1), Op::JumpIfNotNone(0)]),
+        // An exhausted iterator: `for` exits to its own start, which builds another.
+        (
+            "for_exit",
+            vec![Op::BuildList(0), Op::GetIter, Op::ForIter(0), Op::Pop],
+        ),
+    ];
+    for (name, ops) in loops {
+        let mut looping = code(name, Vec::new());
+        looping.lines = vec![1; ops.len()];
+        looping.ops = ops;
+        let mut vm = crate::vm::Vm::new(crate::host::limits::Limits {
+            max_fuel: Some(10_000),
+            ..crate::host::limits::Limits::default()
+        });
+        let got = vm.run_module(&Arc::new(looping));
+        assert!(
+            matches!(got, Err(RunError::Limit(LimitKind::Fuel))),
+            "{name}: {got:?}"
+        );
+    }
+}

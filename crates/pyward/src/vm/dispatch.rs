@@ -96,6 +96,22 @@ impl Vm {
         }
     }
 
+    /// Jump to `t` from an instruction that the compiler only emits with forward targets
+    /// (`and`/`or`, `for` exits, `yield from`): a snapshot's code table is untrusted, so a
+    /// backward target charges fuel like `Jump` does, and a crafted loop through it ends.
+    #[inline]
+    fn jump(&mut self, ip: &mut usize, t: u32) -> PyResult<()> {
+        let back = (t as usize) < *ip;
+        *ip = t as usize;
+        if back {
+            if let Some(f) = self.frames.last_mut() {
+                f.ip = *ip;
+            }
+            return self.tick();
+        }
+        Ok(())
+    }
+
     #[inline]
     fn peek(&self, n: usize) -> Value {
         let len = self.stack.len();
@@ -579,12 +595,9 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let want = matches!(op, Op::JumpIfTrueOrPop(_));
                         match fast_truthy(v).map_or_else(|| self.truthy(v), Ok) {
-                            Ok(b) => {
-                                if b == want {
-                                    ip = t as usize;
-                                } else {
-                                    self.stack.pop();
-                                }
+                            Ok(b) if b == want => self.jump(&mut ip, t),
+                            Ok(_) => {
+                                self.stack.pop();
                                 Ok(())
                             }
                             Err(e) => Err(e),
@@ -592,10 +605,11 @@ impl Vm {
                     }
                     Op::JumpIfNotNone(t) => {
                         let v = self.pop();
-                        if !matches!(v, Value::None) {
-                            ip = t as usize;
+                        if matches!(v, Value::None) {
+                            Ok(())
+                        } else {
+                            self.jump(&mut ip, t)
                         }
-                        Ok(())
                     }
                     Op::GetIter => {
                         self.frames[fi].ip = ip;
@@ -610,7 +624,10 @@ impl Vm {
                             let gid = it.obj().unwrap_or(crate::value::ObjId(0));
                             if state == GenState::Done {
                                 self.stack.pop();
-                                ip = t as usize;
+                                if let Err(e) = self.jump(&mut ip, t) {
+                                    self.handle_error(e, stop, false)?;
+                                    continue 'frame;
+                                }
                                 continue;
                             }
                             match self.resume_generator(gid, Value::None, ExitAction::ForIter(t)) {
@@ -629,8 +646,7 @@ impl Vm {
                             }
                             Ok(None) => {
                                 self.stack.pop();
-                                ip = t as usize;
-                                Ok(())
+                                self.jump(&mut ip, t)
                             }
                             Err(e) => Err(e),
                         }
@@ -865,8 +881,7 @@ impl Vm {
                             Ok(SendStep::Returned(v)) => {
                                 self.stack.pop();
                                 self.push(v);
-                                ip = t as usize;
-                                Ok(())
+                                self.jump(&mut ip, t)
                             }
                             Err(e) => Err(e),
                         }
