@@ -116,8 +116,6 @@ fn builtin_types_round_trip_by_name() {
 #[test]
 fn a_loop_made_of_exceptions_runs_out_of_fuel() {
     use crate::bytecode::ExcEntry;
-    use crate::exc::RunError;
-    use crate::heap::LimitKind;
     let mut looping = code("looping", Vec::new());
     // 0-1 raise None (a TypeError); the handler at 2 pops it and raises again at 4, and
     // that raise's handler is 2 again.
@@ -144,6 +142,14 @@ fn a_loop_made_of_exceptions_runs_out_of_fuel() {
         },
     ];
     assert_eq!(crate::bytecode::verify::verify_code(&looping), Ok(()));
+    assert_runs_out_of_fuel(looping);
+}
+
+/// Run `looping` with 10,000 fuel: it must end in the fuel limit, not hang.
+fn assert_runs_out_of_fuel(looping: crate::bytecode::Code) {
+    use crate::exc::RunError;
+    use crate::heap::LimitKind;
+    let name = looping.name.clone();
     let mut vm = crate::vm::Vm::new(crate::host::limits::Limits {
         max_fuel: Some(10_000),
         ..crate::host::limits::Limits::default()
@@ -151,7 +157,7 @@ fn a_loop_made_of_exceptions_runs_out_of_fuel() {
     let got = vm.run_module(&Arc::new(looping));
     assert!(
         matches!(got, Err(RunError::Limit(LimitKind::Fuel))),
-        "{got:?}"
+        "{name}: {got:?}"
     );
 }
 
@@ -161,8 +167,6 @@ fn a_loop_made_of_exceptions_runs_out_of_fuel() {
 /// charges fuel on a backward target like `Jump` does.
 #[test]
 fn backward_jumps_through_forward_only_instructions_run_out_of_fuel() {
-    use crate::exc::RunError;
-    use crate::heap::LimitKind;
     let loops: [(&str, Vec<Op>); 3] = [
         ("or", vec![Op::LoadInt(1), Op::JumpIfTrueOrPop(0)]),
         ("not_none", vec![Op::LoadInt(1), Op::JumpIfNotNone(0)]),
@@ -176,14 +180,6 @@ fn backward_jumps_through_forward_only_instructions_run_out_of_fuel() {
         let mut looping = code(name, Vec::new());
         looping.lines = vec![1; ops.len()];
         looping.ops = ops;
-        let mut vm = crate::vm::Vm::new(crate::host::limits::Limits {
-            max_fuel: Some(10_000),
-            ..crate::host::limits::Limits::default()
-        });
-        let got = vm.run_module(&Arc::new(looping));
-        assert!(
-            matches!(got, Err(RunError::Limit(LimitKind::Fuel))),
-            "{name}: {got:?}"
-        );
+        assert_runs_out_of_fuel(looping);
     }
 }
