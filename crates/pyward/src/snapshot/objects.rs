@@ -105,7 +105,7 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
             other => w.bytes_raw(&postcard_bytes(other)?),
         }
     }
-    Ok(w.finish())
+    w.finish()
 }
 
 /// Roughly the encoded size of an object's payload.
@@ -152,9 +152,10 @@ const MAX_VALUE: usize = 1 + MAX_VARINT;
 /// The output of `encode`. `buf` is kept zero-filled past `pos`, so after one `room` check
 /// for a group of writes each byte is a plain indexed store. The position lives in a local
 /// rather than in a `Vec`'s length because a byte store through `Vec::push` may alias the
-/// Vec's own fields, which makes every push reload them (most of the encoding time). Helpers
-/// that are not inlined never see the writer (the rare kinds are postcard-encoded on their
-/// own and copied in), so its fields stay in registers.
+/// Vec's own fields, which makes every push reload them (most of the encoding time). No
+/// function that is not inlined sees the writer's address (growing moves the buffer out and
+/// back; the rare kinds are postcard-encoded on their own and copied in), so its fields can
+/// stay in registers.
 struct Writer {
     buf: Vec<u8>,
     pos: usize,
@@ -175,20 +176,11 @@ impl Writer {
     #[inline(always)]
     fn room(&mut self, n: usize) {
         if self.buf.len().saturating_sub(self.pos) < n {
-            self.grow(n);
+            self.buf = grown(std::mem::take(&mut self.buf), self.pos.saturating_add(n));
         }
     }
 
-    #[cold]
-    #[inline(never)]
-    fn grow(&mut self, n: usize) {
-        let want = self.pos.saturating_add(n);
-        let len = want.max(self.buf.len().saturating_mul(2));
-        self.buf.resize(len, 0);
-    }
-
-    /// Write one byte; the caller made room (a write past the room is dropped, and
-    /// `finish` would then fail to see it: every caller checks room first).
+    /// Write one byte; the caller made room (a write past it is lost, and `finish` fails).
     #[inline(always)]
     fn byte(&mut self, b: u8) {
         if let Some(slot) = self.buf.get_mut(self.pos) {
@@ -269,11 +261,23 @@ impl Writer {
         Ok(())
     }
 
-    /// The bytes written.
-    fn finish(mut self) -> Vec<u8> {
+    /// The bytes written; an error if a write went past the room made for it (a bug here).
+    fn finish(mut self) -> Result<Vec<u8>, SnapshotError> {
+        if self.pos > self.buf.len() {
+            return Err(malformed("the object table encoder overran its buffer"));
+        }
         self.buf.truncate(self.pos);
-        self.buf
+        Ok(self.buf)
     }
+}
+
+/// `buf` zero-filled to at least `want` bytes (and at least doubled, so growing is amortised).
+#[cold]
+#[inline(never)]
+fn grown(mut buf: Vec<u8>, want: usize) -> Vec<u8> {
+    let len = want.max(buf.len().saturating_mul(2));
+    buf.resize(len, 0);
+    buf
 }
 
 /// `t`, postcard-encoded (the rare kinds and named values).
