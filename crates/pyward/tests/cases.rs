@@ -56,15 +56,13 @@ fn run_case(path: &Path) -> Option<String> {
     let last_line = |e: &Error| -> String {
         match e {
             Error::Syntax { kind, msg, .. } => format!("{kind}: {msg}"),
-            Error::Exception {
-                type_name, message, ..
-            } => {
-                if message.is_empty() {
-                    type_name.clone()
-                } else {
-                    format!("{type_name}: {message}")
-                }
-            }
+            // The traceback's last line, as printed (with a "Did you mean" suggestion).
+            Error::Exception { traceback, .. } => traceback
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .to_string(),
             Error::Limit(k) => format!("limit {k:?}"),
             Error::Internal(m) => format!("internal {m}"),
             other => format!("{other}"),
