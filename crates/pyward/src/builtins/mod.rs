@@ -93,6 +93,8 @@ natives! {
         Hash => "hash" => objfn::hash,
         Id => "id" => objfn::id,
         Callable => "callable" => objfn::callable,
+        Exit => "exit" => objfn::exit,
+        Quit => "quit" => objfn::exit,
         Getattr => "getattr" => objfn::getattr,
         Setattr => "setattr" => objfn::setattr,
         Hasattr => "hasattr" => objfn::hasattr,
