@@ -16,7 +16,8 @@
 //! removed or reordered in a serialized type, a changed `Op`, a new object kind or value tag
 //! in `objects.rs`), and add fixtures under tests/snapshots/v<N>/; the fixture test fails until
 //! you do. Version 2: the object table moved out of postcard into `objects.rs`. Version 3: a
-//! bundled module's code is stored by name (`codes.rs`).
+//! bundled module's code is stored by name (`codes.rs`). Version 4: exceptions carry `name`,
+//! `obj` and the NameError's scope.
 
 mod codes;
 mod names;
@@ -43,7 +44,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.
