@@ -170,9 +170,18 @@ impl Vm {
             _ => {}
         }
         match self.heap.get_obj(obj) {
-            Some(Object::Instance(_)) => {
+            Some(Object::Instance(i)) => {
+                let payload = i.payload;
                 if let Some(v) = self.instance_getattr(obj, attr)? {
                     return Ok(Some(v));
+                }
+                // The data attributes of an int or float subclass's value (`real`, ...).
+                if matches!(payload, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                    || to_big(self, payload).is_some()
+                {
+                    if let Some(v) = self.getattr_opt(payload, attr)? {
+                        return Ok(Some(v));
+                    }
                 }
                 return self.getattr_hook(obj, attr);
             }
