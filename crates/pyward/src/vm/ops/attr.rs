@@ -303,6 +303,20 @@ impl Vm {
                 "obj" if self.is_subclass(e.cls, Value::Type(BuiltinType::AttributeError)) => {
                     Some(e.obj)
                 }
+                "__dict__" => {
+                    let d = e.dict;
+                    if matches!(d, Value::None) {
+                        let d = self.new_dict()?;
+                        if let Some(Object::Exception(e)) =
+                            obj.obj().map(|id| self.heap.get_mut(id))
+                        {
+                            e.dict = d;
+                        }
+                        Some(d)
+                    } else {
+                        Some(d)
+                    }
+                }
                 "__cause__" => Some(e.cause),
                 "__context__" => Some(e.context),
                 "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
