@@ -195,7 +195,15 @@ pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => match vm.heap.get_obj(v) {
             Some(Object::Module(m)) => Ok(m.dict),
             Some(Object::Function(f)) if !matches!(f.dict, Value::None) => Ok(f.dict),
-            Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => Ok(i.dict),
+            Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => {
+                let (cls, dict) = (i.class, i.dict);
+                if vm.slot_names(cls)?.is_some() {
+                    return Err(exc::type_error(
+                        "vars() argument must have __dict__ attribute",
+                    ));
+                }
+                Ok(dict)
+            }
             Some(Object::Class(c)) => {
                 let d = c.dict;
                 vm.class_dict_view(d)

@@ -576,6 +576,7 @@ impl Vm {
             _ => return Ok(None),
         };
         match name {
+            "__dict__" if self.slot_names(cls)?.is_some() => return Ok(None),
             "__dict__" => {
                 if matches!(dict, Value::None) {
                     let d = self.new_dict()?;
@@ -763,6 +764,44 @@ impl Vm {
         Ok(true)
     }
 
+    /// The attribute names instances of `cls` may hold when every class of its MRO declares
+    /// `__slots__` (without `__dict__`): the instances then have no `__dict__` and refuse
+    /// other names. None when instances have a dict (the common case, answered by one cached
+    /// lookup).
+    pub(crate) fn slot_names(&mut self, cls: Value) -> PyResult<Option<Vec<String>>> {
+        if self.class_lookup(cls, "__slots__")?.is_none() {
+            return Ok(None);
+        }
+        let key = self.intern("__slots__")?;
+        let mut names = Vec::new();
+        for c in self.mro_of(cls) {
+            let (dict, class_name) = match self.heap.get_obj(c) {
+                Some(Object::Class(cl)) => (cl.dict, cl.name.clone()),
+                _ => continue,
+            };
+            let Some(slots) = self.dict_get(dict, key)? else {
+                return Ok(None);
+            };
+            let items = match self.str_of(slots) {
+                Some(one) => vec![one.to_string()],
+                None => {
+                    let mut out = Vec::new();
+                    for item in self.collect_iterable(slots)? {
+                        out.push(self.str_of(item).unwrap_or("").to_string());
+                    }
+                    out
+                }
+            };
+            for n in items {
+                if n == "__dict__" {
+                    return Ok(None);
+                }
+                names.push(crate::compile::mangle(&class_name, &n).unwrap_or(n));
+            }
+        }
+        Ok(Some(names))
+    }
+
     /// `object.__setattr__`: property setters, else the instance dict.
     pub(crate) fn generic_setattr(
         &mut self,
@@ -787,6 +826,11 @@ impl Vm {
                 }
                 self.call(setter, &[obj, v])?;
                 return Ok(());
+            }
+        }
+        if let Some(slots) = self.slot_names(cls)? {
+            if !slots.contains(&attr) {
+                return Err(self.no_attribute_to_delete(obj, &attr));
             }
         }
         self.dict_set(dict, name, v)
