@@ -21,6 +21,7 @@ impl Vm {
         kwargs: Value,
     ) -> PyResult<Value> {
         let name_text = self.str_of(name).unwrap_or("?").to_string();
+        let (bases, orig_bases) = self.resolve_bases(bases)?;
         let (code, rt, globals, closure) = match self.heap.get_obj(body) {
             Some(Object::Function(f)) => (f.code.clone(), f.rt, f.globals, f.closure.clone()),
             _ => return Err(RunError::Internal("class body is not a function")),
@@ -49,6 +50,10 @@ impl Vm {
             }
         }
         let namespace = self.new_dict()?;
+        if let Some(orig) = orig_bases {
+            let key = self.intern("__orig_bases__")?;
+            self.dict_set(namespace, key, orig)?;
+        }
         let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
         for _ in &code.cellvars {
             cells.push(self.alloc(Object::Cell(Value::Unbound))?);
@@ -762,6 +767,44 @@ impl Vm {
         }
         self.generic_setattr(obj, cls, dict, name, v)?;
         Ok(true)
+    }
+
+    /// Bases that are not classes but define `__mro_entries__` (`Generic[T]`, `list[int]`)
+    /// are replaced by what it returns, as CPython's `types.resolve_bases`; the original
+    /// bases come back too when any was replaced (for `__orig_bases__`).
+    fn resolve_bases(&mut self, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if !bases.iter().any(|b| self.is_user_instance(*b)) {
+            return Ok((bases, None));
+        }
+        let orig = self.new_tuple(bases.clone())?;
+        self.temp_roots.push(orig);
+        let mut out = Vec::with_capacity(bases.len());
+        let mut result = Ok(());
+        for b in &bases {
+            if self.is_user_instance(*b) {
+                match self.call_dunder(*b, "__mro_entries__", &[orig]) {
+                    Ok(Some(r)) => {
+                        match self.heap.get_obj(r) {
+                            Some(Object::Tuple(items)) => out.extend(items.iter().copied()),
+                            _ => {
+                                result =
+                                    Err(exc::type_error("__mro_entries__ must return a tuple"));
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+            out.push(*b);
+        }
+        self.temp_roots.pop();
+        result.map(|()| (out, Some(orig)))
     }
 
     /// The attribute names instances of `cls` may hold when every class of its MRO declares
