@@ -209,6 +209,11 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             "int() can't convert non-string with explicit base",
         ));
     }
+    // An instance of a float subclass converts through its value.
+    let v = match vm.builtin_view(v) {
+        f @ Value::Float(_) => f,
+        _ => v,
+    };
     match v {
         Value::Int(_) => Ok(v),
         Value::Bool(b) => Ok(Value::Int(i64::from(b))),
@@ -305,6 +310,11 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(v) = args.get(0) else {
         return Ok(Value::Float(0.0));
     };
+    // An instance of a float subclass converts to its value.
+    let v = match vm.builtin_view(v) {
+        f @ Value::Float(_) => f,
+        _ => v,
+    };
     match v {
         Value::Float(_) => Ok(v),
         _ => {
@@ -386,7 +396,7 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return crate::builtins::Native::Bytes(crate::types::bytes_methods::BytesMethod::Decode)
             .call(vm, dargs);
     }
-    if vm.str_of(v).is_some() {
+    if vm.exact_str(v).is_some() {
         return Ok(v);
     }
     let s = vm.str(v)?;

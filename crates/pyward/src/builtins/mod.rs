@@ -325,6 +325,7 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
             .filter(|m| bytes_methods::applies(*m, ty))
             .map(Native::Bytes),
         BuiltinType::Range => crate::types::range::RangeMethod::lookup(name).map(Native::Range),
+        t if t.is_exception() && !name.starts_with("__") => slot_of(t, name),
         _ => None,
     }
 }

@@ -19,7 +19,7 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = vm.call_dunder(v, "__abs__", &[])? {
         return Ok(r);
     }
-    match v {
+    match vm.builtin_view(v) {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Int(i) if i != i64::MIN => Ok(Value::Int(i.abs())),
         Value::Bool(b) => Ok(Value::Int(i64::from(b))),
@@ -60,7 +60,7 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             None => Some(vm.index_arg(n, "")?),
         },
     };
-    match v {
+    match vm.builtin_view(v) {
         Value::Float(f) => match nd {
             None => {
                 if f.is_nan() {
@@ -120,7 +120,7 @@ pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = user_divmod(vm, a, b)? {
         return Ok(r);
     }
-    match vm.num_divmod(a, b)? {
+    match vm.num_divmod(vm.builtin_view(a), vm.builtin_view(b))? {
         Some((q, r)) => vm.new_tuple(vec![q, r]),
         None => Err(exc::type_error(crate::exc::messages::unsupported_binop(
             "divmod()",

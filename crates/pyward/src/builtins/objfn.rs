@@ -44,9 +44,28 @@ fn class_check(
     Ok(f(vm, cls))
 }
 
+/// `type(cls).__instancecheck__` / `__subclasscheck__` of a second argument that is neither
+/// a class nor a tuple (a `types.UnionType`, a generic alias): None when it has none.
+fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<bool>> {
+    if matches!(cls, Value::Type(_))
+        || vm.is_user_class(cls)
+        || matches!(vm.heap.get_obj(cls), Some(Object::Tuple(_)))
+        || !vm.is_user_instance(cls)
+    {
+        return Ok(None);
+    }
+    match vm.call_dunder(cls, hook, &[v])? {
+        Some(r) => Ok(Some(vm.truthy(r)?)),
+        None => Ok(None),
+    }
+}
+
 /// `isinstance(obj, cls)`.
 pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("isinstance", 2, 2)?;
+    if let Some(r) = check_hook(vm, args.pos[1], "__instancecheck__", args.pos[0])? {
+        return Ok(Value::Bool(r));
+    }
     let t = vm.type_of(args.pos[0]);
     let r = class_check(
         vm,
@@ -61,6 +80,9 @@ pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("issubclass", 2, 2)?;
     let c = args.pos[0];
+    if let Some(r) = check_hook(vm, args.pos[1], "__subclasscheck__", c)? {
+        return Ok(Value::Bool(r));
+    }
     if !matches!(c, Value::Type(_)) && !vm.is_user_class(c) {
         return Err(exc::type_error("issubclass() arg 1 must be a class"));
     }
@@ -195,7 +217,15 @@ pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => match vm.heap.get_obj(v) {
             Some(Object::Module(m)) => Ok(m.dict),
             Some(Object::Function(f)) if !matches!(f.dict, Value::None) => Ok(f.dict),
-            Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => Ok(i.dict),
+            Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => {
+                let (cls, dict) = (i.class, i.dict);
+                if vm.slot_names(cls)?.is_some() {
+                    return Err(exc::type_error(
+                        "vars() argument must have __dict__ attribute",
+                    ));
+                }
+                Ok(dict)
+            }
             Some(Object::Class(c)) => {
                 let d = c.dict;
                 vm.class_dict_view(d)

@@ -41,6 +41,8 @@ natives! {
         SliceIndices => "indices" => slice_indices,
         Next => "__next__" => next,
         Index => "__index__" => index,
+        AddNote => "add_note" => add_note,
+        WithTraceback => "with_traceback" => with_traceback,
     }
 }
 
@@ -75,6 +77,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
     let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
     let ok = match s {
         SlotFn::Mro | SlotFn::SliceIndices => false,
+        SlotFn::AddNote | SlotFn::WithTraceback => t.is_exception(),
         SlotFn::Call => t == BuiltinType::Type,
         SlotFn::Next => iterator,
         SlotFn::Index => matches!(t, BuiltinType::Int | BuiltinType::Bool),
@@ -411,4 +414,50 @@ fn getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     with_property(vm, &args, |p, f| p.fdel = f)
+}
+
+/// `BaseException.add_note(note)`: append to the instance's `__notes__` list (created on
+/// first use), which the traceback prints after the message.
+fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("add_note", 2, 2)?;
+    let (me, note) = (args.pos[0], args.pos[1]);
+    if vm.str_of(note).is_none() {
+        return Err(exc::type_error(format!(
+            "note must be a str, not '{}'",
+            vm.type_name(note)
+        )));
+    }
+    let Some(Object::Exception(e)) = vm.heap.get_obj(me) else {
+        return Err(exc::type_error(
+            "descriptor 'add_note' requires a 'BaseException' object",
+        ));
+    };
+    let mut dict = e.dict;
+    if matches!(dict, Value::None) {
+        dict = vm.new_dict()?;
+        if let Some(Object::Exception(e)) = me.obj().map(|id| vm.heap.get_mut(id)) {
+            e.dict = dict;
+        }
+    }
+    let key = vm.intern("__notes__")?;
+    match vm.dict_get(dict, key)? {
+        None => {
+            let notes = vm.new_list(vec![note])?;
+            vm.dict_set(dict, key, notes)?;
+        }
+        Some(notes) if matches!(vm.heap.get_obj(notes), Some(Object::List(_))) => {
+            vm.list_append(notes, note)?;
+        }
+        Some(_) => {
+            return Err(exc::type_error("Cannot add note: __notes__ is not a list"));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `BaseException.with_traceback(tb)`: returns the exception (pyward keeps its own
+/// traceback).
+fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("with_traceback", 2, 2)?;
+    Ok(args.pos[0])
 }

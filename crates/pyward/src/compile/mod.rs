@@ -21,7 +21,7 @@ use ruff_text_size::{Ranged, TextSize};
 use crate::bytecode::{Code, CodeFlags, Const, ExcEntry, Op};
 use scope::{ScopeKind, ScopeTable};
 
-pub use mangle::{DefNames, mangle_module};
+pub use mangle::{DefNames, mangle, mangle_module};
 pub use scope::MAX_AST_DEPTH;
 
 /// Why compilation failed: becomes a SyntaxError (or RecursionError/NotImplementedError).

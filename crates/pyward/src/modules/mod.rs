@@ -39,6 +39,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("contextlib", include_str!("py/contextlib.py")),
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
+    ("types", include_str!("py/types.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("enum", include_str!("py/enum.py")),
     ("random", include_str!("py/random.py")),

@@ -492,9 +492,24 @@ impl Vm {
         self.alloc(Object::Tuple(items))
     }
 
-    /// The text of a str value.
+    /// The text of a str value, or of an instance of a str subclass (its payload): what
+    /// natives accept where CPython's C code takes a str.
     #[inline]
     pub fn str_of(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Str(s) => Some(&s.s),
+                Object::Instance(i) => self.exact_str(i.payload),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The text of an exact str (not of a subclass instance, whose `__str__`/`__format__`
+    /// may differ).
+    #[inline]
+    pub fn exact_str(&self, v: Value) -> Option<&str> {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => Some(&s.s),

@@ -317,6 +317,10 @@ impl Vm {
                 out.push_str(&format!(". Did you mean: '{s}'?"));
             }
             out.push('\n');
+            for note in self.exception_notes(*id) {
+                out.push_str(&note);
+                out.push('\n');
+            }
             // The link printed before the *next* (outer) exception is stored with it.
             if let Some(pos) = chain.iter().position(|(x, _)| x == id) {
                 if pos > 0 {
@@ -327,6 +331,37 @@ impl Vm {
             }
         }
         out
+    }
+
+    /// The `__notes__` of an exception as the traceback prints them (`add_note`).
+    fn exception_notes(&mut self, id: ObjId) -> Vec<String> {
+        let dict = match self.heap.get(id) {
+            Object::Exception(e) => e.dict,
+            _ => return Vec::new(),
+        };
+        if matches!(dict, Value::None) {
+            return Vec::new();
+        }
+        let Ok(key) = self.intern("__notes__") else {
+            return Vec::new();
+        };
+        let Ok(Some(notes)) = self.dict_get(dict, key) else {
+            return Vec::new();
+        };
+        let items = match self.heap.get_obj(notes) {
+            Some(Object::List(v) | Object::Tuple(v)) => v.clone(),
+            _ => {
+                let r = self.repr(notes).unwrap_or_default();
+                return vec![r];
+            }
+        };
+        items
+            .into_iter()
+            .map(|n| {
+                self.str(n)
+                    .unwrap_or_else(|_| "<note str() failed>".to_string())
+            })
+            .collect()
     }
 
     /// `TypeName: message` (or just `TypeName` when the message is empty).

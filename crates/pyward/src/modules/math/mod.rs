@@ -165,6 +165,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 /// The argument as a float (ints converted, `__float__`/`__index__` honoured), or CPython's
 /// "must be real number" error.
 pub(crate) fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    // An instance of a float subclass is its value.
+    let v = match vm.builtin_view(v) {
+        f @ Value::Float(_) => f,
+        _ => v,
+    };
     match v {
         Value::Float(f) => Ok(f),
         _ => match to_big(vm, v) {

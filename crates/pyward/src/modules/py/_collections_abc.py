@@ -277,3 +277,18 @@ class MutableSequence(Sequence):
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+def _class_getitem(cls, params):
+    # `Iterable[int]`, `Callable[[int], str]`: a types.GenericAlias, as CPython's ABCs give.
+    import types
+    return types.GenericAlias(cls, params)
+
+
+for _abc in (Hashable, Awaitable, Coroutine, AsyncIterable, AsyncIterator, AsyncGenerator,
+             Iterable, Iterator, Reversible, Generator, Sized, Container, Callable, Collection,
+             Set, MutableSet, Mapping, MappingView, KeysView, ItemsView, ValuesView,
+             MutableMapping, Sequence, ByteString, MutableSequence):
+    _abc.__class_getitem__ = _class_getitem
+    _abc.__module__ = 'collections.abc'
+del _abc

@@ -16,7 +16,8 @@ _field_limit = 128 * 1024
 
 
 class Error(Exception):
-    pass
+    # CPython's is _csv.Error: an uncaught one prints as _csv.Error.
+    __module__ = '_csv'
 
 
 class Dialect:

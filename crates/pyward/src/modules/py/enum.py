@@ -298,20 +298,36 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
+    def _other_value(self, other):
+        # CPython's Flag operators: a member of the same flag, or a plain value of the
+        # mixed-in data type (IntFlag | int).
+        if isinstance(other, self.__class__):
+            return other._value_
+        if isinstance(self, int) and isinstance(other, int):
+            return int(other)
+        return NotImplemented
+
     def __or__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._other_value(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ | other._value_)
+        return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._other_value(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ & other._value_)
+        return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._other_value(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ ^ other._value_)
+        return self.__class__(self._value_ ^ other)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
     def __invert__(self):
         all_bits = 0
@@ -353,6 +369,17 @@ class IntFlag(int, Flag):
             super().__init__(*args)
 
     __repr__ = Flag.__repr__
+    # EnumType copies the flag operators over int's.
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __invert__ = Flag.__invert__
+    __contains__ = Flag.__contains__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
 
     def __str__(self):
         return str(self._value_)

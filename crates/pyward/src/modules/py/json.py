@@ -8,6 +8,10 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 class JSONDecodeError(ValueError):
     """Subclass of ValueError with the error position."""
 
+    # CPython defines it in json.decoder: an uncaught one prints as
+    # json.decoder.JSONDecodeError.
+    __module__ = 'json.decoder'
+
     def __init__(self, msg, doc, pos):
         lineno, last = 1, -1
         for i in range(min(pos, len(doc))):
@@ -28,6 +32,7 @@ class JSONDecodeError(ValueError):
 
 
 class JSONEncoder:
+    __module__ = 'json.encoder'
     item_separator = ', '
     key_separator = ': '
 
@@ -71,6 +76,8 @@ def _ws_end(s, i):
 
 
 class JSONDecoder:
+    __module__ = 'json.decoder'
+
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None,
                  parse_constant=None, strict=True, object_pairs_hook=None):
         self.object_hook = object_hook

@@ -25,7 +25,12 @@ class _Special:
     def __repr__(self):
         if self.__args__ is None:
             return 'typing.' + self._name
-        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
+        args = self.__args__
+        if self._name == 'Union' and len(args) == 2 and (None in args or type(None) in args):
+            # CPython spells Union[X, None] as Optional[X].
+            other = args[1] if args[0] is None or args[0] is type(None) else args[0]
+            return 'typing.Optional[%s]' % _type_repr(other)
+        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in args))
 
     def __eq__(self, other):
         return (isinstance(other, _Special) and self._name == other._name
@@ -36,6 +41,8 @@ class _Special:
 
 
 def _type_repr(obj):
+    if obj is None or obj is type(None):
+        return 'None'
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
@@ -135,24 +142,98 @@ class TypeVarTuple(TypeVar):
     pass
 
 
-class _Generic:
-    pass
+class _GenericAlias:
+    """`Box[int]` for a user class deriving from Generic: calling it builds a Box."""
 
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args
 
-class _GenericForm:
-    """`Generic[T]` is a base class; pyward has no __class_getitem__, so Generic is a form."""
-
-    def __getitem__(self, params):
-        return _Generic
+    @property
+    def __parameters__(self):
+        return tuple(a for a in self.__args__ if isinstance(a, TypeVar))
 
     def __repr__(self):
-        return 'typing.Generic'
+        return '%s[%s]' % (_type_repr(self.__origin__),
+                           ', '.join(_type_repr(a) for a in self.__args__))
+
+    def __call__(self, *args, **kwargs):
+        obj = self.__origin__(*args, **kwargs)
+        try:
+            obj.__orig_class__ = self
+        except Exception:
+            pass
+        return obj
+
+    def __getitem__(self, params):
+        return self.__origin__.__class_getitem__(params)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __instancecheck__(self, obj):
+        raise TypeError('Subscripted generics cannot be used with class and instance checks')
+
+    def __subclasscheck__(self, cls):
+        raise TypeError('Subscripted generics cannot be used with class and instance checks')
+
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
 
 
-Generic = _GenericForm()
+class Generic:
+    """Base of generic classes: `class Box(Generic[T])`, then `Box[int]`."""
+
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if cls is Generic or cls is Protocol:
+            return _GenericBase(cls, params)
+        return _GenericAlias(cls, params)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        params = []
+        for b in cls.__dict__.get('__orig_bases__', ()):
+            for a in getattr(b, '__args__', ()):
+                if isinstance(a, TypeVar) and a not in params:
+                    params.append(a)
+        if params or '__parameters__' not in cls.__dict__:
+            cls.__parameters__ = tuple(params)
 
 
-class Protocol:
+class _GenericBase:
+    """`Generic[T]` / `Protocol[T]` in a class's bases: stands for the class itself."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __repr__(self):
+        return 'typing.%s[%s]' % (self.__origin__.__name__,
+                                  ', '.join(_type_repr(a) for a in self.__args__))
+
+
+class Protocol(Generic):
     pass
 
 
@@ -194,7 +275,22 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     return dict(getattr(obj, '__annotations__', {}))
 
 
+_ORIGINS = {
+    'List': list, 'Dict': dict, 'Set': set, 'FrozenSet': frozenset, 'Tuple': tuple,
+    'Type': type,
+}
+
+
 def get_origin(tp):
+    origin = getattr(tp, '__origin__', None)
+    if origin is not None:
+        return origin
+    if isinstance(tp, _Special) and tp.__args__ is not None:
+        if tp._name in ('Union', 'Optional'):
+            return Union
+        return _ORIGINS.get(tp._name)
+    if type(tp).__name__ == 'UnionType':
+        return type(tp)
     return None
 
 

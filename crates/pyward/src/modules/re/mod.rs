@@ -131,7 +131,8 @@ fn subject_id(vm: &Vm, args: &Args, i: usize) -> PyResult<ObjId> {
     let s = args
         .get(i)
         .ok_or_else(|| exc::type_error("missing string"))?;
-    match s {
+    // An instance of a str subclass is searched as its str value.
+    match vm.builtin_view(s) {
         Value::Obj(id) if matches!(vm.heap.get(id), Object::Str(_)) => Ok(id),
         _ => Err(exc::type_error(format!(
             "expected string or bytes-like object, got '{}'",

@@ -306,7 +306,7 @@ fn render_field(
         field.spec.clone()
     };
     if spec.is_empty() {
-        if let Some(s) = vm.str_of(obj) {
+        if let Some(s) = vm.exact_str(obj) {
             return Ok(s.to_string());
         }
     }

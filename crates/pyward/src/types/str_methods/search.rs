@@ -110,7 +110,7 @@ fn affix(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Value> 
             }
         })
     };
-    let arg = args.get(1).unwrap_or(Value::None);
+    let arg = vm.builtin_view(args.get(1).unwrap_or(Value::None));
     match vm.heap.get_obj(arg) {
         Some(Object::Str(p)) => Ok(Value::Bool(test(&p.s))),
         Some(Object::Tuple(items)) => {

@@ -67,6 +67,10 @@ impl Vm {
         if let Some(v) = self.sequence_binop(op, a, b)? {
             return Ok(v);
         }
+        // `int | None`, `str | MyClass`: type.__or__ builds a union (PEP 604).
+        if op == BinOp::Or && self.is_union_operand(a) && self.is_union_operand(b) {
+            return self.call_module_fn("types", "_union", &[a, b]);
+        }
         Err(self.binop_type_error(op, a, b))
     }
 
@@ -187,6 +191,10 @@ impl Vm {
 
     /// `a op b` once no dunder answered: a builtin subclass's value, else the TypeError.
     fn binop_without_dunders(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        // `int | None`, `str | MyClass`: type.__or__ builds a union (PEP 604).
+        if op == BinOp::Or && self.is_union_operand(a) && self.is_union_operand(b) {
+            return self.call_module_fn("types", "_union", &[a, b]);
+        }
         let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
         if !va.is(a) || !vb.is(b) {
             return self.binop(op, va, vb);
@@ -655,6 +663,11 @@ impl Vm {
             out.extend_from_slice(items);
         }
         Ok(out)
+    }
+
+    /// A class or None: what `type.__or__` unites.
+    fn is_union_operand(&self, v: Value) -> bool {
+        matches!(v, Value::Type(_) | Value::None) || self.is_user_class(v)
     }
 
     #[cold]

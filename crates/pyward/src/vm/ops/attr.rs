@@ -170,9 +170,18 @@ impl Vm {
             _ => {}
         }
         match self.heap.get_obj(obj) {
-            Some(Object::Instance(_)) => {
+            Some(Object::Instance(i)) => {
+                let payload = i.payload;
                 if let Some(v) = self.instance_getattr(obj, attr)? {
                     return Ok(Some(v));
+                }
+                // The data attributes of an int or float subclass's value (`real`, ...).
+                if matches!(payload, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                    || to_big(self, payload).is_some()
+                {
+                    if let Some(v) = self.getattr_opt(payload, attr)? {
+                        return Ok(Some(v));
+                    }
                 }
                 return self.getattr_hook(obj, attr);
             }
@@ -293,6 +302,20 @@ impl Vm {
                 }
                 "obj" if self.is_subclass(e.cls, Value::Type(BuiltinType::AttributeError)) => {
                     Some(e.obj)
+                }
+                "__dict__" => {
+                    let d = e.dict;
+                    if matches!(d, Value::None) {
+                        let d = self.new_dict()?;
+                        if let Some(Object::Exception(e)) =
+                            obj.obj().map(|id| self.heap.get_mut(id))
+                        {
+                            e.dict = d;
+                        }
+                        Some(d)
+                    } else {
+                        Some(d)
+                    }
                 }
                 "__cause__" => Some(e.cause),
                 "__context__" => Some(e.context),

@@ -21,6 +21,7 @@ impl Vm {
         kwargs: Value,
     ) -> PyResult<Value> {
         let name_text = self.str_of(name).unwrap_or("?").to_string();
+        let (bases, orig_bases) = self.resolve_bases(bases)?;
         let (code, rt, globals, closure) = match self.heap.get_obj(body) {
             Some(Object::Function(f)) => (f.code.clone(), f.rt, f.globals, f.closure.clone()),
             _ => return Err(RunError::Internal("class body is not a function")),
@@ -49,6 +50,10 @@ impl Vm {
             }
         }
         let namespace = self.new_dict()?;
+        if let Some(orig) = orig_bases {
+            let key = self.intern("__orig_bases__")?;
+            self.dict_set(namespace, key, orig)?;
+        }
         let mut cells = Vec::with_capacity(code.cellvars.len() + closure.len());
         for _ in &code.cellvars {
             cells.push(self.alloc(Object::Cell(Value::Unbound))?);
@@ -576,6 +581,7 @@ impl Vm {
             _ => return Ok(None),
         };
         match name {
+            "__dict__" if self.slot_names(cls)?.is_some() => return Ok(None),
             "__dict__" => {
                 if matches!(dict, Value::None) {
                     let d = self.new_dict()?;
@@ -763,6 +769,82 @@ impl Vm {
         Ok(true)
     }
 
+    /// Bases that are not classes but define `__mro_entries__` (`Generic[T]`, `list[int]`)
+    /// are replaced by what it returns, as CPython's `types.resolve_bases`; the original
+    /// bases come back too when any was replaced (for `__orig_bases__`).
+    fn resolve_bases(&mut self, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if !bases.iter().any(|b| self.is_user_instance(*b)) {
+            return Ok((bases, None));
+        }
+        let orig = self.new_tuple(bases.clone())?;
+        self.temp_roots.push(orig);
+        let mut out = Vec::with_capacity(bases.len());
+        let mut result = Ok(());
+        for b in &bases {
+            if self.is_user_instance(*b) {
+                match self.call_dunder(*b, "__mro_entries__", &[orig]) {
+                    Ok(Some(r)) => {
+                        match self.heap.get_obj(r) {
+                            Some(Object::Tuple(items)) => out.extend(items.iter().copied()),
+                            _ => {
+                                result =
+                                    Err(exc::type_error("__mro_entries__ must return a tuple"));
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+            out.push(*b);
+        }
+        self.temp_roots.pop();
+        result.map(|()| (out, Some(orig)))
+    }
+
+    /// The attribute names instances of `cls` may hold when every class of its MRO declares
+    /// `__slots__` (without `__dict__`): the instances then have no `__dict__` and refuse
+    /// other names. None when instances have a dict (the common case, answered by one cached
+    /// lookup).
+    pub(crate) fn slot_names(&mut self, cls: Value) -> PyResult<Option<Vec<String>>> {
+        if self.class_lookup(cls, "__slots__")?.is_none() {
+            return Ok(None);
+        }
+        let key = self.intern("__slots__")?;
+        let mut names = Vec::new();
+        for c in self.mro_of(cls) {
+            let (dict, class_name) = match self.heap.get_obj(c) {
+                Some(Object::Class(cl)) => (cl.dict, cl.name.clone()),
+                _ => continue,
+            };
+            let Some(slots) = self.dict_get(dict, key)? else {
+                return Ok(None);
+            };
+            let items = match self.str_of(slots) {
+                Some(one) => vec![one.to_string()],
+                None => {
+                    let mut out = Vec::new();
+                    for item in self.collect_iterable(slots)? {
+                        out.push(self.str_of(item).unwrap_or("").to_string());
+                    }
+                    out
+                }
+            };
+            for n in items {
+                if n == "__dict__" {
+                    return Ok(None);
+                }
+                names.push(crate::compile::mangle(&class_name, &n).unwrap_or(n));
+            }
+        }
+        Ok(Some(names))
+    }
+
     /// `object.__setattr__`: property setters, else the instance dict.
     pub(crate) fn generic_setattr(
         &mut self,
@@ -787,6 +869,11 @@ impl Vm {
                 }
                 self.call(setter, &[obj, v])?;
                 return Ok(());
+            }
+        }
+        if let Some(slots) = self.slot_names(cls)? {
+            if !slots.contains(&attr) {
+                return Err(self.no_attribute_to_delete(obj, &attr));
             }
         }
         self.dict_set(dict, name, v)

@@ -170,11 +170,20 @@ impl Vm {
         }
     }
 
-    /// An int usable as an index (`__index__`): ints and bools.
+    /// An int usable as an index (`__index__`): ints and bools, and instances of int
+    /// subclasses (their payload).
     pub fn to_index(&self, v: Value) -> Option<i64> {
         match v {
             Value::Int(i) => Some(i),
             Value::Bool(b) => Some(i64::from(b)),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Instance(i) => match i.payload {
+                    Value::Int(i) => Some(i),
+                    Value::Bool(b) => Some(i64::from(b)),
+                    _ => None,
+                },
+                _ => None,
+            },
             _ => None,
         }
     }

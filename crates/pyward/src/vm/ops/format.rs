@@ -37,7 +37,7 @@ impl Vm {
             Some(s) => self.str_of(s).unwrap_or("").to_string(),
             None => String::new(),
         };
-        if spec_text.is_empty() && self.str_of(v).is_some() {
+        if spec_text.is_empty() && self.exact_str(v).is_some() {
             return Ok(v);
         }
         let out = self.format(v, &spec_text)?;
@@ -57,8 +57,10 @@ impl Vm {
                     ))),
                 };
             }
+            // int/float/str's `__format__` with an empty spec is `str(self)`, which reaches
+            // a subclass's `__str__` or `__repr__`.
             let view = self.builtin_view(v);
-            if !view.is(v) {
+            if !view.is(v) && !spec.is_empty() {
                 return self.format(view, spec);
             }
             if !spec.is_empty() {

@@ -39,6 +39,21 @@ impl Vm {
         }
     }
 
+    /// Call `module.func(*args)` of a (bundled) module, importing it on first use: the VM's
+    /// way into behaviour written in Python (`int | None` builds a `types.UnionType`).
+    pub(crate) fn call_module_fn(
+        &mut self,
+        module: &str,
+        func: &str,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let name = self.new_str(module)?;
+        let m = self.import_module(name)?;
+        let f = self.intern(func)?;
+        let f = self.getattr(m, f)?;
+        self.call(f, args)
+    }
+
     /// Record an imported module, in `sys.modules` too once that exists.
     fn register_module(&mut self, name: &str, m: Value) -> PyResult<()> {
         self.modules.insert(name.to_string(), m);

@@ -20,13 +20,21 @@ pub fn from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
     }
 }
 
-/// The value as a big int, if it is an int (bools included).
+/// The value as a big int, if it is an int (bools and int subclass instances included).
 pub fn to_big(vm: &Vm, v: Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(i)),
         Value::Bool(b) => Some(BigInt::from(i64::from(b))),
         Value::Obj(id) => match vm.heap.get(id) {
             Object::BigInt(b) => Some(b.clone()),
+            Object::Instance(i) => match i.payload {
+                Value::Int(_) | Value::Bool(_) => to_big(vm, i.payload),
+                Value::Obj(p) => match vm.heap.get(p) {
+                    Object::BigInt(b) => Some(b.clone()),
+                    _ => None,
+                },
+                _ => None,
+            },
             _ => None,
         },
         _ => None,

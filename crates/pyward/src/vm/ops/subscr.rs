@@ -112,10 +112,9 @@ impl Vm {
             _ => None,
         };
         let Some(o) = self.heap.get_obj(obj) else {
-            if let Value::Type(t) = obj {
-                // `list[int]`-style generic aliases in annotations evaluate to the type itself.
-                let _ = t;
-                return Ok(obj);
+            if let Value::Type(_) = obj {
+                // `list[int]`: a `types.GenericAlias`.
+                return self.call_module_fn("types", "_generic_alias", &[obj, key]);
             }
             return Err(exc::type_error(messages::not_subscriptable(
                 &self.type_name(obj),
