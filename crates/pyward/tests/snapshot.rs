@@ -200,6 +200,14 @@ fn committed_fixtures_keep_loading() {
             )
         });
         let vm = snapshot::load(&bytes, limits()).unwrap_or_else(|e| {
+            if e.to_string().contains("bundled module") {
+                panic!(
+                    "{}: {e}\na bundled module's compiled code changed (its source or the \
+                     compiler): bless new fixtures (PYWARD_BLESS_SNAPSHOTS=1 cargo test --test \
+                     snapshot); the format version need not change",
+                    path.display()
+                )
+            }
             panic!(
                 "{}: {e}\nthe snapshot encoding changed without a FORMAT_VERSION bump: bump it \
                  in crates/pyward/src/snapshot/mod.rs and bless new fixtures",

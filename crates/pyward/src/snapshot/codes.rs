@@ -41,6 +41,14 @@ thread_local! {
     static DECODE: RefCell<Option<DecodeTable>> = const { RefCell::new(None) };
     /// Current nesting of tuple/frozenset constants being decoded.
     static CONST_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// The bundled module a failed load named but this build does not have (or has
+    /// compiled differently).
+    static STALE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Why the last load failed, if it named bundled module code this build does not have.
+pub(crate) fn take_stale_module() -> Option<String> {
+    STALE.with(RefCell::take)
 }
 
 #[derive(Default)]
@@ -166,7 +174,7 @@ impl Drop for DecodeGuard {
 #[derive(Serialize)]
 enum EntryOut<'a> {
     Code(&'a Code),
-    Bundled(&'a str, u32),
+    Bundled(&'a str, u32, u64),
 }
 
 /// `EntryOut` as read (same variants, same order). Only one is alive at a time, so the size
@@ -178,7 +186,7 @@ enum EntryOut<'a> {
 )]
 enum EntryIn {
     Code(Code),
-    Bundled(String, u32),
+    Bundled(String, u32, u64),
 }
 
 /// The table as written: each code in order.
@@ -189,7 +197,9 @@ impl Serialize for CodeTableOut<'_> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for c in self.0 {
             match bundled::code_name(c) {
-                Some((module, n)) => seq.serialize_element(&EntryOut::Bundled(module, n))?,
+                Some((module, n, fingerprint)) => {
+                    seq.serialize_element(&EntryOut::Bundled(module, n, fingerprint))?;
+                }
                 None => seq.serialize_element(&EntryOut::Code(c))?,
             }
         }
@@ -229,8 +239,13 @@ impl<'de> Visitor<'de> for TableVisitor {
                 }
                 // Compiled by this build from its own source: nothing to verify. The process
                 // keeps it alive, so dropping the VM never recurses into it (depth 1).
-                EntryIn::Bundled(module, n) => bundled::code_named(&module, n)
-                    .ok_or_else(|| de::Error::custom("unknown bundled module code"))?,
+                EntryIn::Bundled(module, n, fingerprint) => {
+                    bundled::code_named(&module, n, fingerprint).ok_or_else(|| {
+                        // postcard keeps no custom message: `state::decode` reports this one.
+                        STALE.with(|s| s.replace(Some(module)));
+                        de::Error::custom("unknown bundled module code")
+                    })?
+                }
             };
             with_table(|t| {
                 let depth = t.child_depth.saturating_add(1);

@@ -250,8 +250,15 @@ pub(super) fn decode(
 ) -> Result<Vm, SnapshotError> {
     let (state, heap) = {
         let _guard = DecodeGuard::new();
-        let (mut state, rest) = postcard::take_from_bytes::<StateIn>(payload)
-            .map_err(|e| malformed(format!("cannot decode: {e}")))?;
+        let (mut state, rest) = postcard::take_from_bytes::<StateIn>(payload).map_err(|e| {
+            match codes::take_stale_module() {
+                Some(m) => malformed(format!(
+                    "the snapshot's bundled module {m} differs from this build's (written by \
+                     another build of pyward)"
+                )),
+                None => malformed(format!("cannot decode: {e}")),
+            }
+        })?;
         let mut account = Account::new(limits.max_memory, limits.max_allocations);
         account.allocations = state.usage.allocations;
         let free = std::mem::take(&mut state.free);

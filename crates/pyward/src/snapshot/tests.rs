@@ -207,8 +207,8 @@ fn bundled_module_code_loads_as_the_process_copy() {
     for obj in back.heap.objects().flatten() {
         if let Object::Function(f) = obj {
             match bundled::code_name(&f.code) {
-                Some((module, n)) => {
-                    let Some(copy) = bundled::code_named(module, n) else {
+                Some((module, n, fingerprint)) => {
+                    let Some(copy) = bundled::code_named(module, n, fingerprint) else {
                         panic!("{module} #{n} is not in the registry")
                     };
                     assert!(Arc::ptr_eq(&copy, &f.code), "{}", f.code.qualname);
@@ -231,18 +231,36 @@ fn bundled_module_code_loads_as_the_process_copy() {
 enum Entry {
     #[allow(dead_code, reason = "only the by-name variant is crafted here")]
     Code(Code),
-    Bundled(String, u32),
+    Bundled(String, u32, u64),
 }
 
+/// A bundled code named by an unknown module or number, or with the fingerprint of other
+/// compiled code (a snapshot from another build), is refused, and the load says which module.
 #[test]
 fn unknown_bundled_codes_are_refused() {
-    assert!(crate::modules::bundled::compiled("json").is_ok());
-    for (module, n) in [("json", u32::MAX), ("no_such_module", 0), ("math", 0)] {
-        let bytes =
-            postcard::to_allocvec(&vec![Entry::Bundled(module.to_string(), n)]).unwrap_or_default();
-        assert!(decode_table(&bytes).is_err(), "{module} #{n} loaded");
+    use crate::modules::bundled;
+    let Some((_, _, fp)) = bundled::compiled("json")
+        .ok()
+        .and_then(|root| bundled::code_name(&root))
+    else {
+        panic!("json has no name")
+    };
+    let table = |module: &str, n: u32, fp: u64| {
+        postcard::to_allocvec(&vec![Entry::Bundled(module.to_string(), n, fp)]).unwrap_or_default()
+    };
+    let bad = [
+        ("json", u32::MAX, fp),
+        ("no_such_module", 0, fp),
+        ("math", 0, fp),
+        ("json", 0, fp ^ 1),
+    ];
+    for (module, n, fp) in bad {
+        assert!(
+            decode_table(&table(module, n, fp)).is_err(),
+            "{module} #{n} loaded"
+        );
+        assert_eq!(super::codes::take_stale_module().as_deref(), Some(module));
     }
-    let ok =
-        postcard::to_allocvec(&vec![Entry::Bundled("json".to_string(), 0)]).unwrap_or_default();
-    assert_eq!(decode_table(&ok), Ok(()));
+    assert_eq!(decode_table(&table("json", 0, fp)), Ok(()));
+    assert_eq!(super::codes::take_stale_module(), None);
 }
