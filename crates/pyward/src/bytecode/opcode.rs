@@ -277,8 +277,8 @@ pub enum Op {
     CallKw(u32),
     /// `( f argtuple kwdict? -- result )` operand 1 when a kwargs dict is present.
     CallEx(u32),
-    /// `( code [defaults] [kwdefaults] [closure] -- function )` operand flags: 1 defaults tuple,
-    /// 2 kwdefaults dict, 4 closure tuple.
+    /// `( code [defaults] [kwdefaults] [annotations] [closure] -- function )` operand flags:
+    /// 1 defaults tuple, 2 kwdefaults dict, 8 annotations dict, 4 closure tuple.
     MakeFunction(u32),
     /// `( v -- )` return from the frame.
     ReturnValue,

@@ -466,7 +466,7 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
         }
         Op::MakeFunction(flags) => {
             a.require(st, 0, &[Kind::CodeRt], "MakeFunction")?;
-            simple(a, 1 + u64::from((flags & 7).count_ones()), &[Kind::Func])
+            simple(a, 1 + u64::from((flags & 15).count_ones()), &[Kind::Func])
         }
         Op::BuildClass(n) => {
             let count = u64::from(n & 0xFFFF) + 2 + u64::from(n & (1 << 31) != 0);

@@ -103,7 +103,14 @@ impl<'src> Compiler<'src> {
             Expr::Lambda(l) => {
                 let (line, _) = self.line_col(l);
                 let params = l.parameters.as_deref();
-                self.make_function(l, "<lambda>", params, FunctionBody::Expr(&l.body), line)?;
+                self.make_function(
+                    l,
+                    "<lambda>",
+                    params,
+                    None,
+                    FunctionBody::Expr(&l.body),
+                    line,
+                )?;
             }
             Expr::If(i) => {
                 let orelse = self.new_label();

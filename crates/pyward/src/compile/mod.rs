@@ -178,6 +178,10 @@ pub struct Compiler<'src> {
     depth: usize,
     /// Whether top-level expression statements record their value (REPL-style result).
     record_result: bool,
+    /// `from __future__ import annotations`: annotations are kept as source strings.
+    future_annotations: bool,
+    /// The leading `from __future__` statements (by address); any other is a SyntaxError.
+    future_stmts: Vec<usize>,
 }
 
 /// Compile a parsed module body.
@@ -189,6 +193,7 @@ pub fn compile_module<'a>(
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
     let scopes = scope::analyse(body, def_names)?;
+    let (future_annotations, future_stmts) = stmt::future_features(body, source)?;
     let mut c = Compiler {
         scopes,
         units: Vec::new(),
@@ -198,8 +203,11 @@ pub fn compile_module<'a>(
         source,
         depth: 0,
         record_result,
+        future_annotations,
+        future_stmts,
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    c.module_annotations(body);
     c.body(body)?;
     c.emit(Op::LoadNone);
     c.emit(Op::ReturnValue);
@@ -229,6 +237,8 @@ pub fn compile_eval<'a>(
         source,
         depth: 0,
         record_result: false,
+        future_annotations: false,
+        future_stmts: Vec::new(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     if let Some(ruff_python_ast::Stmt::Expr(e)) = body.first() {

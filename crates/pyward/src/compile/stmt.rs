@@ -4,7 +4,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::scope::{Access, ScopeKind};
-use super::{CompileError, Compiler, FBlock};
+use super::{CompileError, Compiler, FBlock, LineIndex};
 use crate::bytecode::{Const, Op};
 
 /// CPython's limit on statically nested blocks (Python/compile.c CO_MAXBLOCKS).
@@ -167,6 +167,16 @@ impl<'src> Compiler<'src> {
                     });
                 }
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
+                if module == "__future__"
+                    && !self
+                        .future_stmts
+                        .contains(&(std::ptr::from_ref(i) as usize))
+                {
+                    return Err(self.error_at(
+                        s,
+                        "from __future__ imports must occur at the beginning of the file",
+                    ));
+                }
                 let idx = self.name_idx(module);
                 self.emit(Op::ImportName(idx));
                 for a in &i.names {
@@ -797,6 +807,7 @@ impl<'src> Compiler<'src> {
             f,
             f.name.as_str(),
             Some(&f.parameters),
+            f.returns.as_deref(),
             FunctionBody::Stmts(&f.body),
             first_line,
         )?;
@@ -814,6 +825,7 @@ impl<'src> Compiler<'src> {
         node: &'src T,
         name: &str,
         params: Option<&'src ast::Parameters>,
+        returns: Option<&'src Expr>,
         body: FunctionBody<'src>,
         first_line: u32,
     ) -> Result<(), CompileError> {
@@ -849,6 +861,9 @@ impl<'src> Compiler<'src> {
             }
             self.emit(Op::BuildMap(super::to_u32(kwdefaults.len())));
             flags |= 2;
+        }
+        if self.function_annotations(params, returns)? {
+            flags |= 8;
         }
         let Some(scope) = self.scopes.scope_of(node) else {
             return Err(CompileError::syntax("internal: function scope missing"));
@@ -1016,20 +1031,145 @@ pub(super) enum FunctionBody<'a> {
 }
 
 impl<'src> Compiler<'src> {
-    /// `x: T` in a class body: `__annotations__['x'] = T` (after any assignment, as CPython).
+    /// `x: T` in a class body or at module level: `__annotations__['x'] = T` (after any
+    /// assignment, as CPython).
     fn class_annotation(&mut self, a: &'src ast::StmtAnnAssign) -> Result<(), CompileError> {
-        if self.unit_ref().kind != ScopeKind::Class || !a.simple {
+        if !matches!(self.unit_ref().kind, ScopeKind::Class | ScopeKind::Module) || !a.simple {
             return Ok(());
         }
         let Expr::Name(n) = &*a.target else {
             return Ok(());
         };
-        self.expr(&a.annotation)?;
+        self.annotation_value(&a.annotation)?;
         self.load_name("__annotations__");
         self.load_const(Const::Str(n.id.to_string()));
         self.emit(Op::StoreSubscr);
         Ok(())
     }
+}
+
+impl<'src> Compiler<'src> {
+    /// Push an annotation's value: the evaluated expression, or its source text under
+    /// `from __future__ import annotations`.
+    fn annotation_value(&mut self, e: &'src Expr) -> Result<(), CompileError> {
+        if self.future_annotations {
+            let text = self
+                .source
+                .get(e.range().start().to_usize()..e.range().end().to_usize())
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            self.load_const(Const::Str(text));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
+    /// Push a dict of a function's parameter and return annotations (in CPython's order:
+    /// positional, positional-only, `*args`, keyword-only, `**kwargs`, return); false when
+    /// there are none.
+    fn function_annotations(
+        &mut self,
+        params: Option<&'src ast::Parameters>,
+        returns: Option<&'src Expr>,
+    ) -> Result<bool, CompileError> {
+        let mut items: Vec<(&'src str, &'src Expr)> = Vec::new();
+        if let Some(p) = params {
+            for a in p.args.iter().chain(p.posonlyargs.iter()) {
+                if let Some(ann) = a.parameter.annotation.as_deref() {
+                    items.push((a.parameter.name.as_str(), ann));
+                }
+            }
+            if let Some(v) = &p.vararg {
+                if let Some(ann) = v.annotation.as_deref() {
+                    items.push((v.name.as_str(), ann));
+                }
+            }
+            for a in &p.kwonlyargs {
+                if let Some(ann) = a.parameter.annotation.as_deref() {
+                    items.push((a.parameter.name.as_str(), ann));
+                }
+            }
+            if let Some(k) = &p.kwarg {
+                if let Some(ann) = k.annotation.as_deref() {
+                    items.push((k.name.as_str(), ann));
+                }
+            }
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(false);
+        }
+        for (name, ann) in &items {
+            self.load_const(Const::Str((*name).to_string()));
+            self.annotation_value(ann)?;
+        }
+        self.emit(Op::BuildMap(super::to_u32(items.len())));
+        Ok(true)
+    }
+
+    /// A module with annotated names gets its `__annotations__` dict first (CPython's
+    /// SETUP_ANNOTATIONS).
+    pub(super) fn module_annotations(&mut self, body: &'src [Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
+    }
+}
+
+/// The `from __future__ import ...` statements that open a module (after its docstring):
+/// whether `annotations` is among the features, and the statements' addresses. An unknown
+/// feature is a SyntaxError, as in CPython.
+pub(super) fn future_features(
+    body: &[Stmt],
+    source: &str,
+) -> Result<(bool, Vec<usize>), CompileError> {
+    const KNOWN: &[&str] = &[
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let mut annotations = false;
+    let mut stmts = Vec::new();
+    let mut rest = body;
+    if let Some((Stmt::Expr(e), tail)) = rest.split_first() {
+        if matches!(&*e.value, Expr::StringLiteral(_)) {
+            rest = tail;
+        }
+    }
+    for s in rest {
+        let Stmt::ImportFrom(i) = s else { break };
+        if i.level != 0 || i.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            break;
+        }
+        for a in &i.names {
+            let name = a.name.as_str();
+            if name == "braces" {
+                let (l, c) = LineIndex::new(source).locate(s.range().start());
+                return Err(CompileError::syntax("not a chance").at(l, c));
+            }
+            if !KNOWN.contains(&name) {
+                let (l, c) = LineIndex::new(source).locate(s.range().start());
+                return Err(
+                    CompileError::syntax(format!("future feature {name} is not defined")).at(l, c),
+                );
+            }
+            annotations |= name == "annotations";
+        }
+        stmts.push(std::ptr::from_ref(i) as usize);
+    }
+    Ok((annotations, stmts))
 }
 
 /// Whether a class body has a simple-name annotation outside nested scopes (CPython's

@@ -40,6 +40,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
     ("types", include_str!("py/types.py")),
+    ("__future__", include_str!("py/__future__.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("enum", include_str!("py/enum.py")),
     ("random", include_str!("py/random.py")),

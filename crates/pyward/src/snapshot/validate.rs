@@ -205,6 +205,7 @@ impl Checker<'_> {
                 Ok(())
             }
             Object::Function(f) => {
+                self.value(f.annotations)?;
                 self.code_rt(f.rt, &f.code)?;
                 if self
                     .frame_code(f.rt, f.ops_base, f.code.nlocals() as u32)

@@ -46,6 +46,8 @@ pub struct Function {
     pub dict: Value,
     /// `__doc__` when assigned (Unbound: the code's docstring).
     pub doc: Value,
+    /// `__annotations__` (a dict, or None until read or assigned).
+    pub annotations: Value,
 }
 
 impl Function {
@@ -62,6 +64,7 @@ impl Function {
         out.push(self.globals);
         out.push(self.dict);
         out.push(self.doc);
+        out.push(self.annotations);
         out.extend_from_slice(&self.defaults);
         out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
         out.extend_from_slice(&self.closure);

@@ -746,10 +746,15 @@ impl Vm {
         }
     }
 
-    /// `MakeFunction`: stack holds `[defaults] [kwdefaults] [closure] code`.
+    /// `MakeFunction`: stack holds `[defaults] [kwdefaults] [annotations] [closure] code`.
     pub(crate) fn make_function(&mut self, fi: usize, flags: u32) -> PyResult<Value> {
         let rt = self.pop();
         let closure = if flags & 4 != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let annotations = if flags & 8 != 0 {
             self.pop()
         } else {
             Value::None
@@ -797,6 +802,7 @@ impl Vm {
             closure,
             dict: Value::None,
             doc: Value::Unbound,
+            annotations,
         };
         self.alloc(Object::Function(Box::new(f)))
     }

@@ -61,6 +61,8 @@ attempt("memoryview", lambda: memoryview(b'a'))
 attempt("input", lambda: input())
 attempt("help", lambda: help())
 attempt("license", lambda: license)
+attempt("types function", lambda: __import__('types').FunctionType(f.__code__, {}))
+attempt("types code", lambda: __import__('types').CodeType)
 for stmt in ["import os", "import sys", "import subprocess", "import socket", "import ctypes",
              "import importlib", "from os import system", "import posix", "import builtins",
              "import io", "import pathlib", "import shutil", "import signal", "import gc",

@@ -11,6 +11,11 @@ class _Special:
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
+        if self._name == 'Annotated':
+            params = (ForwardRef(params[0]) if isinstance(params[0], str) else params[0],) \
+                + params[1:]
+        elif self._name != 'Literal':
+            params = tuple(ForwardRef(p) if isinstance(p, str) else p for p in params)
         return _Special(self._name, params)
 
     def __call__(self, *args, **kwargs):
@@ -38,6 +43,26 @@ class _Special:
 
     def __hash__(self):
         return hash((self._name, self.__args__))
+
+
+class ForwardRef:
+    """A type written as a string (`Optional["Node"]`)."""
+
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+
+    def __repr__(self):
+        return 'ForwardRef(%r)' % (self.__forward_arg__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
 
 
 def _type_repr(obj):

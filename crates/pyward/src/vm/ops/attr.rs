@@ -382,6 +382,19 @@ impl Vm {
                     }
                 }
                 "__code__" => Some(Value::None),
+                "__annotations__" => {
+                    let a = f.annotations;
+                    if matches!(a, Value::None) {
+                        let d = self.new_dict()?;
+                        if let Some(Object::Function(f)) = obj.obj().map(|id| self.heap.get_mut(id))
+                        {
+                            f.annotations = d;
+                        }
+                        Some(d)
+                    } else {
+                        Some(a)
+                    }
+                }
                 "__defaults__" => {
                     let d = f.defaults.clone();
                     if d.is_empty() {
@@ -404,14 +417,15 @@ impl Vm {
                     }
                 }
             },
+            // A method forwards other attributes to its function (`__name__`, `__doc__`,
+            // `__annotations__`, `__wrapped__`, ...), as CPython's method_getattro.
             Object::BoundMethod(b) => match attr {
                 "__self__" => Some(b.recv),
                 "__func__" => Some(b.func),
-                "__name__" => {
+                _ => {
                     let f = b.func;
                     return self.getattr_opt(f, attr);
                 }
-                _ => None,
             },
             Object::Slice(s) => match attr {
                 "indices" => {
@@ -565,6 +579,12 @@ impl Vm {
             },
             Some(Object::Function(f)) => {
                 let d = f.dict;
+                if attr == "__annotations__" {
+                    if let Some(Object::Function(f)) = obj.obj().map(|id| self.heap.get_mut(id)) {
+                        f.annotations = v;
+                    }
+                    return Ok(());
+                }
                 if matches!(attr.as_str(), "__name__" | "__qualname__" | "__doc__") {
                     let text = self.str_of(v).map(str::to_string);
                     if let Some(id) = obj.obj() {
