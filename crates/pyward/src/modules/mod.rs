@@ -7,6 +7,7 @@
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
 pub mod binascii;
+pub mod cmath;
 pub mod hashlib;
 pub mod json;
 pub mod math;
@@ -87,6 +88,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     let m = match name {
         "math" => math::create(vm)?,
+        "cmath" => cmath::create(vm)?,
         "_random" => random::create(vm)?,
         "_json" => json::create(vm)?,
         "_re" => re::create(vm)?,
@@ -102,6 +104,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// Rust-implemented modules (`create` builds them).
 const RUST_MODULES: &[&str] = &[
     "math",
+    "cmath",
     "_random",
     "_json",
     "_re",

@@ -15,7 +15,8 @@
 //! Bump `FORMAT_VERSION` when the encoding changes in any way (a field or variant added,
 //! removed or reordered in a serialized type, a changed `Op`, a new object kind or value tag
 //! in `objects.rs`), and add fixtures under tests/snapshots/v<N>/; the fixture test fails until
-//! you do. Version 2: the object table moved out of postcard into `objects.rs`.
+//! you do. Version 2: the object table moved out of postcard into `objects.rs`. Version 3:
+//! `complex` objects (`Object::Complex`, postcard-encoded in the table) and cmath natives.
 
 mod codes;
 mod names;
@@ -42,7 +43,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

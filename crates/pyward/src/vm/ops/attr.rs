@@ -111,6 +111,16 @@ impl Vm {
                 if let Some(v) = self.instance_getattr(obj, attr)? {
                     return Ok(Some(v));
                 }
+                // The number members of a builtin base (`complex.real`) come before
+                // `__getattr__`, as type attributes do.
+                if matches!(attr, "real" | "imag" | "numerator" | "denominator") {
+                    let view = self.builtin_view(obj);
+                    if !view.is(obj) {
+                        if let Some(v) = self.getattr_opt(view, attr)? {
+                            return Ok(Some(v));
+                        }
+                    }
+                }
                 return self.getattr_hook(obj, attr);
             }
             Some(Object::Class(_)) => return self.class_getattr(obj, attr),
@@ -338,6 +348,11 @@ impl Vm {
                 "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(
                     g.state == crate::types::generator::GenState::Running,
                 )),
+                _ => None,
+            },
+            Object::Complex(c) => match attr {
+                "real" => Some(Value::Float(c.re)),
+                "imag" => Some(Value::Float(c.im)),
                 _ => None,
             },
             Object::BigInt(_) => match attr {
