@@ -1,7 +1,8 @@
 //! The `pyward` command: run a Python program in the sandbox, like `python3` would.
 //!
 //! Exit status: 0 on success, 1 on an uncaught exception or a breached limit (traceback on
-//! stderr, last line `TypeName: message`), 2 on a usage error.
+//! stderr, last line `TypeName: message`), 2 on a usage error; an uncaught `SystemExit`
+//! exits as CPython's does.
 
 mod json_data;
 mod serve;
@@ -201,6 +202,20 @@ fn run(opts: Options) -> u8 {
     }
     match outcome.error {
         None => 0,
+        // An uncaught SystemExit ends the process as CPython's does: an int (or None) code is
+        // the exit status, anything else is printed and exits with 1; no traceback.
+        Some(Error::Exception {
+            type_name,
+            message,
+            exit_code,
+            ..
+        }) if type_name == "SystemExit" => match exit_code {
+            Some(code) => code.to_le_bytes()[0],
+            None => {
+                let _ = writeln!(std::io::stderr(), "{}", clip(&message, max_output));
+                1
+            }
+        },
         Some(e) => {
             report(&e, &source, &opts.filename, max_output);
             1

@@ -313,6 +313,7 @@ fn error_json(e: &Error) -> Json {
             type_name,
             message,
             traceback,
+            ..
         } => json!({
             "type": "exception", "type_name": type_name, "message": message,
             "traceback": traceback,

@@ -90,6 +90,7 @@ fn build(py: Python<'_>, error: Error, printed: Printed) -> PyResult<PyErr> {
             type_name,
             message,
             traceback,
+            ..
         } => {
             let text = if message.is_empty() {
                 type_name.clone()

@@ -1,7 +1,9 @@
 //! Snapshot speed: dump + load of a run paused at a host call holding a 1,000-element list of
 //! dicts, and of an idle VM that imported bundled modules. Run with
 //! `cargo bench -p pyward --bench snapshot [-- paused|modules]`; prints the mean time per
-//! operation (a benchmark, not a test: nothing here asserts timings).
+//! operation (a benchmark, not a test: nothing here asserts timings). Like the `pyward`
+//! command it runs on mimalloc: loading is mostly allocation, and the library leaves the
+//! allocator to the embedder.
 
 #![allow(
     clippy::disallowed_methods,
@@ -14,6 +16,9 @@ use std::time::{Duration, Instant};
 use pyward::snapshot;
 use pyward::vm::Vm;
 use pyward::{HostFunction, Limits, Paused, Program, RunOptions, Step};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const LIST_OF_DICTS: &str = "data = [{'id': i, 'name': 'item%d' % i, 'score': i * 0.5, 'tags': [i, i + 1]} for i in range(1000)]\nask()\n";
 const MODULES: &str = "import json, re, collections, datetime\nd = collections.Counter('hello')\n";
@@ -68,7 +73,13 @@ fn us(d: Duration) -> f64 {
 /// Time `dump`, `load` (of `bytes`, what `dump` returns; with and without dropping the loaded
 /// VM) and the whole round trip, and print the figures.
 fn measure<T>(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8]) -> T) {
-    let min = Duration::from_secs(2);
+    // Shorter under a profiler: `PYWARD_BENCH_MS=30 valgrind --tool=callgrind ...`.
+    let min = Duration::from_millis(
+        std::env::var("PYWARD_BENCH_MS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2000),
+    );
     let d = time(min, &mut dump);
     let (l, drop) = time_apart(min, || load(bytes));
     let with_drop = time(min, || drop_now(load(bytes)));
@@ -110,9 +121,9 @@ fn report(name: &str, src: &str) {
     );
 }
 
-/// The paused-run figure: `Paused::dump` and `Paused::load`.
-fn report_paused() {
-    let Ok(program) = Program::compile(LIST_OF_DICTS, "bench.py") else {
+/// A paused-run figure: `Paused::dump` and `Paused::load` of `src` paused at `ask()`.
+fn report_paused(name: &str, src: &str) {
+    let Ok(program) = Program::compile(src, "bench.py") else {
         println!("paused: does not compile");
         return;
     };
@@ -126,7 +137,7 @@ fn report_paused() {
         return;
     };
     measure(
-        "paused run holding a 1,000-element list of dicts",
+        name,
         &bytes,
         || {
             let _ = std::hint::black_box(paused.dump());
@@ -143,8 +154,15 @@ fn selected(name: &str) -> bool {
 }
 
 fn main() {
-    if selected("paused") {
-        report_paused();
+    if selected("paused trivial") {
+        // The fixed cost: builtins, module and frame state of any paused run.
+        report_paused("paused trivial run", "ask()\n");
+    }
+    if selected("paused dicts") {
+        report_paused(
+            "paused dicts: a run holding a 1,000-element list of dicts",
+            LIST_OF_DICTS,
+        );
     }
     if selected("modules") {
         report(

@@ -48,6 +48,16 @@ fn run_case(path: &Path) -> Option<String> {
         }
         Err(e) => (String::new(), Some(e)),
     };
+    // An uncaught SystemExit with an int (or None) code ends the process silently with
+    // that status, as CPython's does: status 0 is a success, others print nothing.
+    let error = match error {
+        Some(Error::Exception {
+            exit_code: Some(0),
+            ref type_name,
+            ..
+        }) if type_name == "SystemExit" => None,
+        other => other,
+    };
     if stdout != expected_out {
         return Some(format!(
             "stdout differs:\n--- expected\n{expected_out}\n--- got\n{stdout}\n--- error: {error:?}"
@@ -57,14 +67,24 @@ fn run_case(path: &Path) -> Option<String> {
         match e {
             Error::Syntax { kind, msg, .. } => format!("{kind}: {msg}"),
             Error::Exception {
-                type_name, message, ..
-            } => {
-                if message.is_empty() {
-                    type_name.clone()
+                type_name,
+                message,
+                exit_code,
+                ..
+            } if type_name == "SystemExit" => {
+                if exit_code.is_some() {
+                    String::new()
                 } else {
-                    format!("{type_name}: {message}")
+                    message.clone()
                 }
             }
+            // The traceback's last line, as printed (with a "Did you mean" suggestion).
+            Error::Exception { traceback, .. } => traceback
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .to_string(),
             Error::Limit(k) => format!("limit {k:?}"),
             Error::Internal(m) => format!("internal {m}"),
             other => format!("{other}"),

@@ -60,6 +60,7 @@ fn exception(outcome: &Outcome) -> (&str, &str, &str) {
             type_name,
             message,
             traceback,
+            ..
         }) => (type_name, message, traceback),
         other => panic!("expected an exception, got {other:?}"),
     }

@@ -57,56 +57,75 @@ pub fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `dir([obj])`: sorted attribute names.
 pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("dir", 0, 1)?;
-    let mut names: Vec<String> = Vec::new();
-    let add_dict = |vm: &mut Vm, d: Value, names: &mut Vec<String>| -> PyResult<()> {
-        for (k, _) in vm.dict_items(d)? {
-            if let Some(s) = vm.str_of(k) {
-                names.push(s.to_string());
-            }
-        }
-        Ok(())
-    };
-    match args.get(0) {
+    let names = match args.get(0) {
         None => {
             let g = vm.current_locals()?;
-            add_dict(vm, g, &mut names)?;
+            let mut names = Vec::new();
+            add_dict_names(vm, g, &mut names)?;
+            names.sort();
+            names.dedup();
+            names
         }
-        Some(v) => {
-            match vm.heap.get_obj(v) {
-                Some(Object::Module(m)) => {
-                    let d = m.dict;
-                    add_dict(vm, d, &mut names)?;
-                }
-                Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => {
-                    let d = i.dict;
-                    add_dict(vm, d, &mut names)?;
-                }
-                _ => {}
-            }
-            let cls = if vm.is_user_class(v) || matches!(v, Value::Type(_)) {
-                v
-            } else {
-                vm.type_of(v)
-            };
-            for c in vm.mro_of(cls) {
-                if let Some(Object::Class(cl)) = vm.heap.get_obj(c) {
-                    let d = cl.dict;
-                    add_dict(vm, d, &mut names)?;
-                } else if let Value::Type(t) = c {
-                    names.extend(
-                        crate::builtins::method_names(t)
-                            .into_iter()
-                            .map(str::to_string),
-                    );
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
+        Some(v) => dir_names(vm, v)?,
+    };
     let mut vals = Vec::with_capacity(names.len());
     for n in names {
         vals.push(vm.new_str(n)?);
     }
     vm.new_list(vals)
+}
+
+fn add_dict_names(vm: &mut Vm, d: Value, names: &mut Vec<String>) -> PyResult<()> {
+    for (k, _) in vm.dict_items(d)? {
+        if let Some(s) = vm.str_of(k) {
+            names.push(s.to_string());
+        }
+    }
+    Ok(())
+}
+
+/// `dir(v)` as sorted names: a module's namespace; otherwise the instance dict and the
+/// attributes along the class's MRO.
+pub(crate) fn dir_names(vm: &mut Vm, v: Value) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    match vm.heap.get_obj(v) {
+        Some(Object::Module(m)) => {
+            let d = m.dict;
+            add_dict_names(vm, d, &mut names)?;
+            names.sort();
+            return Ok(names);
+        }
+        Some(Object::Instance(i)) if !matches!(i.dict, Value::None) => {
+            let d = i.dict;
+            add_dict_names(vm, d, &mut names)?;
+        }
+        _ => {}
+    }
+    let cls = if vm.is_user_class(v) || matches!(v, Value::Type(_)) {
+        v
+    } else {
+        vm.type_of(v)
+    };
+    let slots = vm.intern("__slots__")?;
+    for c in vm.mro_of(cls) {
+        if let Some(Object::Class(cl)) = vm.heap.get_obj(c) {
+            let d = cl.dict;
+            add_dict_names(vm, d, &mut names)?;
+            // CPython keeps `__qualname__` out of the class dict and gives a class without
+            // `__slots__` `__dict__` and `__weakref__` descriptors.
+            names.retain(|n| n != "__qualname__");
+            if vm.dict_get(d, slots)?.is_none() {
+                names.extend(["__dict__".to_string(), "__weakref__".to_string()]);
+            }
+        } else if let Value::Type(t) = c {
+            names.extend(
+                crate::builtins::method_names(t)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
 }

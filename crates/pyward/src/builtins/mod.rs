@@ -6,6 +6,7 @@
 //! `args.pos[0]` is the receiver.
 
 mod construct;
+mod dir_tables;
 mod evalfn;
 mod func;
 mod iterfn;
@@ -21,6 +22,7 @@ use crate::vm::{Args, Vm};
 
 pub use crate::types::float::float_to_big;
 pub use construct::construct;
+pub(crate) use evalfn::dir_names;
 pub use slots::{PropMethod, SlotFn};
 
 /// A builtin type's dunder `name` as a native (for user classes' MRO lookups).
@@ -91,6 +93,8 @@ natives! {
         Hash => "hash" => objfn::hash,
         Id => "id" => objfn::id,
         Callable => "callable" => objfn::callable,
+        Exit => "exit" => objfn::exit,
+        Quit => "quit" => objfn::exit,
         Getattr => "getattr" => objfn::getattr,
         Setattr => "setattr" => objfn::setattr,
         Hasattr => "hasattr" => objfn::hasattr,
@@ -337,55 +341,18 @@ pub fn type_attr(t: BuiltinType, name: &str) -> Option<Value> {
     crate::types::num_methods::type_method(t, name).map(|m| Value::Native(Native::TypeMethod(m)))
 }
 
-/// The method names of a builtin type (for `dir`).
+/// The attribute names a builtin type defines itself (for `dir`): CPython's, less the
+/// methods pyward lacks.
 pub fn method_names(t: BuiltinType) -> Vec<&'static str> {
-    const CANDIDATES: &[&str] = &[
-        "__class__",
-        "__doc__",
-        "__eq__",
-        "__hash__",
-        "__init__",
-        "__repr__",
-        "__str__",
-        "append",
-        "extend",
-        "pop",
-        "insert",
-        "remove",
-        "index",
-        "count",
-        "sort",
-        "reverse",
-        "copy",
-        "clear",
-        "get",
-        "keys",
-        "values",
-        "items",
-        "update",
-        "setdefault",
-        "popitem",
-        "add",
-        "discard",
-        "union",
-        "intersection",
-        "difference",
-        "join",
-        "split",
-        "strip",
-        "lower",
-        "upper",
-        "replace",
-        "startswith",
-        "endswith",
-        "find",
-        "format",
-        "encode",
-        "decode",
-    ];
-    CANDIDATES
+    dir_tables::own_names(t.name())
         .iter()
-        .copied()
-        .filter(|n| method_of(t, n).is_some() || slot_of(t, n).is_some() || n.starts_with("__"))
+        .filter(|(n, method)| {
+            !*method
+                || n.starts_with("__")
+                || method_of(t, n).is_some()
+                || slot_of(t, n).is_some()
+                || type_attr(t, n).is_some()
+        })
+        .map(|(n, _)| *n)
         .collect()
 }

@@ -2,6 +2,7 @@
 //! functions, format, vars/globals/locals.
 
 use crate::exc::{self, PyResult};
+use crate::types::BuiltinType;
 use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::{Args, Vm};
@@ -86,6 +87,15 @@ pub fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Obj(o) => 0x10_0000 + i64::from(o.0) * 16,
         other => vm.hash(other).unwrap_or(0) & 0xffff_ffff,
     }))
+}
+
+/// `exit(code=None)` and `quit(code=None)` (the `site` module's): raise `SystemExit(code)`.
+pub fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("exit", 0, 1)?;
+    Err(crate::exc::RunError::with_value(
+        BuiltinType::SystemExit,
+        args.get(0).unwrap_or(Value::None),
+    ))
 }
 
 /// `callable(obj)`.

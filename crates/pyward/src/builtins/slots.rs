@@ -254,7 +254,7 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if vm.dict_remove(dict, name)?.is_none() {
         let text = vm.str_of(name).unwrap_or("").to_string();
-        return Err(vm.no_attribute(me, &text));
+        return Err(vm.no_attribute_to_delete(me, &text));
     }
     Ok(Value::None)
 }

@@ -7,6 +7,7 @@
 //! Statements are in `stmt.rs`, expressions in `expr.rs`.
 
 mod expr;
+mod mangle;
 mod pattern;
 mod scope;
 mod stmt;
@@ -20,6 +21,7 @@ use ruff_text_size::{Ranged, TextSize};
 use crate::bytecode::{Code, CodeFlags, Const, ExcEntry, Op};
 use scope::{ScopeKind, ScopeTable};
 
+pub use mangle::{DefNames, mangle_module};
 pub use scope::MAX_AST_DEPTH;
 
 /// Why compilation failed: becomes a SyntaxError (or RecursionError/NotImplementedError).
@@ -181,11 +183,12 @@ pub struct Compiler<'src> {
 /// Compile a parsed module body.
 pub fn compile_module<'a>(
     body: &'a [Stmt],
+    def_names: DefNames,
     source: &'a str,
     filename: &str,
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
-    let scopes = scope::analyse(body)?;
+    let scopes = scope::analyse(body, def_names)?;
     let mut c = Compiler {
         scopes,
         units: Vec::new(),
@@ -216,7 +219,7 @@ pub fn compile_eval<'a>(
         value: Box::new(expr.clone()),
     });
     let body = vec![stmt];
-    let scopes = scope::analyse(&body)?;
+    let scopes = scope::analyse(&body, DefNames::new())?;
     let mut c = Compiler {
         scopes,
         units: Vec::new(),

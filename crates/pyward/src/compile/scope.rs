@@ -138,9 +138,19 @@ pub struct ScopeTable {
     /// The scopes; index 0 is the module.
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, usize>,
+    /// The mangled names that `def` and `class` statements inside classes bind.
+    def_names: super::DefNames,
 }
 
 impl ScopeTable {
+    /// The name a `def` or `class` statement binds: its own, or its mangled form inside a
+    /// class.
+    pub fn binding_name<'n, T>(&'n self, node: &T, name: &'n str) -> &'n str {
+        self.def_names
+            .get(&node_key(node))
+            .map_or(name, String::as_str)
+    }
+
     /// The scope index of a function, lambda, class or comprehension node.
     pub fn scope_of<T>(&self, node: &T) -> Option<usize> {
         self.by_node.get(&node_key(node)).copied()
@@ -152,11 +162,12 @@ fn node_key<T>(node: &T) -> usize {
 }
 
 /// Analyse a module body.
-pub fn analyse(body: &[Stmt]) -> Result<ScopeTable, CompileError> {
+pub fn analyse(body: &[Stmt], def_names: super::DefNames) -> Result<ScopeTable, CompileError> {
     let mut b = Builder {
         table: ScopeTable {
             scopes: vec![Scope::new(ScopeKind::Module, None)],
             by_node: HashMap::new(),
+            def_names,
         },
         current: 0,
         depth: 0,
@@ -364,7 +375,8 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.parameter_defaults(&f.parameters);
-                self.bind(f.name.as_str());
+                let name = self.table.binding_name(f, f.name.as_str()).to_string();
+                self.bind(&name);
                 let parent = self.enter(ScopeKind::Function, f);
                 self.scope().is_coroutine = f.is_async;
                 self.parameters(&f.parameters);
@@ -380,7 +392,8 @@ impl<'a> Visitor<'a> for Builder {
                 if let Some(args) = &c.arguments {
                     self.visit_arguments(args);
                 }
-                self.bind(c.name.as_str());
+                let name = self.table.binding_name(c, c.name.as_str()).to_string();
+                self.bind(&name);
                 let parent = self.enter(ScopeKind::Class, c);
                 for s in &c.body {
                     self.visit_stmt(s);

@@ -803,7 +803,8 @@ impl<'src> Compiler<'src> {
         for _ in &f.decorator_list {
             self.emit(Op::Call(1));
         }
-        self.store_name(f.name.as_str());
+        let bound = self.scopes.binding_name(f, f.name.as_str()).to_string();
+        self.store_name(&bound);
         Ok(())
     }
 
@@ -995,7 +996,8 @@ impl<'src> Compiler<'src> {
         for _ in &c.decorator_list {
             self.emit(Op::Call(1));
         }
-        self.store_name(name);
+        let bound = self.scopes.binding_name(c, name).to_string();
+        self.store_name(&bound);
         Ok(())
     }
 

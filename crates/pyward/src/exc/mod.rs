@@ -37,6 +37,17 @@ pub enum ExcArgs {
     Msg(String),
     /// One arbitrary value (KeyError's key, StopIteration's value).
     Value(Value),
+    /// A message plus the `name` (and, for AttributeError, `obj`) attributes that
+    /// NameError, AttributeError and ImportError carry: the traceback's "Did you mean"
+    /// suggestion is computed from them when the exception is printed.
+    Named {
+        /// The message.
+        msg: String,
+        /// The missing name.
+        name: String,
+        /// The object whose attribute was missing (None otherwise).
+        obj: Value,
+    },
 }
 
 /// Why an operation failed.
@@ -124,6 +135,33 @@ exc_constructors! {
     lookup_error => LookupError,
 }
 
+/// Raise `NameError` for a name that is not bound, with its `name` attribute.
+#[cold]
+pub fn name_not_defined(name: &str) -> RunError {
+    RunError::Exc(Box::new(Exc::New {
+        ty: BuiltinType::NameError,
+        args: ExcArgs::Named {
+            msg: messages::name_not_defined(name),
+            name: name.to_string(),
+            obj: Value::None,
+        },
+    }))
+}
+
+/// Raise `ty(msg)` with its `name` (and `obj`) attributes set, as CPython's attribute lookup
+/// and import set them.
+#[cold]
+pub fn named_error(ty: BuiltinType, msg: String, name: &str, obj: Value) -> RunError {
+    RunError::Exc(Box::new(Exc::New {
+        ty,
+        args: ExcArgs::Named {
+            msg,
+            name: name.to_string(),
+            obj,
+        },
+    }))
+}
+
 /// Raise `KeyError(key)`.
 #[cold]
 pub fn key_error(key: Value) -> RunError {
@@ -168,6 +206,13 @@ pub struct ExcObj {
     pub traceback: Vec<TbEntry>,
     /// Instance `__dict__` (a dict object) or None.
     pub dict: Value,
+    /// `name` of NameError, AttributeError and ImportError (None when unset).
+    pub name: Value,
+    /// `obj` of AttributeError (None when unset).
+    pub obj: Value,
+    /// For a NameError: the raising frame's code (`CodeRt`) and globals, whose names the
+    /// traceback's "Did you mean" suggestion searches. None otherwise.
+    pub scope: Option<(Value, Value)>,
 }
 
 impl ExcObj {
@@ -181,6 +226,9 @@ impl ExcObj {
             suppress_context: false,
             traceback: Vec::new(),
             dict: Value::None,
+            name: Value::None,
+            obj: Value::None,
+            scope: None,
         }
     }
 
@@ -196,6 +244,12 @@ impl ExcObj {
         out.push(self.cause);
         out.push(self.context);
         out.push(self.dict);
+        out.push(self.name);
+        out.push(self.obj);
+        if let Some((code, globals)) = self.scope {
+            out.push(code);
+            out.push(globals);
+        }
     }
 }
 

@@ -32,12 +32,21 @@ use crate::exc::PyResult;
 use crate::types::object::Object;
 use crate::value::{ObjId, Value};
 
-/// One arena slot.
+/// One arena slot: 64 bytes, one cache line.
 struct Slot {
     obj: Option<Object>,
-    /// Bytes charged for this object (so a free returns exactly what was charged).
-    charged: usize,
+    /// Bytes charged for this object (so a free returns exactly what was charged). A u32
+    /// keeps the slot at 64 bytes: one object may not exceed 4 GiB (`charge_of`).
+    charged: u32,
     marked: bool,
+}
+
+const _: () = assert!(size_of::<Slot>() == 64);
+
+/// `size` as a slot's charge: an object of 4 GiB or more ends the run in MemoryError.
+#[inline]
+fn charge_of(size: usize) -> PyResult<u32> {
+    u32::try_from(size).map_err(|_| crate::exc::RunError::memory_limit())
 }
 
 /// The arena of heap objects.
@@ -72,11 +81,12 @@ impl Heap {
     /// Allocate an object, charging its size. Fails with a limit error when over budget.
     pub fn alloc(&mut self, obj: Object) -> PyResult<ObjId> {
         let size = obj.size_bytes();
+        let charged = charge_of(size)?;
         self.account.charge_alloc(size)?;
         self.since_gc = self.since_gc.saturating_add(size);
         let slot = Slot {
             obj: Some(obj),
-            charged: size,
+            charged,
             marked: false,
         };
         if let Some(i) = self.free.pop() {
@@ -137,14 +147,15 @@ impl Heap {
             return Ok(());
         };
         let size = obj.size_bytes();
-        if size > slot.charged {
-            let extra = size - slot.charged;
-            slot.charged = size;
+        let charged = charge_of(size)?;
+        let old = slot.charged as usize;
+        slot.charged = charged;
+        if size > old {
+            let extra = size - old;
             self.since_gc = self.since_gc.saturating_add(extra);
             self.account.charge_growth(extra)?;
         } else {
-            self.account.release(slot.charged - size);
-            slot.charged = size;
+            self.account.release(old - size);
         }
         Ok(())
     }
@@ -177,10 +188,10 @@ impl Heap {
         for (i, slot) in self.slots.iter_mut().enumerate() {
             if slot.marked {
                 slot.marked = false;
-                live = live.saturating_add(slot.charged);
+                live = live.saturating_add(slot.charged as usize);
             } else if slot.obj.is_some() {
                 slot.obj = None;
-                self.account.release(slot.charged);
+                self.account.release(slot.charged as usize);
                 slot.charged = 0;
                 if let Ok(i) = u32::try_from(i) {
                     self.free.push(i);
@@ -230,16 +241,45 @@ impl Heap {
     /// Append the next slot of a snapshot's object table (None: a free slot), charging the
     /// object's size to the account as a fresh allocation would. Fails when it does not fit
     /// the limits.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_restored(&mut self, obj: Option<Object>) -> PyResult<()> {
-        let charged = obj.as_ref().map_or(0, Object::size_bytes);
-        self.account.charge_growth(charged)?;
+        let size = obj.as_ref().map_or(0, Object::size_bytes);
+        let charged = charge_of(size)?;
+        self.account.charge_growth(size)?;
         self.slots.push(Slot {
             obj,
             charged,
             marked: false,
         });
         Ok(())
+    }
+
+    /// Append the next slot of a snapshot's object table as an empty `shell` to be filled
+    /// where it lies (building a container first and moving it in costs a copy the CPU
+    /// cannot overlap with the container's own writes), then charged with
+    /// `charge_last_restored`.
+    #[inline(always)]
+    pub(crate) fn push_restoring(&mut self, shell: Object) -> &mut Object {
+        self.slots.push(Slot {
+            obj: Some(shell),
+            charged: 0,
+            marked: false,
+        });
+        match self.slots.last_mut() {
+            Some(Slot { obj: Some(o), .. }) => o,
+            _ => &mut self.scratch,
+        }
+    }
+
+    /// Charge the object `push_restoring` appended, now that it is filled.
+    #[inline(always)]
+    pub(crate) fn charge_last_restored(&mut self) -> PyResult<()> {
+        let Some(slot) = self.slots.last_mut() else {
+            return Ok(());
+        };
+        let size = slot.obj.as_ref().map_or(0, Object::size_bytes);
+        slot.charged = charge_of(size)?;
+        self.account.charge_growth(size)
     }
 
     /// The slot at arena index `i`: None past the end, Some(None) for a free slot.

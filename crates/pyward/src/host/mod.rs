@@ -61,6 +61,10 @@ pub enum Error {
         message: String,
         /// Full CPython-format traceback text.
         traceback: String,
+        /// For a `SystemExit` whose code is None or an int: the status CPython would exit
+        /// with, silently (None → 0). None otherwise: CPython prints `message` to stderr and
+        /// exits with 1 for any other code, and prints the traceback for other exceptions.
+        exit_code: Option<i32>,
     },
     /// A resource limit was breached.
     Limit(LimitKind),

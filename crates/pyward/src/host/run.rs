@@ -11,6 +11,8 @@ use std::time::Duration;
 use crate::bytecode::Code;
 use crate::exc::{PyResult, RunError};
 use crate::heap::LimitKind;
+use crate::types::BuiltinType;
+use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::host_call::AsyncAnswer;
 use crate::vm::{HostMode, Vm};
@@ -22,6 +24,10 @@ use super::{Data, Error, Outcome, RunStats, panic_message};
 
 /// Where a run stands after it ran for a while.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a step is made once per pause and moved, not stored in bulk"
+)]
 pub enum Step {
     /// It finished (successfully or not).
     Done(Outcome),
@@ -410,11 +416,37 @@ pub(crate) fn describe_error(vm: &mut Vm, e: RunError) -> Error {
             let cls = vm.exception_class(v);
             let type_name = vm.class_name(cls);
             let message = vm.str(v).unwrap_or_default();
+            let exit_code = system_exit_code(vm, id);
             Error::Exception {
                 type_name,
                 message,
                 traceback,
+                exit_code,
             }
         }
+    }
+}
+
+/// The exit status of an uncaught `SystemExit` whose code is None or an int, as CPython's
+/// `_Py_HandleSystemExit` takes it (an int too big for a C long exits with -1).
+fn system_exit_code(vm: &mut Vm, id: crate::value::ObjId) -> Option<i32> {
+    let Object::Exception(e) = vm.heap.get(id) else {
+        return None;
+    };
+    if !vm.is_subclass(e.cls, Value::Type(BuiltinType::SystemExit)) {
+        return None;
+    }
+    let code = match e.args.as_slice() {
+        [] => Value::None,
+        [one] => *one,
+        _ => return None,
+    };
+    match code {
+        Value::None => Some(0),
+        Value::Bool(b) => Some(i32::from(b)),
+        // A C `int` cast of the C long, as CPython does.
+        Value::Int(i) => Some(i as i32),
+        v if vm.is_intlike(v) => Some(vm.to_index(v).map_or(-1, |i| i as i32)),
+        _ => None,
     }
 }

@@ -7,6 +7,7 @@
 //! `Native::Module` arm in builtins/mod.rs, and a line in `create`.
 
 pub mod binascii;
+pub(crate) mod bundled;
 pub mod cmath;
 pub mod hashlib;
 pub mod json;
@@ -16,11 +17,7 @@ pub mod random;
 pub mod re;
 pub mod sandbox;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
-
-use crate::bytecode::Code;
-use crate::exc::{self, PyResult};
+use crate::exc::PyResult;
 use crate::types::dict::Dict;
 use crate::types::object::{Module, Object};
 use crate::value::Value;
@@ -83,8 +80,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
 
 /// Build the module `name`, if pyward has it.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    if let Some((_, src)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
-        return load_python(vm, name, src).map(Some);
+    if PYTHON_MODULES.iter().any(|(n, _)| *n == name) {
+        return load_python(vm, name).map(Some);
     }
     let m = match name {
         "math" => math::create(vm)?,
@@ -146,27 +143,8 @@ pub fn set_attr(vm: &mut Vm, module: Value, name: &str, value: Value) -> PyResul
     vm.dict_set(dict, key, value)
 }
 
-/// Compiled code of bundled Python modules, shared by every VM in the process.
-fn compiled(name: &str, src: &str) -> PyResult<Arc<Code>> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Code>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Ok(map) = cache.lock() {
-        if let Some(c) = map.get(name) {
-            return Ok(c.clone());
-        }
-    }
-    let code =
-        crate::syntax::compile_source(src, &format!("<pyward:{name}>"), false).map_err(|e| {
-            exc::import_error(format!("cannot compile bundled module {name}: {}", e.msg))
-        })?;
-    if let Ok(mut map) = cache.lock() {
-        map.insert(name.to_string(), code.clone());
-    }
-    Ok(code)
-}
-
-fn load_python(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
-    let code = compiled(name, src)?;
+fn load_python(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let code = bundled::compiled(name)?;
     let module = new_module(vm, name)?;
     // Register before running so circular imports see the partial module.
     vm.modules.insert(name.to_string(), module);

@@ -1,4 +1,6 @@
-//! The code table: every distinct code object once, referenced by index.
+//! The code table: every distinct code object once, referenced by index. A bundled module's
+//! code is stored as (module, number) and taken from the process's compiled copy on load
+//! (`modules::bundled`): it is most of an idle session's bytes otherwise.
 //!
 //! `Arc<Code>` is shared by frames, functions, generators and `CodeRt` objects, and nests
 //! through `Const::Code`. The encoder numbers codes by `Arc::as_ptr` in post-order (nested
@@ -21,6 +23,7 @@ use serde::ser::{self, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::bytecode::{Code, Const};
+use crate::modules::bundled;
 
 /// Deepest chain of code objects nested through constants. The compiler cannot exceed about
 /// 300 (100 indentation levels plus 200 brackets of lambdas and comprehensions); dropping a
@@ -48,22 +51,40 @@ struct DecodeTable {
     child_depth: u32,
 }
 
-/// Collect every code reachable from `roots` (and their nested constants) in post-order.
+/// Every code reachable from `roots` (and their nested constants) in post-order: the table a
+/// snapshot stores. A bundled module's code is stored by name (`modules::bundled`), so its
+/// nested codes are not visited.
 pub(crate) fn collect(roots: impl IntoIterator<Item = Arc<Code>>) -> Vec<Arc<Code>> {
+    post_order(roots, |c| bundled::code_name(c).is_some())
+}
+
+/// Every code reachable from `roots` in post-order, all the way down: how a bundled module's
+/// codes are numbered.
+pub(crate) fn collect_all(roots: impl IntoIterator<Item = Arc<Code>>) -> Vec<Arc<Code>> {
+    post_order(roots, |_| false)
+}
+
+/// Post-order over codes nested through constants, each once; a code `leaf` accepts is
+/// listed without visiting its nested codes.
+fn post_order(
+    roots: impl IntoIterator<Item = Arc<Code>>,
+    leaf: impl Fn(&Arc<Code>) -> bool,
+) -> Vec<Arc<Code>> {
     let mut seen: FxHashMap<usize, ()> = FxHashMap::default();
     let mut order = Vec::new();
+    let nested = |c: &Arc<Code>| if leaf(c) { Vec::new() } else { children(c) };
     for root in roots {
         if seen.contains_key(&key(&root)) {
             continue;
         }
         seen.insert(key(&root), ());
         // Each stack entry: a code and the nested codes it still has to visit.
-        let mut stack = vec![(root.clone(), children(&root))];
+        let mut stack = vec![(root.clone(), nested(&root))];
         while let Some((code, pending)) = stack.last_mut() {
             match pending.pop() {
                 Some(child) => {
                     if seen.insert(key(&child), ()).is_none() {
-                        let grand = children(&child);
+                        let grand = nested(&child);
                         stack.push((child, grand));
                     }
                 }
@@ -141,6 +162,25 @@ impl Drop for DecodeGuard {
     }
 }
 
+/// One entry of the code table: a code written out, or a bundled module's code by name.
+#[derive(Serialize)]
+enum EntryOut<'a> {
+    Code(&'a Code),
+    Bundled(&'a str, u32),
+}
+
+/// `EntryOut` as read (same variants, same order). Only one is alive at a time, so the size
+/// difference costs nothing.
+#[derive(Deserialize)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one entry at a time, moved into an Arc"
+)]
+enum EntryIn {
+    Code(Code),
+    Bundled(String, u32),
+}
+
 /// The table as written: each code in order.
 pub(crate) struct CodeTableOut<'a>(pub &'a [Arc<Code>]);
 
@@ -148,14 +188,17 @@ impl Serialize for CodeTableOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for c in self.0 {
-            seq.serialize_element(&**c)?;
+            match bundled::code_name(c) {
+                Some((module, n)) => seq.serialize_element(&EntryOut::Bundled(module, n))?,
+                None => seq.serialize_element(&EntryOut::Code(c))?,
+            }
         }
         seq.end()
     }
 }
 
-/// The table as read: each code verified and installed in the decode table; the objects and
-/// frames decoded after it hold the codes.
+/// The table as read: each code verified (or looked up, for a bundled module's) and
+/// installed in the decode table; the objects and frames decoded after it hold the codes.
 pub(crate) struct CodeTable;
 
 impl<'de> Deserialize<'de> for CodeTable {
@@ -176,11 +219,19 @@ impl<'de> Visitor<'de> for TableVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CodeTable, A::Error> {
         loop {
             with_table(|t| t.child_depth = 0).map_err(de::Error::custom)?;
-            let Some(code) = seq.next_element::<Code>()? else {
+            let Some(entry) = seq.next_element::<EntryIn>()? else {
                 break;
             };
-            crate::bytecode::verify::verify_code(&code).map_err(de::Error::custom)?;
-            let code = Arc::new(code);
+            let code = match entry {
+                EntryIn::Code(code) => {
+                    crate::bytecode::verify::verify_code(&code).map_err(de::Error::custom)?;
+                    Arc::new(code)
+                }
+                // Compiled by this build from its own source: nothing to verify. The process
+                // keeps it alive, so dropping the VM never recurses into it (depth 1).
+                EntryIn::Bundled(module, n) => bundled::code_named(&module, n)
+                    .ok_or_else(|| de::Error::custom("unknown bundled module code"))?,
+            };
             with_table(|t| {
                 let depth = t.child_depth.saturating_add(1);
                 if depth > MAX_CODE_DEPTH {

@@ -15,8 +15,10 @@
 //! Bump `FORMAT_VERSION` when the encoding changes in any way (a field or variant added,
 //! removed or reordered in a serialized type, a changed `Op`, a new object kind or value tag
 //! in `objects.rs`), and add fixtures under tests/snapshots/v<N>/; the fixture test fails until
-//! you do. Version 2: the object table moved out of postcard into `objects.rs`. Version 3:
-//! `complex` objects (`Object::Complex`, postcard-encoded in the table) and cmath natives.
+//! you do. Version 2: the object table moved out of postcard into `objects.rs`. Version 3: a
+//! bundled module's code is stored by name (`codes.rs`). Version 4: exceptions carry `name`,
+//! `obj` and the NameError's scope. Version 5: `complex` objects (`Object::Complex`,
+//! postcard-encoded in the object table).
 
 mod codes;
 mod names;
@@ -36,14 +38,14 @@ use crate::host::limits::Limits;
 use crate::host::policy::{Clock, RealClock};
 use crate::vm::Vm;
 
-pub(crate) use codes::{code_ref, nested_consts, nested_data};
+pub(crate) use codes::{code_ref, collect_all as collect_codes, nested_consts, nested_data};
 pub(crate) use names::by_name;
 
 /// The first bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

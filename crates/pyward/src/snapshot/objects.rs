@@ -9,7 +9,7 @@
 //!
 //! Decoding reads the kind table first, so every object id in a compact payload is checked
 //! (in range, a live slot) in the same pass that reads it, and those objects need no second
-//! walk. Dict index tables are not stored: `Dict::restore` rebuilds them from the entries'
+//! walk. Dict index tables are not stored: `Dict::finish_restore` rebuilds them from the entries'
 //! hashes. A count read from the input never reserves more elements than the bytes left
 //! could encode, so a hostile length cannot cause a huge allocation.
 
@@ -72,117 +72,219 @@ fn kind(obj: Option<&Object>) -> u8 {
 }
 
 /// Append the object table of `heap` to `out`.
-pub(super) fn encode(heap: &Heap, out: &mut Vec<u8>) -> Result<(), SnapshotError> {
-    out.reserve(estimate(heap));
-    varint(out, heap.objects().len() as u64);
-    out.extend(heap.objects().map(kind));
+pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
+    let n = heap.objects().len();
+    let mut w = Writer::new(out, n.saturating_add(16));
+    w.varint(n as u64);
+    // One pass over the slots writes the kind table and sizes the payloads, so the output
+    // grows once.
+    let mut payload = 16usize;
+    for obj in heap.objects() {
+        w.byte(kind(obj));
+        payload = payload.saturating_add(size_hint(obj));
+    }
+    w.room(payload);
     for obj in heap.objects().flatten() {
         match obj {
-            Object::Str(s) => bytes(out, s.s.as_bytes()),
-            Object::Bytes(b) | Object::ByteArray(b) => bytes(out, b),
-            Object::BigInt(b) => bytes(out, &b.to_signed_bytes_le()),
+            Object::Str(s) => w.bytes(s.s.as_bytes()),
+            Object::Bytes(b) | Object::ByteArray(b) => w.bytes(b),
+            Object::BigInt(b) => w.bytes(&b.to_signed_bytes_le()),
             Object::List(vs) | Object::Tuple(vs) => {
-                varint(out, vs.len() as u64);
+                w.room(MAX_VARINT);
+                w.varint(vs.len() as u64);
                 for v in vs {
-                    value(out, *v)?;
+                    w.room(MAX_VALUE);
+                    w.value(*v)?;
                 }
             }
-            Object::Dict(d) => dict(out, d)?,
-            Object::Cell(v) => value(out, *v)?,
-            other => serde_into(out, other)?,
+            Object::Dict(d) => dict(&mut w, d)?,
+            Object::Cell(v) => {
+                w.room(MAX_VALUE);
+                w.value(*v)?;
+            }
+            other => w.bytes_raw(&postcard_bytes(other)?),
         }
     }
-    Ok(())
+    w.finish()
 }
 
-/// Roughly the encoded size, so the output is reserved once.
-fn estimate(heap: &Heap) -> usize {
-    let mut n = 16usize;
-    for obj in heap.objects() {
-        n = n.saturating_add(match obj {
-            None => 1,
-            Some(Object::Str(s)) => s.s.len() + 4,
-            Some(Object::Bytes(b) | Object::ByteArray(b)) => b.len() + 4,
-            Some(Object::BigInt(b)) => (b.bits() as usize) / 8 + 6,
-            Some(Object::List(vs) | Object::Tuple(vs)) => vs.len() * 4 + 4,
-            Some(Object::Dict(d)) => d.slots() * 16 + 8,
-            Some(_) => 48,
-        });
+/// Roughly the encoded size of an object's payload.
+fn size_hint(obj: Option<&Object>) -> usize {
+    match obj {
+        None => 0,
+        Some(Object::Str(s)) => s.s.len() + 4,
+        Some(Object::Bytes(b) | Object::ByteArray(b)) => b.len() + 4,
+        Some(Object::BigInt(b)) => (b.bits() as usize) / 8 + 6,
+        Some(Object::List(vs) | Object::Tuple(vs)) => vs.len() * 4 + 4,
+        Some(Object::Dict(d)) => d.slots() * 16 + 8,
+        Some(_) => 48,
     }
-    n
 }
 
-fn dict(out: &mut Vec<u8>, d: &Dict) -> Result<(), SnapshotError> {
+#[inline(always)]
+fn dict(w: &mut Writer, d: &Dict) -> Result<(), SnapshotError> {
     let (entries, indices, _) = d.raw_parts();
-    varint(out, entries.len() as u64);
+    w.room(2 * MAX_VARINT + 1);
+    w.varint(entries.len() as u64);
     // A table's size is a power of two (checked on load); 0 stands for no table.
-    out.push(if indices.is_empty() {
+    w.byte(if indices.is_empty() {
         0
     } else {
         u8::try_from(indices.len().trailing_zeros()).unwrap_or(0)
     });
-    varint(out, d.version());
+    w.varint(d.version());
     for e in entries {
-        value(out, e.key)?;
+        w.room(2 * MAX_VALUE + 8);
+        w.value(e.key)?;
         if !matches!(e.key, Value::Unbound) {
-            out.extend_from_slice(&e.hash.to_le_bytes());
-            value(out, e.value)?;
+            w.array(e.hash.to_le_bytes());
+            w.value(e.value)?;
         }
     }
     Ok(())
 }
 
-#[inline(always)]
-fn value(out: &mut Vec<u8>, v: Value) -> Result<(), SnapshotError> {
-    match v {
-        Value::None => out.push(V_NONE),
-        Value::Bool(false) => out.push(V_FALSE),
-        Value::Bool(true) => out.push(V_TRUE),
-        Value::Int(i) => {
-            out.push(V_INT);
-            varint(out, ((i << 1) ^ (i >> 63)) as u64);
-        }
-        Value::Float(f) => {
-            out.push(V_FLOAT);
-            out.extend_from_slice(&f.to_bits().to_le_bytes());
-        }
-        Value::Obj(id) => {
-            out.push(V_OBJ);
-            varint(out, u64::from(id.0));
-        }
-        Value::Type(_) | Value::Native(_) => named(out, v)?,
-        Value::NotImplemented => out.push(V_NOT_IMPLEMENTED),
-        Value::Ellipsis => out.push(V_ELLIPSIS),
-        Value::Unbound => out.push(V_UNBOUND),
-    }
-    Ok(())
+/// The longest varint (a u64, seven bits a byte).
+const MAX_VARINT: usize = 10;
+/// The longest compact value: a tag and a varint (a named value makes its own room).
+const MAX_VALUE: usize = 1 + MAX_VARINT;
+
+/// The output of `encode`. `buf` is kept zero-filled past `pos`, so after one `room` check
+/// for a group of writes each byte is a plain indexed store. The position lives in a local
+/// rather than in a `Vec`'s length because a byte store through `Vec::push` may alias the
+/// Vec's own fields, which makes every push reload them (most of the encoding time). No
+/// function that is not inlined sees the writer's address (growing moves the buffer out and
+/// back; the rare kinds are postcard-encoded on their own and copied in), so its fields can
+/// stay in registers.
+struct Writer {
+    buf: Vec<u8>,
+    pos: usize,
 }
 
+impl Writer {
+    /// Continue `out` (which holds the header and state), with room for `extra` bytes.
+    fn new(out: Vec<u8>, extra: usize) -> Writer {
+        let mut w = Writer {
+            pos: out.len(),
+            buf: out,
+        };
+        w.room(extra);
+        w
+    }
+
+    /// Make sure `n` more bytes fit.
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.buf.len().saturating_sub(self.pos) < n {
+            self.buf = grown(std::mem::take(&mut self.buf), self.pos.saturating_add(n));
+        }
+    }
+
+    /// Write one byte; the caller made room (a write past it is lost, and `finish` fails).
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.pos) {
+            *slot = b;
+        }
+        self.pos += 1;
+    }
+
+    #[inline(always)]
+    fn array<const N: usize>(&mut self, a: [u8; N]) {
+        if let Some(slot) = self.buf.get_mut(self.pos..self.pos + N) {
+            slot.copy_from_slice(&a);
+        }
+        self.pos += N;
+    }
+
+    /// LEB128: seven bits a byte, low first.
+    #[inline(always)]
+    fn varint(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.byte((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.byte(n as u8);
+    }
+
+    /// A length and the bytes.
+    #[inline(always)]
+    fn bytes(&mut self, b: &[u8]) {
+        self.room(b.len().saturating_add(MAX_VARINT));
+        self.varint(b.len() as u64);
+        self.raw(b);
+    }
+
+    /// Bytes as they are, making room first.
+    #[inline(always)]
+    fn bytes_raw(&mut self, b: &[u8]) {
+        self.room(b.len());
+        self.raw(b);
+    }
+
+    /// Bytes as they are; the caller made room.
+    #[inline(always)]
+    fn raw(&mut self, b: &[u8]) {
+        if let Some(slot) = self.buf.get_mut(self.pos..self.pos + b.len()) {
+            slot.copy_from_slice(b);
+        }
+        self.pos += b.len();
+    }
+
+    /// A value; the caller made room for `MAX_VALUE` bytes.
+    #[inline(always)]
+    fn value(&mut self, v: Value) -> Result<(), SnapshotError> {
+        match v {
+            Value::None => self.byte(V_NONE),
+            Value::Bool(false) => self.byte(V_FALSE),
+            Value::Bool(true) => self.byte(V_TRUE),
+            Value::Int(i) => {
+                self.byte(V_INT);
+                self.varint(((i << 1) ^ (i >> 63)) as u64);
+            }
+            Value::Float(f) => {
+                self.byte(V_FLOAT);
+                self.array(f.to_bits().to_le_bytes());
+            }
+            Value::Obj(id) => {
+                self.byte(V_OBJ);
+                self.varint(u64::from(id.0));
+            }
+            Value::Type(_) | Value::Native(_) => {
+                self.byte(V_NAMED);
+                self.bytes_raw(&postcard_bytes(&v)?);
+            }
+            Value::NotImplemented => self.byte(V_NOT_IMPLEMENTED),
+            Value::Ellipsis => self.byte(V_ELLIPSIS),
+            Value::Unbound => self.byte(V_UNBOUND),
+        }
+        Ok(())
+    }
+
+    /// The bytes written; an error if a write went past the room made for it (a bug here).
+    fn finish(mut self) -> Result<Vec<u8>, SnapshotError> {
+        if self.pos > self.buf.len() {
+            return Err(malformed("the object table encoder overran its buffer"));
+        }
+        self.buf.truncate(self.pos);
+        Ok(self.buf)
+    }
+}
+
+/// `buf` zero-filled to at least `want` bytes (and at least doubled, so growing is amortised).
 #[cold]
-fn named(out: &mut Vec<u8>, v: Value) -> Result<(), SnapshotError> {
-    out.push(V_NAMED);
-    serde_into(out, &v)
+#[inline(never)]
+fn grown(mut buf: Vec<u8>, want: usize) -> Vec<u8> {
+    let len = want.max(buf.len().saturating_mul(2));
+    buf.resize(len, 0);
+    buf
 }
 
-fn bytes(out: &mut Vec<u8>, b: &[u8]) {
-    varint(out, b.len() as u64);
-    out.extend_from_slice(b);
-}
-
-/// LEB128: seven bits a byte, low first.
-#[inline(always)]
-fn varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-fn serde_into<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, t: &T) -> Result<(), SnapshotError> {
-    let buf = std::mem::take(out);
-    *out = postcard::to_extend(t, buf).map_err(|e| malformed(format!("cannot encode: {e}")))?;
-    Ok(())
+/// `t`, postcard-encoded (the rare kinds and named values).
+#[cold]
+#[inline(never)]
+fn postcard_bytes<T: serde::Serialize + ?Sized>(t: &T) -> Result<Vec<u8>, SnapshotError> {
+    postcard::to_allocvec(t).map_err(|e| malformed(format!("cannot encode: {e}")))
 }
 
 /// Decode the object table into the heap `make` returns for its slot count; the table must end
@@ -200,13 +302,9 @@ pub(super) fn decode(
     let kinds = r.take(n)?;
     let mut heap = make(n);
     for (i, &k) in kinds.iter().enumerate() {
-        let obj = r.object(k, kinds).map_err(|e| match e {
+        r.restore_object(k, kinds, &mut heap).map_err(|e| match e {
             SnapshotError::Malformed(why) => malformed(format!("object {i}: {why}")),
             other => other,
-        })?;
-        heap.push_restored(obj).map_err(|e| match e {
-            RunError::Limit(k) => SnapshotError::Limit(k),
-            RunError::Exc(_) | RunError::Internal(_) => malformed("heap does not fit"),
         })?;
     }
     if !r.buf.is_empty() {
@@ -276,10 +374,17 @@ impl<'a> Reader<'a> {
         Ok(t)
     }
 
+    /// Decode the next object (of slot kind `kind`) and append it to `heap`. Containers are
+    /// appended empty and filled where they lie (`Heap::push_restoring`).
     #[inline(always)]
-    fn object(&mut self, kind: u8, kinds: &[u8]) -> Result<Option<Object>, SnapshotError> {
-        Ok(Some(match kind {
-            FREE => return Ok(None),
+    fn restore_object(
+        &mut self,
+        kind: u8,
+        kinds: &[u8],
+        heap: &mut Heap,
+    ) -> Result<(), SnapshotError> {
+        let obj = match kind {
+            FREE => return push(heap, None),
             STR => {
                 let n = self.count(1)?;
                 let s = std::str::from_utf8(self.take(n)?)
@@ -296,9 +401,30 @@ impl<'a> Reader<'a> {
                 }
                 Object::BigInt(b)
             }
-            LIST => Object::List(self.values(kinds)?),
-            TUPLE => Object::Tuple(self.values(kinds)?),
-            DICT => Object::Dict(self.dict(kinds)?),
+            LIST | TUPLE => {
+                let n = self.count(1)?;
+                let shell = Vec::with_capacity(n);
+                let shell = if kind == LIST {
+                    Object::List(shell)
+                } else {
+                    Object::Tuple(shell)
+                };
+                if let Object::List(vs) | Object::Tuple(vs) = heap.push_restoring(shell) {
+                    for _ in 0..n {
+                        vs.push(self.value(kinds)?);
+                    }
+                }
+                return charged(heap);
+            }
+            DICT => {
+                let n = self.count(1)?;
+                let bits = self.byte()?;
+                let version = self.varint()?;
+                if let Object::Dict(d) = heap.push_restoring(Object::Dict(Dict::restoring(n))) {
+                    self.dict_entries(d, n, bits, version, kinds)?;
+                }
+                return charged(heap);
+            }
             CELL => Object::Cell(self.slot(kinds)?),
             OTHER => {
                 let obj: Object = self.serde()?;
@@ -308,7 +434,8 @@ impl<'a> Reader<'a> {
                 obj
             }
             _ => return Err(malformed("bad object kind")),
-        }))
+        };
+        push(heap, Some(obj))
     }
 
     #[inline(always)]
@@ -317,27 +444,21 @@ impl<'a> Reader<'a> {
         Ok(self.take(n)?.to_vec())
     }
 
+    /// A dict's `n` entries, into `d` (`Dict::restoring`).
     #[inline(always)]
-    fn values(&mut self, kinds: &[u8]) -> Result<Vec<Value>, SnapshotError> {
-        let n = self.count(1)?;
-        let mut vs = Vec::with_capacity(n);
-        for _ in 0..n {
-            vs.push(self.value(kinds)?);
-        }
-        Ok(vs)
-    }
-
-    #[inline(always)]
-    fn dict(&mut self, kinds: &[u8]) -> Result<Dict, SnapshotError> {
-        let n = self.count(1)?;
-        let bits = self.byte()?;
-        let version = self.varint()?;
-        let mut entries = Vec::with_capacity(n);
+    fn dict_entries(
+        &mut self,
+        d: &mut Dict,
+        n: usize,
+        bits: u8,
+        version: u64,
+        kinds: &[u8],
+    ) -> Result<(), SnapshotError> {
         let mut live = 0usize;
         for _ in 0..n {
             let key = self.slot(kinds)?;
             if matches!(key, Value::Unbound) {
-                entries.push(Entry {
+                d.push_restored(Entry {
                     hash: 0,
                     key,
                     value: Value::Unbound,
@@ -346,10 +467,10 @@ impl<'a> Reader<'a> {
             }
             let hash = i64::from_le_bytes(self.array::<8>()?);
             let value = self.value(kinds)?;
-            entries.push(Entry { hash, key, value });
+            d.push_restored(Entry { hash, key, value });
             live += 1;
         }
-        Dict::restore(entries, live, bits, version)
+        d.finish_restore(live, bits, version)
             .ok_or_else(|| malformed("bad dict index table size"))
     }
 
@@ -390,6 +511,27 @@ impl<'a> Reader<'a> {
             V_UNBOUND => Value::Unbound,
             _ => return Err(malformed("bad value tag")),
         })
+    }
+}
+
+/// Append a decoded slot to the heap, charging it to the limits.
+#[inline(always)]
+fn push(heap: &mut Heap, obj: Option<Object>) -> Result<(), SnapshotError> {
+    heap.push_restored(obj).map_err(over_limits)
+}
+
+/// Charge the object `Heap::push_restoring` appended and filled.
+#[inline(always)]
+fn charged(heap: &mut Heap) -> Result<(), SnapshotError> {
+    heap.charge_last_restored().map_err(over_limits)
+}
+
+/// A charge that failed: the snapshot does not fit the limits it is loaded under.
+#[cold]
+fn over_limits(e: RunError) -> SnapshotError {
+    match e {
+        RunError::Limit(k) => SnapshotError::Limit(k),
+        RunError::Exc(_) | RunError::Internal(_) => malformed("heap does not fit"),
     }
 }
 

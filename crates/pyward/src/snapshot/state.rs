@@ -196,10 +196,9 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         host,
     };
     let _guard = EncodeGuard::new(&code_table);
-    let mut out =
+    let out =
         postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))?;
-    objects::encode(heap, &mut out)?;
-    Ok(out)
+    objects::encode(heap, out)
 }
 
 /// Every code object held outside other code objects: functions and `CodeRt`s (frames and

@@ -183,3 +183,66 @@ fn backward_jumps_through_forward_only_instructions_run_out_of_fuel() {
         assert_runs_out_of_fuel(looping);
     }
 }
+
+/// A bundled module's code is stored by name, and loads as the process's own compiled copy
+/// (the same `Arc`), not as a decoded duplicate.
+#[test]
+fn bundled_module_code_loads_as_the_process_copy() {
+    use crate::host::limits::Limits;
+    use crate::modules::bundled;
+    use crate::types::object::Object;
+    let mut vm = crate::vm::Vm::new(Limits::default());
+    let src = "import json\ndef mine(x):\n    return json.dumps(x)\n";
+    let Ok(code) = crate::syntax::compile_source(src, "t.py", true) else {
+        panic!("does not compile")
+    };
+    assert!(vm.run_module(&code).is_ok());
+    let Ok(bytes) = super::dump(&vm) else {
+        panic!("dump failed")
+    };
+    let Ok(back) = super::load(&bytes, Limits::default()) else {
+        panic!("load failed")
+    };
+    let (mut shared, mut own) = (0, 0);
+    for obj in back.heap.objects().flatten() {
+        if let Object::Function(f) = obj {
+            match bundled::code_name(&f.code) {
+                Some((module, n)) => {
+                    let Some(copy) = bundled::code_named(module, n) else {
+                        panic!("{module} #{n} is not in the registry")
+                    };
+                    assert!(Arc::ptr_eq(&copy, &f.code), "{}", f.code.qualname);
+                    shared += 1;
+                }
+                None => {
+                    assert_eq!(f.code.qualname, "mine");
+                    own += 1;
+                }
+            }
+        }
+    }
+    assert!(shared > 10, "only {shared} bundled functions");
+    assert_eq!(own, 1);
+}
+
+/// The same shape as `codes::EntryIn`: postcard writes an enum as its variant number.
+#[derive(serde::Serialize)]
+#[allow(clippy::large_enum_variant, reason = "a test value")]
+enum Entry {
+    #[allow(dead_code, reason = "only the by-name variant is crafted here")]
+    Code(Code),
+    Bundled(String, u32),
+}
+
+#[test]
+fn unknown_bundled_codes_are_refused() {
+    assert!(crate::modules::bundled::compiled("json").is_ok());
+    for (module, n) in [("json", u32::MAX), ("no_such_module", 0), ("math", 0)] {
+        let bytes =
+            postcard::to_allocvec(&vec![Entry::Bundled(module.to_string(), n)]).unwrap_or_default();
+        assert!(decode_table(&bytes).is_err(), "{module} #{n} loaded");
+    }
+    let ok =
+        postcard::to_allocvec(&vec![Entry::Bundled("json".to_string(), 0)]).unwrap_or_default();
+    assert_eq!(decode_table(&ok), Ok(()));
+}

@@ -270,6 +270,12 @@ impl Checker<'_> {
                 self.values(&e.args)?;
                 self.value(e.cause)?;
                 self.value(e.context)?;
+                self.value(e.name)?;
+                self.value(e.obj)?;
+                if let Some((code, globals)) = e.scope {
+                    self.kind(code, |o| matches!(o, Object::CodeRt(_)), "code")?;
+                    self.dict(globals)?;
+                }
                 self.dict_or_none(e.dict)
             }
             Object::Module(m) => self.dict(m.dict),

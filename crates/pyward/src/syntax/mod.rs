@@ -112,8 +112,9 @@ fn compile_inline(
             col: Some(col),
         }
     })?;
-    let module = parsed.into_syntax();
-    let code = compile_module(&module.body, source, filename, record_result)?;
+    let mut module = parsed.into_syntax();
+    let def_names = crate::compile::mangle_module(&mut module.body);
+    let code = compile_module(&module.body, def_names, source, filename, record_result)?;
     verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
     Ok(code)
 }

@@ -87,44 +87,59 @@ impl Dict {
         (&self.entries, &self.indices, self.len)
     }
 
-    /// A dict from a snapshot: its entries (deleted ones with `Unbound` key and value), how
-    /// many of them are live, its key-set version and the size of its index table as a power of two (0: no table). The
-    /// table is rebuilt here rather than stored. None when the size is not one a dict with
-    /// these entries can have: `rebuild` sizes the table to at most six times the entries, and
-    /// a table must keep an empty slot so probing ends.
-    pub(crate) fn restore(
-        entries: Vec<Entry>,
+    /// An empty dict about to receive `n` entries from a snapshot (`push_restored`, then
+    /// `finish_restore`). It is filled where it lies in the heap, so no copy of it is made.
+    pub(crate) fn restoring(n: usize) -> Dict {
+        Dict::with_capacity(n)
+    }
+
+    /// Append a snapshot's next entry (a deleted one has `Unbound` key and value).
+    #[inline(always)]
+    pub(crate) fn push_restored(&mut self, e: Entry) {
+        self.entries.push(e);
+    }
+
+    /// Finish a dict from a snapshot: how many of its entries are live, its key-set version
+    /// and the size of its index table as a power of two (0: no table). The table is rebuilt
+    /// here rather than stored. None when the size is not one a dict with these entries can
+    /// have: `rebuild` sizes the table to at most six times the entries, and a table must
+    /// keep an empty slot so probing ends.
+    #[inline(always)]
+    pub(crate) fn finish_restore(
+        &mut self,
         len: usize,
         index_bits: u8,
         version: u64,
-    ) -> Option<Dict> {
-        let mut d = Dict {
-            entries,
-            indices: Box::default(),
-            len,
-            version,
-        };
+    ) -> Option<()> {
+        self.len = len;
+        self.version = version;
         if index_bits == 0 {
-            return Some(d);
+            return Some(());
         }
+        self.restore_index(index_bits)
+    }
+
+    /// `finish_restore`'s index table of `1 << index_bits` slots.
+    #[inline(never)]
+    fn restore_index(&mut self, index_bits: u8) -> Option<()> {
         let size = 1usize.checked_shl(u32::from(index_bits))?;
-        if size < 8 || size > d.entries.len().max(1).saturating_mul(8) || len >= size {
+        if size < 8 || size > self.entries.len().max(1).saturating_mul(8) || self.len >= size {
             return None;
         }
-        if u32::try_from(d.entries.len()).ok()? >= DELETED {
+        if u32::try_from(self.entries.len()).ok()? >= DELETED {
             return None;
         }
-        d.indices = vec![EMPTY; size].into_boxed_slice();
-        for ix in 0..d.entries.len() {
-            match d.entries.get(ix) {
+        self.indices = vec![EMPTY; size].into_boxed_slice();
+        for ix in 0..self.entries.len() {
+            match self.entries.get(ix) {
                 Some(e) if !matches!(e.key, Value::Unbound) => {
                     let hash = e.hash;
-                    d.place(hash, u32::try_from(ix).ok()?);
+                    self.place(hash, u32::try_from(ix).ok()?);
                 }
                 _ => {}
             }
         }
-        Some(d)
+        Some(())
     }
 
     /// Live entries in insertion order.

@@ -15,6 +15,7 @@ mod frame;
 mod generator;
 pub mod host_call;
 pub mod ops;
+mod suggest;
 mod unwind;
 
 use std::sync::Arc;

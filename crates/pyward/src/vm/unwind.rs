@@ -22,6 +22,7 @@ impl Vm {
         if !reraise {
             self.set_context(exc_id);
             self.add_traceback(exc_id);
+            self.note_name_error_scope(exc_id);
         }
         loop {
             let Some(f) = self.frames.last() else {
@@ -97,15 +98,19 @@ impl Vm {
         match x {
             Exc::Obj(id) => Ok(id),
             Exc::New { ty, args } => {
-                let args = match args {
-                    ExcArgs::None => Vec::new(),
-                    ExcArgs::Msg(m) => vec![self.new_str(m)?],
-                    ExcArgs::Value(v) => vec![v],
+                let (args, name, obj) = match args {
+                    ExcArgs::None => (Vec::new(), Value::None, Value::None),
+                    ExcArgs::Msg(m) => (vec![self.new_str(m)?], Value::None, Value::None),
+                    ExcArgs::Value(v) => (vec![v], Value::None, Value::None),
+                    ExcArgs::Named { msg, name, obj } => {
+                        let msg = self.new_str(msg)?;
+                        (vec![msg], self.new_str(name)?, obj)
+                    }
                 };
-                self.heap.alloc(Object::Exception(Box::new(ExcObj::new(
-                    Value::Type(ty),
-                    args,
-                ))))
+                let mut e = ExcObj::new(Value::Type(ty), args);
+                e.name = name;
+                e.obj = obj;
+                self.heap.alloc(Object::Exception(Box::new(e)))
             }
         }
     }
@@ -120,6 +125,20 @@ impl Vm {
                 if matches!(e.context, Value::None) {
                     e.context = handled;
                 }
+            }
+        }
+    }
+
+    /// A NameError carrying its `name` remembers the frame it was raised in: the code and
+    /// globals whose names the traceback's suggestion searches, as CPython reads them from
+    /// the innermost traceback frame.
+    fn note_name_error_scope(&mut self, exc_id: ObjId) {
+        let Some(f) = self.frames.last() else { return };
+        let scope = (f.rt, f.globals);
+        if let Object::Exception(e) = self.heap.get_mut(exc_id) {
+            let named = !matches!(e.name, Value::None);
+            if e.scope.is_none() && named && e.cls.is(Value::Type(BuiltinType::NameError)) {
+                e.scope = Some(scope);
             }
         }
     }
@@ -294,6 +313,9 @@ impl Vm {
                 }
             }
             out.push_str(&self.exception_summary(Value::Obj(*id)));
+            if let Some(s) = self.suggestion(Value::Obj(*id)) {
+                out.push_str(&format!(". Did you mean: '{s}'?"));
+            }
             out.push('\n');
             // The link printed before the *next* (outer) exception is stored with it.
             if let Some(pos) = chain.iter().position(|(x, _)| x == id) {

@@ -40,7 +40,7 @@ impl Vm {
             }
         }
         let text = self.str_of(name).unwrap_or("");
-        Err(exc::name_error(messages::name_not_defined(text)))
+        Err(exc::name_not_defined(text))
     }
 
     pub(crate) fn delete_global(&mut self, globals: Value, name: Value) -> PyResult<()> {
@@ -48,32 +48,95 @@ impl Vm {
             Some(_) => Ok(()),
             None => {
                 let text = self.str_of(name).unwrap_or("").to_string();
-                Err(exc::name_error(messages::name_not_defined(&text)))
+                Err(exc::name_not_defined(&text))
             }
         }
     }
 
     /// `obj.name`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        if let Some(v) = self.instance_getattr_fast(obj, name)? {
-            return Ok(v);
+        match self.instance_getattr_fast(obj, name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e) => return Err(self.attribute_error_context(e, obj, name)),
         }
         let attr = self.str_of(name).unwrap_or("").to_string();
-        if let Some(v) = self.getattr_opt(obj, &attr)? {
-            return Ok(v);
+        match self.getattr_opt(obj, &attr) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(self.no_attribute(obj, &attr)),
+            Err(e) => Err(self.attribute_error_context(e, obj, name)),
         }
-        Err(self.no_attribute(obj, &attr))
     }
 
+    /// An AttributeError escaping an attribute lookup (from a property, `__getattr__` or a
+    /// native) gets the lookup's `name` and `obj` unless it has them, as CPython's
+    /// `set_attribute_error_context` does, so its traceback can offer a suggestion.
+    #[cold]
+    fn attribute_error_context(
+        &mut self,
+        e: crate::exc::RunError,
+        obj: Value,
+        name: Value,
+    ) -> crate::exc::RunError {
+        use crate::exc::{Exc, ExcArgs, RunError};
+        let RunError::Exc(mut x) = e else { return e };
+        match &mut *x {
+            Exc::New {
+                ty: BuiltinType::AttributeError,
+                args,
+            } => {
+                if let ExcArgs::Msg(m) = args {
+                    let msg = std::mem::take(m);
+                    let name = self.str_of(name).unwrap_or("").to_string();
+                    *args = ExcArgs::Named { msg, name, obj };
+                }
+            }
+            Exc::New { .. } => {}
+            Exc::Obj(id) => {
+                let id = *id;
+                let is_attr = match self.heap.get(id) {
+                    Object::Exception(ex) => {
+                        matches!(ex.name, Value::None)
+                            && matches!(ex.obj, Value::None)
+                            && self.is_subclass(ex.cls, Value::Type(BuiltinType::AttributeError))
+                    }
+                    _ => false,
+                };
+                if is_attr {
+                    if let Object::Exception(ex) = self.heap.get_mut(id) {
+                        ex.name = name;
+                        ex.obj = obj;
+                    }
+                }
+            }
+        }
+        RunError::Exc(x)
+    }
+
+    /// The AttributeError of a failed lookup of `obj.attr`, with `name` and `obj` set.
     #[cold]
     pub(crate) fn no_attribute(&self, obj: Value, attr: &str) -> crate::exc::RunError {
+        exc::named_error(
+            BuiltinType::AttributeError,
+            self.no_attribute_message(obj, attr),
+            attr,
+            obj,
+        )
+    }
+
+    /// The AttributeError of a failed `del obj.attr` (CPython sets no `name` or `obj` there).
+    #[cold]
+    pub(crate) fn no_attribute_to_delete(&self, obj: Value, attr: &str) -> crate::exc::RunError {
+        exc::attribute_error(self.no_attribute_message(obj, attr))
+    }
+
+    fn no_attribute_message(&self, obj: Value, attr: &str) -> String {
         match obj {
-            Value::Type(t) => exc::attribute_error(messages::type_no_attribute(t.name(), attr)),
+            Value::Type(t) => messages::type_no_attribute(t.name(), attr),
             _ => match self.heap.get_obj(obj) {
-                Some(Object::Module(m)) => {
-                    exc::attribute_error(messages::module_no_attribute(&m.name, attr))
-                }
-                _ => exc::attribute_error(messages::no_attribute(&self.type_name(obj), attr)),
+                Some(Object::Module(m)) => messages::module_no_attribute(&m.name, attr),
+                Some(Object::Class(c)) => messages::type_no_attribute(&c.name, attr),
+                _ => messages::no_attribute(&self.type_name(obj), attr),
             },
         }
     }
@@ -226,6 +289,20 @@ impl Vm {
                         .unwrap_or("")
                         .to_string();
                     return unicode_error_field(self, &msg, attr).map(Some);
+                }
+                "name"
+                    if [
+                        BuiltinType::NameError,
+                        BuiltinType::AttributeError,
+                        BuiltinType::ImportError,
+                    ]
+                    .iter()
+                    .any(|t| self.is_subclass(e.cls, Value::Type(*t))) =>
+                {
+                    Some(e.name)
+                }
+                "obj" if self.is_subclass(e.cls, Value::Type(BuiltinType::AttributeError)) => {
+                    Some(e.obj)
                 }
                 "__cause__" => Some(e.cause),
                 "__context__" => Some(e.context),
@@ -558,7 +635,7 @@ impl Vm {
             return Ok(());
         }
         let attr = self.str_of(name).unwrap_or("").to_string();
-        Err(self.no_attribute(obj, &attr))
+        Err(self.no_attribute_to_delete(obj, &attr))
     }
 
     /// Whether `v` is an int-like value (for builtins that accept ints).

@@ -820,7 +820,7 @@ impl Vm {
             }
         }
         if self.dict_remove(dict, name)?.is_none() {
-            return Err(self.no_attribute(obj, &attr));
+            return Err(self.no_attribute_to_delete(obj, &attr));
         }
         self.invalidate_caches();
         Ok(true)

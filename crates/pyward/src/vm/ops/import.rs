@@ -30,9 +30,12 @@ impl Vm {
                 self.register_module(&text, m)?;
                 Ok(m)
             }
-            None => Err(exc::module_not_found_error(format!(
-                "No module named '{text}'"
-            ))),
+            None => Err(exc::named_error(
+                crate::types::BuiltinType::ModuleNotFoundError,
+                format!("No module named '{text}'"),
+                &text,
+                Value::None,
+            )),
         }
     }
 
