@@ -18,3 +18,5 @@ print((5).conjugate(), (2.5).conjugate(), True.conjugate(), (2j).__complex__())
 a = 1j
 b = 1j
 print(a == b, repr(-1j), -1j == complex(-0.0, -1.0), (1j,) == (1j,))
+print(dir(1j))
+print(dir(complex) == dir(1j), hasattr(1j, 'real'), hasattr(1j, 'bit_length'), callable(1j.conjugate))
