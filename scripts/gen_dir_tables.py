@@ -25,7 +25,7 @@ async def _coro():
 
 TYPES = {
     "object": object, "type": type, "NoneType": type(None), "bool": bool, "int": int,
-    "float": float, "str": str, "bytes": bytes, "bytearray": bytearray, "list": list,
+    "float": float, "complex": complex, "str": str, "bytes": bytes, "bytearray": bytearray, "list": list,
     "tuple": tuple, "dict": dict, "set": set, "frozenset": frozenset, "range": range,
     "slice": slice, "function": types.FunctionType,
     "builtin_function_or_method": types.BuiltinFunctionType, "method": types.MethodType,

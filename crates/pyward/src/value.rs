@@ -52,6 +52,9 @@ pub enum Value {
     Unbound,
 }
 
+// Two words: values that need more (complex numbers) live on the heap.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 impl Value {
     /// Whether this is the same object (`is`).
     #[inline]

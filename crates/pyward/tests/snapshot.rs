@@ -22,7 +22,7 @@ use pyward::exc::{Exc, RunError};
 use pyward::snapshot::{self, FORMAT_VERSION, SnapshotError};
 use pyward::vm::Vm;
 
-const PROGRAMS: &[&str] = &["rich", "gens", "modules", "values"];
+const PROGRAMS: &[&str] = &["rich", "gens", "modules", "values", "complex"];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")

@@ -24,6 +24,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
     match t {
         BuiltinType::Int => int_new(vm, args),
         BuiltinType::Float => float_new(vm, args),
+        BuiltinType::Complex => vm.complex_new(args),
         BuiltinType::Str => str_new(vm, args),
         BuiltinType::Bool => {
             args.arity("bool", 0, 1)?;

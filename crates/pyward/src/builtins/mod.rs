@@ -182,6 +182,8 @@ pub enum Native {
     Hashlib(crate::modules::hashlib::HashlibFn),
     /// A `_binascii` function.
     Binascii(crate::modules::binascii::BinasciiFn),
+    /// A `cmath` function.
+    Cmath(crate::modules::cmath::CmathFn),
 }
 
 impl Native {
@@ -212,6 +214,7 @@ impl Native {
             Native::Sandbox(m) => m.name(),
             Native::Hashlib(m) => m.name(),
             Native::Binascii(m) => m.name(),
+            Native::Cmath(m) => m.name(),
         }
     }
 
@@ -244,6 +247,7 @@ impl Native {
             Native::Sandbox(m) => m.call(vm, args),
             Native::Hashlib(m) => m.call(vm, args),
             Native::Binascii(m) => m.call(vm, args),
+            Native::Cmath(m) => m.call(vm, args),
         }
     }
 }
@@ -283,7 +287,6 @@ pub fn lookup(name: &str) -> Option<Value> {
             | BuiltinType::DictItems
             | BuiltinType::Ellipsis
             | BuiltinType::NotImplementedType
-            | BuiltinType::Complex
     );
     public.then_some(Value::Type(t))
 }
@@ -302,7 +305,7 @@ pub fn method_of(ty: BuiltinType, name: &str) -> Option<Native> {
         BuiltinType::FrozenSet => set_methods::SetMethod::lookup(name)
             .filter(|m| set_methods::is_frozen_method(*m))
             .map(Native::Set),
-        BuiltinType::Int | BuiltinType::Bool | BuiltinType::Float => {
+        BuiltinType::Int | BuiltinType::Bool | BuiltinType::Float | BuiltinType::Complex => {
             num_methods::NumMethod::lookup(name)
                 .filter(|m| num_methods::applies(*m, ty))
                 .map(Native::Num)

@@ -9,6 +9,7 @@ use num_integer::Integer;
 
 use crate::types::float::{float_to_big, round_to, small_integral};
 use crate::value::Value;
+use crate::vm::ops::complex::ComplexUnary;
 use crate::vm::ops::int::{from_big, to_big};
 use crate::vm::{Args, Vm};
 
@@ -25,10 +26,12 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(i64::from(b))),
         _ => match to_big(vm, v) {
             Some(i) => from_big(vm, i.abs()),
-            None => Err(exc::type_error(format!(
-                "bad operand type for abs(): '{}'",
-                vm.type_name(v)
-            ))),
+            None => {
+                let view = vm.builtin_view(v);
+                vm.complex_unary(ComplexUnary::Abs, view)?.ok_or_else(|| {
+                    exc::type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))
+                })
+            }
         },
     }
 }
@@ -169,6 +172,9 @@ pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     match m_kw.or_else(|| args.get(2)) {
         None | Some(Value::None) => vm.binop(BinOp::Pow, a, b),
         Some(m) => {
+            if complex_modulo(vm, a, b, m) {
+                return Err(exc::value_error(crate::exc::messages::complex::MODULO));
+            }
             let (Some(x), Some(e), Some(md)) = (to_big(vm, a), to_big(vm, b), to_big(vm, m)) else {
                 return Err(exc::type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -198,6 +204,15 @@ pub fn pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             from_big(vm, r)
         }
     }
+}
+
+/// Whether `pow(a, b, m)` reaches `complex_pow` with a modulus: a complex among the three
+/// and both `a` and `b` numbers `TO_COMPLEX` accepts (ternary_op tries each operand's slot).
+fn complex_modulo(vm: &Vm, a: Value, b: Value, m: Value) -> bool {
+    let is_complex = |v: Value| vm.complex_of(v).is_some();
+    let is_number =
+        |v: Value| is_complex(v) || matches!(v, Value::Float(_)) || to_big(vm, v).is_some();
+    (is_complex(a) || is_complex(b) || is_complex(m)) && is_number(a) && is_number(b)
 }
 
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {

@@ -812,7 +812,7 @@ fn number_const(n: &ast::Number) -> Option<Const> {
             None => big_literal(&i.to_string(), false),
         },
         ast::Number::Float(f) => Some(Const::Float(*f)),
-        ast::Number::Complex { .. } => None,
+        ast::Number::Complex { imag, .. } => Some(Const::Imag(*imag)),
     }
 }
 
@@ -830,6 +830,7 @@ fn negated_number(n: &ast::Number) -> Option<Const> {
             }
         },
         ast::Number::Float(f) => Some(Const::Float(-f)),
+        // `-1j` is `(-0-1j)`, which an imaginary constant cannot hold: negate at run time.
         ast::Number::Complex { .. } => None,
     }
 }

@@ -4,6 +4,7 @@
 //! Areas with many messages have their own file under messages/.
 
 pub mod bytes;
+pub mod complex;
 pub mod coro;
 pub mod string;
 

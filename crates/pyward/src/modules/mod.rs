@@ -8,6 +8,7 @@
 
 pub mod binascii;
 pub(crate) mod bundled;
+pub mod cmath;
 pub mod hashlib;
 pub mod json;
 pub mod math;
@@ -86,6 +87,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     let m = match name {
         "math" => math::create(vm)?,
+        "cmath" => cmath::create(vm)?,
         "_random" => random::create(vm)?,
         "_json" => json::create(vm)?,
         "_re" => re::create(vm)?,
@@ -101,6 +103,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// Rust-implemented modules (`create` builds them).
 const RUST_MODULES: &[&str] = &[
     "math",
+    "cmath",
     "_random",
     "_json",
     "_re",

@@ -216,6 +216,7 @@ fn code_roots(heap: &Heap) -> Vec<Arc<Code>> {
             | Object::Bytes(_)
             | Object::ByteArray(_)
             | Object::BigInt(_)
+            | Object::Complex(_)
             | Object::List(_)
             | Object::Tuple(_)
             | Object::Dict(_)

@@ -191,6 +191,8 @@ impl Checker<'_> {
             | Object::Tuple(_)
             | Object::Dict(_)
             | Object::Cell(_) => Ok(()),
+            // Two doubles: any bits are a valid complex.
+            Object::Complex(_) => Ok(()),
             Object::Set(s) | Object::FrozenSet(s) => self.set_table(s),
             Object::Range(r) => {
                 if r.step == 0 || r.len_exact().is_none() {
@@ -334,6 +336,7 @@ impl Checker<'_> {
                 matches!(payload, Value::Int(_)) || matches!(obj, Some(Object::BigInt(_)))
             }
             BuiltinType::Float => matches!(payload, Value::Float(_)),
+            BuiltinType::Complex => matches!(obj, Some(Object::Complex(_))),
             _ => !matches!(payload, Value::Unbound),
         };
         if !ok {

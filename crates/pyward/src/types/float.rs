@@ -14,6 +14,9 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 pub enum FloatMode {
     /// `repr()`: shortest round-trip digits, exponent outside 1e-4 <= |x| < 1e16.
     Repr,
+    /// `repr()` digits without the `.0` added to integral values (`PyOS_double_to_string`
+    /// 'r' without Py_DTSF_ADD_DOT_0): the parts of a complex.
+    ReprBare,
     /// `e`: `precision` digits after the point, always an exponent.
     Exp,
     /// `f`: `precision` digits after the point.
@@ -81,14 +84,17 @@ pub fn float_to_string(
             out.push_str(&s.replace('e', &e_char.to_string()));
             out
         }
-        FloatMode::Repr => {
+        FloatMode::Repr | FloatMode::ReprBare => {
             let (digits, decpt) = if a == 0.0 {
                 ("0".to_string(), 1)
             } else {
                 let (_, d, e) = shortest_digits(a);
                 (d, e)
             };
-            out.push_str(&lay_out_digits(&digits, decpt, 'r', 0, true, alternate));
+            let add_dot_0 = mode == FloatMode::Repr;
+            out.push_str(&lay_out_digits(
+                &digits, decpt, 'r', 0, add_dot_0, alternate,
+            ));
             out
         }
     }

@@ -1,5 +1,5 @@
 //! The format-spec mini-language (`format()`, `str.format`, f-strings), as CPython's
-//! Python/formatter_unicode.c implements it for int, float and str.
+//! Python/formatter_unicode.c implements it for int, float, complex and str.
 //!
 //! Numbers follow `format_long_internal` / `format_float_internal`: the digits are laid out as
 //! `<lpad><sign><prefix><spad><grouped digits><decimal><remainder><rpad>` (calc_number_widths),
@@ -361,14 +361,7 @@ pub fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
     let val = if pct { x * 100.0 } else { x };
     let mut text = float_to_string(val, mode, precision, spec.alternate, upper);
     if spec.no_neg_0 {
-        if let Some(rest) = text.strip_prefix('-') {
-            if rest
-                .chars()
-                .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-'))
-            {
-                text = rest.to_string();
-            }
-        }
+        text = without_negative_zero(text);
     }
     if pct {
         text.push('%');
@@ -381,20 +374,122 @@ pub fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
     {
         return Ok(text);
     }
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, text.as_str()),
-    };
-    let split = body
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(body.len());
-    let (digits, remainder) = body.split_at(split);
+    let (negative, digits, remainder) = split_number(&text);
     let group = if ty == Some('n') {
         None
     } else {
         grouping_of(spec, 3)
     };
     Ok(lay_out(spec, negative, "", digits, remainder, group))
+}
+
+/// `text` without the sign of a negative zero (the `z` flag, Py_DTSF_NO_NEG_0).
+fn without_negative_zero(text: String) -> String {
+    match text.strip_prefix('-') {
+        Some(rest)
+            if rest
+                .chars()
+                .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-')) =>
+        {
+            rest.to_string()
+        }
+        _ => text,
+    }
+}
+
+/// A formatted float split into its sign, its leading digits (which grouping applies to)
+/// and the rest (CPython parse_number).
+fn split_number(text: &str) -> (bool, &str, &str) {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text),
+    };
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
+    let (digits, remainder) = body.split_at(split);
+    (negative, digits, remainder)
+}
+
+/// `format(complex, spec)` for a spec parsed by `parse_number_spec(_, "complex", None)`
+/// (CPython format_complex_internal). Each part is laid out like a float without padding, the
+/// imaginary part always signed unless the real part is left out; then the whole is padded.
+/// With no type the parts are repr digits, the real part is left out when it is +0 and the
+/// rest is parenthesized; a precision then means 'g'.
+pub fn format_complex(re: f64, im: f64, spec: &Spec) -> PyResult<String> {
+    let (mut code, upper) = match spec.ty {
+        None => ('r', false),
+        Some(c @ ('e' | 'f' | 'g')) => (c, false),
+        Some('n') => ('g', false),
+        Some(c @ ('E' | 'F' | 'G')) => (c.to_ascii_lowercase(), true),
+        Some(t) => return Err(exc::value_error(unknown_code(t, "complex"))),
+    };
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(exc::value_error("precision too big"));
+    }
+    if spec.fill == Some('0') {
+        return Err(exc::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if spec.align == Some('=') {
+        return Err(exc::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let bare = spec.ty.is_none();
+    let skip_re = bare && re == 0.0 && re.is_sign_positive();
+    let parens = bare && !skip_re;
+    let precision = match spec.precision {
+        None if bare => 0,
+        None => 6,
+        Some(p) => {
+            if code == 'r' {
+                code = 'g';
+            }
+            p
+        }
+    };
+    let mode = match code {
+        'r' => FloatMode::ReprBare,
+        'e' => FloatMode::Exp,
+        'f' => FloatMode::Fixed,
+        _ => FloatMode::General { repr_like: false },
+    };
+    let group = if spec.ty == Some('n') {
+        None
+    } else {
+        grouping_of(spec, 3)
+    };
+    let part = |x: f64, sign: Option<char>| {
+        let mut text = float_to_string(x, mode, precision, spec.alternate, upper);
+        if spec.no_neg_0 {
+            text = without_negative_zero(text);
+        }
+        let (negative, digits, remainder) = split_number(&text);
+        let unpadded = Spec {
+            fill: None,
+            align: Some('<'),
+            zero: false,
+            width: None,
+            sign,
+            ..spec.clone()
+        };
+        lay_out(&unpadded, negative, "", digits, remainder, group)
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, spec.sign));
+    }
+    body.push_str(&part(im, if skip_re { spec.sign } else { Some('+') }));
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    Ok(pad(spec, "", &body, '>'))
 }
 
 /// Pad `body` (with its sign/prefix already split off) to the spec's width.

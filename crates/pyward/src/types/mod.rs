@@ -7,6 +7,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class;
+pub mod complex;
 pub mod coro_methods;
 pub mod dict;
 pub mod dict_methods;

@@ -1,4 +1,4 @@
-//! Methods of `int`, `bool` and `float`, and methods of builtin type objects
+//! Methods of `int`, `bool`, `float` and `complex`, and methods of builtin type objects
 //! (`dict.fromkeys`, `int.from_bytes`, `str.maketrans`).
 
 use num_bigint::{BigInt, Sign};
@@ -21,6 +21,7 @@ natives! {
         IsInteger => "is_integer" => is_integer,
         AsIntegerRatio => "as_integer_ratio" => as_integer_ratio,
         Hex => "hex" => float_hex,
+        DunderComplex => "__complex__" => dunder_complex,
     }
 }
 
@@ -38,9 +39,13 @@ natives! {
 pub fn applies(m: NumMethod, ty: BuiltinType) -> bool {
     let is_float = ty == BuiltinType::Float;
     match m {
-        NumMethod::BitLength | NumMethod::BitCount | NumMethod::ToBytes => !is_float,
+        NumMethod::BitLength | NumMethod::BitCount | NumMethod::ToBytes => {
+            !is_float && ty != BuiltinType::Complex
+        }
         NumMethod::IsInteger | NumMethod::Hex => is_float,
-        NumMethod::Conjugate | NumMethod::AsIntegerRatio => true,
+        NumMethod::AsIntegerRatio => ty != BuiltinType::Complex,
+        NumMethod::Conjugate => true,
+        NumMethod::DunderComplex => ty == BuiltinType::Complex,
     }
 }
 
@@ -84,10 +89,26 @@ fn conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.get(0).unwrap_or(Value::None);
     match v {
         Value::Bool(b) => Ok(Value::Int(i64::from(b))),
-        _ => {
-            let _ = vm;
-            Ok(v)
-        }
+        _ => match vm.complex_of(vm.builtin_view(v)) {
+            Some(c) => vm.new_complex(crate::types::complex::Complex::new(c.re, -c.im)),
+            None => Ok(v),
+        },
+    }
+}
+
+/// `complex.__complex__()`: the value as an exact complex.
+fn dunder_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method_arity("complex.__complex__", 0, 0)?;
+    let v = args.get(0).unwrap_or(Value::None);
+    if vm.complex_of(v).is_some() {
+        return Ok(v);
+    }
+    match vm.complex_of(vm.builtin_view(v)) {
+        Some(c) => vm.new_complex(c),
+        None => Err(exc::type_error(format!(
+            "descriptor '__complex__' requires a 'complex' object but received a '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 

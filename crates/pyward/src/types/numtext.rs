@@ -1,4 +1,4 @@
-//! Number literals in text for `int(str, base)` and `float(str)`: CPython's
+//! Number literals in text for `int(str, base)`, `float(str)` and `complex(str)`: CPython's
 //! Objects/longobject.c `PyLong_FromString` and Python/pystrtod.c rules, after
 //! `_PyUnicode_TransformDecimalAndSpaceToASCII` folds Unicode digits and spaces to ASCII.
 //!
@@ -197,6 +197,179 @@ pub fn parse_float_text(text: &str) -> Option<f64> {
     clean.parse::<f64>().ok().map(signed)
 }
 
+/// Why `complex(text)` failed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ComplexTextError {
+    /// "complex() arg is a malformed string".
+    Malformed,
+    /// An underscore not between two digits, or a NUL beside underscores: "could not convert
+    /// string to complex: ..." (`_Py_string_to_number_with_underscores`).
+    BadUnderscore,
+}
+
+/// `complex(text)` as (real, imag): CPython's `complex_from_string_inner` after the ASCII
+/// fold and the underscore check. Accepts `<float>`, `<float>j`, `<float><signed-float>j`,
+/// `<float><sign>j`, `<sign>j` and `j`, in optional parentheses, with ASCII spaces around.
+pub fn parse_complex_text(text: &str) -> Result<(f64, f64), ComplexTextError> {
+    let folded = fold(text);
+    let clean = if folded.contains('_') {
+        strip_underscores(&folded).ok_or(ComplexTextError::BadUnderscore)?
+    } else {
+        folded
+    };
+    complex_from_ascii(clean.as_bytes()).ok_or(ComplexTextError::Malformed)
+}
+
+/// `text` without its underscores, or None when one is not between two digits (or the text
+/// holds a NUL, which ends CPython's C-string scan early).
+fn strip_underscores(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\0' {
+            return None;
+        }
+        if c == '_' {
+            if !prev.is_ascii_digit() {
+                return None;
+            }
+        } else {
+            if prev == '_' && !c.is_ascii_digit() {
+                return None;
+            }
+            out.push(c);
+        }
+        prev = c;
+    }
+    (prev != '_').then_some(out)
+}
+
+fn complex_from_ascii(b: &[u8]) -> Option<(f64, f64)> {
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let skip_spaces = |i: &mut usize| {
+        while b.get(*i).copied().is_some_and(is_space) {
+            *i += 1;
+        }
+    };
+    let sign_of = |c: u8| if c == b'-' { -1.0 } else { 1.0 };
+    let is_j = |c: Option<&u8>| matches!(c, Some(b'j' | b'J'));
+    let mut i = 0;
+    skip_spaces(&mut i);
+    let bracket = b.get(i) == Some(&b'(');
+    if bracket {
+        i += 1;
+        skip_spaces(&mut i);
+    }
+    let (mut x, mut y) = (0.0, 0.0);
+    if let Some((z, end)) = float_prefix(b, i) {
+        i = end;
+        match b.get(i).copied() {
+            Some(s @ (b'+' | b'-')) => {
+                x = z;
+                if let Some((w, end)) = float_prefix(b, i) {
+                    y = w;
+                    i = end;
+                } else {
+                    y = sign_of(s);
+                    i += 1;
+                }
+                if !is_j(b.get(i)) {
+                    return None;
+                }
+                i += 1;
+            }
+            Some(b'j' | b'J') => {
+                y = z;
+                i += 1;
+            }
+            _ => x = z,
+        }
+    } else {
+        y = match b.get(i).copied() {
+            Some(s @ (b'+' | b'-')) => {
+                i += 1;
+                sign_of(s)
+            }
+            _ => 1.0,
+        };
+        if !is_j(b.get(i)) {
+            return None;
+        }
+        i += 1;
+    }
+    skip_spaces(&mut i);
+    if bracket {
+        if b.get(i) != Some(&b')') {
+            return None;
+        }
+        i += 1;
+        skip_spaces(&mut i);
+    }
+    (i == b.len()).then_some((x, y))
+}
+
+/// The longest float literal starting at `start` (`PyOS_string_to_double` with an end
+/// pointer: sign, digits with an optional point, an exponent only when it has digits; else
+/// inf, infinity or nan), its value (overflow gives an infinity) and where it ends.
+fn float_prefix(b: &[u8], start: usize) -> Option<(f64, usize)> {
+    let mut i = start;
+    let negative = b.get(i) == Some(&b'-');
+    if matches!(b.get(i), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    let body = i;
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let mut n = digits(&mut i);
+    if b.get(i) == Some(&b'.') {
+        let dot = i;
+        i += 1;
+        n += digits(&mut i);
+        if n == 0 {
+            i = dot;
+        }
+    }
+    let value = if n > 0 {
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            let mut j = i + 1;
+            if matches!(b.get(j), Some(b'+' | b'-')) {
+                j += 1;
+            }
+            if digits(&mut j) > 0 {
+                i = j;
+            }
+        }
+        std::str::from_utf8(b.get(body..i)?)
+            .ok()?
+            .parse::<f64>()
+            .ok()?
+    } else {
+        let rest = b.get(body..).unwrap_or_default();
+        let starts = |word: &[u8]| {
+            rest.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
+        };
+        if starts(b"infinity") {
+            i = body + 8;
+            f64::INFINITY
+        } else if starts(b"inf") {
+            i = body + 3;
+            f64::INFINITY
+        } else if starts(b"nan") {
+            i = body + 3;
+            f64::NAN
+        } else {
+            return None;
+        }
+    };
+    Some((if negative { -value } else { value }, i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +399,35 @@ mod tests {
             Err(IntTextError::TooManyDigits(4301))
         );
         assert!(parse_int_text(&"1".repeat(5000), 16).is_ok());
+    }
+
+    #[test]
+    fn parse_complex_accepts_cpython_forms() {
+        let ok = |s: &str| parse_complex_text(s).ok();
+        assert_eq!(ok("1+2j"), Some((1.0, 2.0)));
+        assert_eq!(ok(" ( -1.5e3-J ) "), Some((-1500.0, -1.0)));
+        assert_eq!(ok("j"), Some((0.0, 1.0)));
+        assert_eq!(ok("-j"), Some((0.0, -1.0)));
+        assert_eq!(ok("1_0+2_0j"), Some((10.0, 20.0)));
+        assert_eq!(ok("1e400"), Some((f64::INFINITY, 0.0)));
+        assert_eq!(ok("\u{661}+\u{662}j"), Some((1.0, 2.0)));
+        assert!(ok("-infinity+nanj").is_some_and(|(x, y)| x == f64::NEG_INFINITY && y.is_nan()));
+        for bad in [
+            "", "1+", "1e", "(1", "1)", "1j2", "1+2", "+", "1 +2j", "1+2j\0", "nanx",
+        ] {
+            assert_eq!(
+                parse_complex_text(bad),
+                Err(ComplexTextError::Malformed),
+                "{bad:?}"
+            );
+        }
+        for bad in ["1__0", "_1", "1_", "1_j", "1_+2j", "1_0\0"] {
+            assert_eq!(
+                parse_complex_text(bad),
+                Err(ComplexTextError::BadUnderscore),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use num_bigint::BigInt;
 use serde::{Deserialize, Serialize};
 
 use super::class::{Class, Instance, Property};
+use super::complex::Complex;
 use super::dict::Dict;
 use super::function::{BoundMethod, CodeRt, Function};
 use super::generator::{AwaitOp, Generator};
@@ -107,7 +108,12 @@ pub enum Object {
         /// The bound object.
         obj: Value,
     },
+    /// `complex`
+    Complex(Complex),
 }
+
+// Heap slots stay 56 bytes: a larger payload is boxed (docs/architecture.md, heap/).
+const _: () = assert!(size_of::<Object>() == 56);
 
 impl Object {
     /// Bytes this object holds: the enum itself plus owned buffers.
@@ -138,6 +144,7 @@ impl Object {
                 usize::try_from(bits.div_ceil(8)).unwrap_or(usize::MAX)
             }
             Object::Freed
+            | Object::Complex(_)
             | Object::Range(_)
             | Object::Slice(_)
             | Object::Cell(_)
@@ -162,6 +169,7 @@ impl Object {
             | Object::Bytes(_)
             | Object::ByteArray(_)
             | Object::BigInt(_)
+            | Object::Complex(_)
             | Object::Range(_)
             | Object::BigRange(_) => {}
             Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),

@@ -592,7 +592,7 @@ impl Vm {
                 ops::int::from_big(self, b)?
             }
             Const::Float(f) => Value::Float(*f),
-            Const::Imag(_) => return Err(crate::exc::not_implemented_error("complex numbers")),
+            Const::Imag(f) => self.new_complex(crate::types::complex::Complex::new(0.0, *f))?,
             Const::Str(s) => self.new_str(s.clone())?,
             Const::Bytes(b) => self.alloc(Object::Bytes(b.clone()))?,
             Const::Tuple(items) => {

@@ -7,7 +7,7 @@
 //! in `special.rs`.
 
 mod intfn;
-mod libm_port;
+pub(crate) mod libm_port;
 mod special;
 
 use num_bigint::BigInt;
@@ -142,15 +142,7 @@ const ALL: &[MathFn] = &[
 /// Build the module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = super::new_module(vm, "math")?;
-    for (name, v) in [
-        ("pi", std::f64::consts::PI),
-        ("e", std::f64::consts::E),
-        ("tau", std::f64::consts::TAU),
-        ("inf", f64::INFINITY),
-        ("nan", f64::NAN),
-    ] {
-        super::set_attr(vm, m, name, Value::Float(v))?;
-    }
+    set_constants(vm, m)?;
     for &f in ALL {
         super::set_attr(
             vm,
@@ -160,6 +152,20 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         )?;
     }
     Ok(m)
+}
+
+/// `pi`, `e`, `tau`, `inf` and `nan` on module `m` (math's and cmath's).
+pub(crate) fn set_constants(vm: &mut Vm, m: Value) -> PyResult<()> {
+    for (name, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        super::set_attr(vm, m, name, Value::Float(v))?;
+    }
+    Ok(())
 }
 
 /// The argument as a float (ints converted, `__float__`/`__index__` honoured), or CPython's
@@ -654,12 +660,36 @@ fn isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(x.is_nan()))
 }
 
-fn isclose(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (a, b, rel_tol, abs_tol) = isclose_args(vm, args, float_arg)?;
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
+}
+
+/// The arguments of `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)` (math's and cmath's):
+/// `a` and `b` through `conv`, then the tolerances as floats, which must not be negative.
+pub(crate) fn isclose_args<T>(
+    vm: &mut Vm,
+    mut args: Args,
+    conv: fn(&mut Vm, Value) -> PyResult<T>,
+) -> PyResult<(T, T, f64, f64)> {
     let rel = args.take_kw("rel_tol");
     let abs = args.take_kw("abs_tol");
     let a_kw = args.take_kw("a");
     let b_kw = args.take_kw("b");
-    args.no_kwargs("isclose")?;
+    if let Some((k, _)) = args.kw.first() {
+        return Err(exc::type_error(format!(
+            "'{k}' is an invalid keyword argument for isclose()"
+        )));
+    }
     if args.pos.len() > 2 {
         return Err(exc::type_error(format!(
             "isclose() takes exactly 2 positional arguments ({} given)",
@@ -676,8 +706,8 @@ fn isclose(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             "isclose() missing required argument 'b' (pos 2)",
         ));
     };
-    let a = float_arg(vm, a)?;
-    let b = float_arg(vm, b)?;
+    let a = conv(vm, a)?;
+    let b = conv(vm, b)?;
     let rel_tol = match rel {
         Some(v) => float_arg(vm, v)?,
         None => 1e-9,
@@ -689,16 +719,7 @@ fn isclose(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(exc::value_error("tolerances must be non-negative"));
     }
-    if a == b {
-        return Ok(Value::Bool(true));
-    }
-    if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
-    }
-    let diff = (b - a).abs();
-    Ok(Value::Bool(
-        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
-    ))
+    Ok((a, b, rel_tol, abs_tol))
 }
 
 /// C's nextafter.

@@ -7,7 +7,7 @@ class Error(Exception):
 
 error = Error
 
-_atomic = (type(None), int, float, bool, str, bytes, type, range,
+_atomic = (type(None), int, float, bool, complex, str, bytes, type, range,
            type(len), type(lambda: None), type(Ellipsis), type(NotImplemented))
 
 

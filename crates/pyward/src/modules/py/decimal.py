@@ -868,6 +868,9 @@ class Decimal:
         return (x > y) - (x < y)
 
     def _compare_with(self, other, op):
+        # == and != compare with a complex whose imaginary part is zero (convert_op_cmp).
+        if isinstance(other, complex) and op in (_operator.eq, _operator.ne) and not other.imag:
+            other = other.real
         if isinstance(other, float):
             other = Decimal(other)
         elif not isinstance(other, Decimal):
@@ -955,10 +958,11 @@ def _convert(other, raising=False, op=None, reflected=False):
         return Decimal(other)
     if raising:
         raise TypeError("conversion from %s to Decimal is not supported" % type(other).__name__)
-    if op is not None and isinstance(other, float):
+    if op is not None and isinstance(other, (float, complex)):
         # The C type is named 'decimal.Decimal' in CPython's operator errors.
-        names = ("'float'", "'decimal.Decimal'") if reflected else \
-            ("'decimal.Decimal'", "'float'")
+        other_name = "'%s'" % type(other).__name__
+        names = (other_name, "'decimal.Decimal'") if reflected else \
+            ("'decimal.Decimal'", other_name)
         raise TypeError("unsupported operand type(s) for %s: %s and %s" % (op, *names))
     return NotImplemented
 

@@ -13,6 +13,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::bigcost;
+use super::complex::ComplexUnary;
 use super::int::{as_i64, from_big, is_int, to_big};
 
 /// Bytes one `Value` slot takes in a list or tuple buffer.
@@ -58,11 +59,18 @@ impl Vm {
             (Some(x), Some(y)) => {
                 let fx = self.num_to_f64(x)?;
                 let fy = self.num_to_f64(y)?;
+                if op == BinOp::Pow && fractional_power_of_negative(fx, fy) {
+                    return self.float_pow_complex(fx, fy);
+                }
                 if let Some(v) = float_binop(op, fx, fy)? {
                     return Ok(v);
                 }
             }
-            _ => {}
+            _ => {
+                if let Some(v) = self.complex_binop(op, a, b)? {
+                    return Ok(v);
+                }
+            }
         }
         if let Some(v) = self.sequence_binop(op, a, b)? {
             return Ok(v);
@@ -712,10 +720,9 @@ impl Vm {
                 Value::Bool(b) => Ok(Value::Int(-i64::from(b))),
                 _ => match to_big(self, a) {
                     Some(i) => from_big(self, -i),
-                    None => Err(exc::type_error(messages::bad_unary(
-                        "-",
-                        &self.type_name(a),
-                    ))),
+                    None => self.complex_unary(ComplexUnary::Neg, a)?.ok_or_else(|| {
+                        exc::type_error(messages::bad_unary("-", &self.type_name(a)))
+                    }),
                 },
             },
             UnaryOp::Pos => match a {
@@ -725,10 +732,9 @@ impl Vm {
                     if is_int(self, a) {
                         Ok(a)
                     } else {
-                        Err(exc::type_error(messages::bad_unary(
-                            "+",
-                            &self.type_name(a),
-                        )))
+                        self.complex_unary(ComplexUnary::Pos, a)?.ok_or_else(|| {
+                            exc::type_error(messages::bad_unary("+", &self.type_name(a)))
+                        })
                     }
                 }
             },
@@ -808,6 +814,12 @@ fn inplace_type_error(e: crate::exc::RunError, op: BinOp) -> crate::exc::RunErro
     e
 }
 
+/// Whether float `x ** y` is complex: float_pow's special cases (NaN, infinities, zero) all
+/// come first, then a negative base to a non-integral power goes to complex_pow.
+fn fractional_power_of_negative(x: f64, y: f64) -> bool {
+    x < 0.0 && x.is_finite() && y.is_finite() && y != y.floor()
+}
+
 /// `x ** y` for floats with CPython's special cases (Objects/floatobject.c float_pow).
 fn float_pow(x: f64, y: f64) -> PyResult<f64> {
     let is_odd_int = |w: f64| w.is_finite() && w % 2.0 != 0.0 && w.fract() == 0.0;
@@ -851,8 +863,8 @@ fn float_pow(x: f64, y: f64) -> PyResult<f64> {
     let mut negate = false;
     if x < 0.0 {
         if y != y.floor() {
-            return Err(exc::not_implemented_error(
-                "pyward does not support complex numbers yet",
+            return Err(crate::exc::RunError::Internal(
+                "float_pow: binop sends negative bases to fractional powers to complex",
             ));
         }
         base = -x;

@@ -175,10 +175,13 @@ impl Vm {
                 if let Some(v) = self.instance_getattr(obj, attr)? {
                     return Ok(Some(v));
                 }
-                // The data attributes of an int or float subclass's value (`real`, ...).
-                if matches!(payload, Value::Int(_) | Value::Bool(_) | Value::Float(_))
-                    || to_big(self, payload).is_some()
-                {
+                // The members of a builtin number base's value (`real`, `imag`, ... of an
+                // int, float or complex subclass) come before `__getattr__`, as type
+                // attributes do.
+                let number = matches!(payload, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                    || to_big(self, payload).is_some();
+                let member = matches!(attr, "real" | "imag" | "numerator" | "denominator");
+                if number || (member && !matches!(payload, Value::None)) {
                     if let Some(v) = self.getattr_opt(payload, attr)? {
                         return Ok(Some(v));
                     }
@@ -452,6 +455,11 @@ impl Vm {
                 "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(
                     g.state == crate::types::generator::GenState::Running,
                 )),
+                _ => None,
+            },
+            Object::Complex(c) => match attr {
+                "real" => Some(Value::Float(c.re)),
+                "imag" => Some(Value::Float(c.im)),
                 _ => None,
             },
             Object::BigInt(_) => match attr {

@@ -1052,6 +1052,7 @@ fn immutable_base(t: BuiltinType) -> bool {
             | BuiltinType::Str
             | BuiltinType::Int
             | BuiltinType::Float
+            | BuiltinType::Complex
             | BuiltinType::FrozenSet
             | BuiltinType::Bytes
     )

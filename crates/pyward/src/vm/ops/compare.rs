@@ -72,7 +72,7 @@ impl Vm {
             return Ok(match (a, b) {
                 (Value::Type(x), Value::Type(y)) => x == y,
                 (Value::Native(x), Value::Native(y)) => x == y,
-                _ => false,
+                _ => self.complex_eq(a, b).unwrap_or(false),
             });
         };
         match (ao, bo) {
@@ -135,6 +135,9 @@ impl Vm {
                 Ok(self.eq(x.start, y.start)?
                     && self.eq(x.stop, y.stop)?
                     && self.eq(x.step, y.step)?)
+            }
+            (Object::Complex(_), _) | (_, Object::Complex(_)) => {
+                Ok(self.complex_eq(a, b).unwrap_or(false))
             }
             _ => Ok(false),
         }
@@ -342,6 +345,7 @@ impl Vm {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => Ok(s.hash()),
                 Object::BigInt(b) => Ok(hash_big(b)),
+                Object::Complex(c) => Ok(c.hash()),
                 Object::Bytes(b) => Ok(str_hash(&String::from_utf8_lossy(b)) ^ 0x77),
                 Object::Tuple(items) => {
                     let items = items.clone();
@@ -481,7 +485,7 @@ fn flat_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     }
 }
 
-fn num_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
+pub(super) fn num_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     num_cmp(vm, a, b).map(|o| o == Some(Ordering::Equal))
 }
 

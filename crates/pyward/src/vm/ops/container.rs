@@ -47,7 +47,7 @@ pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
                             && p.fract() == 0.0
                             && crate::types::float::float_to_big(p) == *b
                     }
-                    _ => false,
+                    _ => complex_key_eq(heap, x, y),
                 }
             }
             (Value::Obj(p), Value::Obj(q)) => match (heap.get(p), heap.get(q)) {
@@ -79,15 +79,32 @@ pub fn key_eq(heap: &Heap, a: Value, b: Value) -> bool {
                     s.len() == t.len()
                         && s.iter().all(|(h, v)| t.contains(h, |w| key_eq(heap, v, w)))
                 }
-                _ => false,
+                _ => complex_key_eq(heap, x, y),
             },
-            _ => false,
+            _ => complex_key_eq(heap, x, y),
         };
         if !same {
             return false;
         }
     }
     true
+}
+
+/// Key equality when a side may be a complex: equal parts, or a zero imaginary part and a
+/// real part equal to the other (real) key. False when neither side is a complex.
+#[cold]
+fn complex_key_eq(heap: &Heap, a: Value, b: Value) -> bool {
+    let complex = |v: Value| match heap.get_obj(v) {
+        Some(Object::Complex(c)) => Some(*c),
+        _ => None,
+    };
+    match (complex(a), complex(b)) {
+        (Some(p), Some(q)) => p.re == q.re && p.im == q.im,
+        // A NaN real part equals nothing (`key_eq` takes equal float bits as the same key).
+        (Some(c), None) => c.im == 0.0 && !c.re.is_nan() && key_eq(heap, Value::Float(c.re), b),
+        (None, Some(c)) => c.im == 0.0 && !c.re.is_nan() && key_eq(heap, a, Value::Float(c.re)),
+        (None, None) => false,
+    }
 }
 
 impl Vm {

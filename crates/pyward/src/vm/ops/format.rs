@@ -2,7 +2,8 @@
 
 use crate::exc::{self, PyResult};
 use crate::types::format::{
-    format_float, format_int, format_str, parse_number_spec, parse_spec, spec_too_wide,
+    format_complex, format_float, format_int, format_str, parse_number_spec, parse_spec,
+    spec_too_wide,
 };
 use crate::types::object::Object;
 use crate::value::Value;
@@ -97,6 +98,14 @@ impl Vm {
                 return format_int(&b, &s, &tname);
             }
             _ => match self.heap.get_obj(v) {
+                Some(Object::Complex(c)) => {
+                    let c = *c;
+                    let s = parse_number_spec(spec, &tname, None).map_err(exc::value_error)?;
+                    if spec_too_wide(&s, limit) {
+                        return Err(crate::exc::RunError::memory_limit());
+                    }
+                    return format_complex(c.re, c.im, &s);
+                }
                 Some(Object::Str(_)) => {
                     let mut s = parse_spec(spec, &tname).map_err(exc::value_error)?;
                     if spec_too_wide(&s, limit) {

@@ -6,6 +6,7 @@ pub mod attr;
 pub mod bigcost;
 pub mod class;
 pub mod compare;
+pub mod complex;
 pub mod container;
 pub mod convert;
 pub mod dictview;

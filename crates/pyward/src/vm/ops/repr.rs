@@ -99,6 +99,7 @@ impl Vm {
                 let b = b.clone();
                 big_to_decimal(&b)?
             }
+            Object::Complex(c) => c.repr(),
             Object::List(items) => {
                 let items = items.clone();
                 format!("[{}]", self.join_reprs(&items)?)

@@ -1,0 +1,7 @@
+print(z * z.conjugate(), abs(z), -z, hash(z) == hash(complex(1.5, -2)))
+print(parts, [hash(p) for p in parts[:2]], keyed[2.0], keyed[1j], keyed[(1j, 2)])
+print(sorted(members, key=lambda w: (w.real, w.imag)), 2 in members, 2.0 + 0j in members)
+print(type(s).__name__, s, s.shift(), s.real, s.imag, isinstance(s, complex))
+print(next(gen), next(gen), next(gen))
+print(root(-9), cmath.exp(1j * cmath.pi), cmath.polar(z), cmath.nanj, cmath.infj)
+print(f'{z:.3f}', format(z, '>16'), repr(parts[3]))
