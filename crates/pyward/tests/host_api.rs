@@ -547,6 +547,29 @@ fn uncaught_host_error_traceback_points_at_the_call_line() {
 }
 
 #[test]
+fn recursion_traceback_summarises_repeated_lines_as_cpython() {
+    // CPython 3.11 prints this program's traceback with the <module> line, three `walk`
+    // lines and "[Previous line repeated 996 more times]".
+    let src = "def walk(n):\n    return walk(n + 1)\nwalk(0)\n";
+    let out = run(src, RunOptions::default());
+    let (ty, _, tb) = exception(&out);
+    assert_eq!(ty, "RecursionError");
+    let walk = "  File \"main.py\", line 2, in walk\n    return walk(n + 1)\n";
+    let want = format!(
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    walk(0)\n{}  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n",
+        walk.repeat(3)
+    );
+    assert_eq!(tb, want);
+    let src = "def f(k):\n    if k:\n        return f(k - 1)\n    return 1 / 0\nf(4)\n";
+    let out = run(src, RunOptions::default());
+    let (_, _, tb) = exception(&out);
+    assert!(
+        tb.contains("  [Previous line repeated 1 more time]\n"),
+        "{tb}"
+    );
+}
+
+#[test]
 fn host_error_names_map_to_exception_classes() {
     let src = "
 out = []

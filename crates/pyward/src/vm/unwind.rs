@@ -299,7 +299,23 @@ impl Vm {
             let _ = cls;
             if !tb.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
+                // CPython prints a run of identical entries (recursion) three times, then
+                // "[Previous line repeated N more times]".
+                let mut last: Option<&TbEntry> = None;
+                let mut count = 0usize;
                 for t in tb.iter().rev() {
+                    let same = last.is_some_and(|l| {
+                        l.filename == t.filename && l.line == t.line && l.name == t.name
+                    });
+                    if !same {
+                        push_repeated(&mut out, count);
+                        last = Some(t);
+                        count = 0;
+                    }
+                    count += 1;
+                    if count > TB_RECURSIVE_CUTOFF {
+                        continue;
+                    }
                     out.push_str(&format!(
                         "  File \"{}\", line {}, in {}\n",
                         t.filename, t.line, t.name
@@ -311,6 +327,7 @@ impl Vm {
                         }
                     }
                 }
+                push_repeated(&mut out, count);
             }
             out.push_str(&self.exception_summary(Value::Obj(*id)));
             if let Some(s) = self.suggestion(Value::Obj(*id)) {
@@ -391,5 +408,17 @@ impl Vm {
             | crate::heap::LimitKind::Allocations
             | crate::heap::LimitKind::Output => BuiltinType::MemoryError,
         }
+    }
+}
+
+/// Identical traceback entries printed before the rest are summarised (traceback.c).
+const TB_RECURSIVE_CUTOFF: usize = 3;
+
+/// `  [Previous line repeated N more times]` for a run of `count` identical entries.
+fn push_repeated(out: &mut String, count: usize) {
+    if count > TB_RECURSIVE_CUTOFF {
+        let more = count - TB_RECURSIVE_CUTOFF;
+        let s = if more > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
     }
 }
