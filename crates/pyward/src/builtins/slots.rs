@@ -198,6 +198,28 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
         }
+        Some(Object::Instance(i)) if !extra.pos.is_empty() || !extra.kw.is_empty() => {
+            // object.__init__ with arguments (CPython's object_init): an error when the
+            // class overrides __init__ (a `super().__init__(x)` that reached object), or
+            // overrides neither __init__ nor __new__.
+            let cls = i.class;
+            let user = |vm: &mut Vm, name: &str| -> PyResult<bool> {
+                Ok(vm
+                    .class_lookup(cls, name)?
+                    .is_some_and(|f| !matches!(f, Value::Native(_))))
+            };
+            if user(vm, "__init__")? {
+                return Err(exc::type_error(
+                    "object.__init__() takes exactly one argument (the instance to initialize)",
+                ));
+            }
+            if !user(vm, "__new__")? {
+                return Err(exc::type_error(format!(
+                    "{}.__init__() takes exactly one argument (the instance to initialize)",
+                    vm.class_name(cls)
+                )));
+            }
+        }
         _ => {}
     }
     Ok(Value::None)
