@@ -504,22 +504,20 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        let (Some(ao), bo) = (self.heap.get_obj(a), self.heap.get_obj(b)) else {
-            // int * sequence
-            if op == BinOp::Mul && is_int(self, a) {
-                if let Some(bo) = self.heap.get_obj(b) {
-                    if matches!(
-                        bo,
-                        Object::Str(_)
-                            | Object::List(_)
-                            | Object::Tuple(_)
-                            | Object::Bytes(_)
-                            | Object::ByteArray(_)
-                    ) {
-                        return self.sequence_binop(op, b, a);
-                    }
-                }
+        // int * sequence
+        if op == BinOp::Mul && is_int(self, a) {
+            if let Some(
+                Object::Str(_)
+                | Object::List(_)
+                | Object::Tuple(_)
+                | Object::Bytes(_)
+                | Object::ByteArray(_),
+            ) = self.heap.get_obj(b)
+            {
+                return self.sequence_binop(op, b, a);
             }
+        }
+        let (Some(ao), bo) = (self.heap.get_obj(a), self.heap.get_obj(b)) else {
             return Ok(None);
         };
         match (op, ao, bo) {
@@ -590,9 +588,12 @@ impl Vm {
                 | Object::ByteArray(_),
                 _,
             ) => {
-                let Some(n) = as_i64(b).or_else(|| {
-                    to_big(self, b).map(|x| if x.is_negative() { 0 } else { i64::MAX })
-                }) else {
+                let Some(n) = as_i64(b) else {
+                    if to_big(self, b).is_some() {
+                        return Err(exc::overflow_error(
+                            "cannot fit 'int' into an index-sized integer",
+                        ));
+                    }
                     return Ok(None);
                 };
                 self.repeat(a, n).map(Some)
