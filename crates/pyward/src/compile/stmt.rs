@@ -537,7 +537,19 @@ impl<'src> Compiler<'src> {
                     self.unit().handler_stack.truncate(handler_len);
                     self.unit().block_depth =
                         start_depth.saturating_sub(unwound) + u32::from(preserve_top);
+                    if preserve_top {
+                        self.push_fblock(FBlock::PopValue);
+                    }
                     self.body(body)?;
+                    if preserve_top {
+                        self.pop_fblock();
+                    }
+                }
+                FBlock::PopValue => {
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::Pop);
                 }
                 FBlock::FinallyEnd => {
                     if preserve_top {
