@@ -125,6 +125,9 @@ enum FBlock<'a> {
     },
     /// A `with` body: the exit callable is on the stack. `async with` awaits its result.
     With { handler_len: usize, is_async: bool },
+    /// A `finally` body run while a `return` unwinds: the return value waits on the stack,
+    /// and a `break`, `continue` or `return` in the body drops it (CPython's POP_VALUE).
+    PopValue,
 }
 
 impl FBlock<'_> {
@@ -132,7 +135,10 @@ impl FBlock<'_> {
     /// actions pop): a loop's iterator, a handler's saved exception, a `with` block's exit.
     fn stack_values(&self) -> u32 {
         match self {
-            FBlock::For { .. } | FBlock::Handler { .. } | FBlock::With { .. } => 1,
+            FBlock::For { .. }
+            | FBlock::Handler { .. }
+            | FBlock::With { .. }
+            | FBlock::PopValue => 1,
             FBlock::FinallyEnd => 2,
             FBlock::While { .. } | FBlock::Finally { .. } => 0,
         }

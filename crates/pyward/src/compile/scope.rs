@@ -329,15 +329,21 @@ impl Builder {
             self.bind(name);
             return;
         }
-        let target_kind = self.table.scopes.get(i).map(|s| s.kind);
+        // A target declared `global` in the enclosing function stays global (CPython's
+        // symtable_extend_namedexpr_scope checks the enclosing scope's DEF_GLOBAL).
+        let global = self
+            .table
+            .scopes
+            .get(i)
+            .is_some_and(|s| s.kind == ScopeKind::Module || s.globals.contains(name));
         if let Some(s) = self.table.scopes.get_mut(i) {
             s.bind(name);
         }
-        // In every comprehension between, the name is nonlocal (or global at module level).
+        // In every comprehension between, the name is nonlocal (or global).
         let mut j = self.current;
         while j != i {
             if let Some(s) = self.table.scopes.get_mut(j) {
-                if target_kind == Some(ScopeKind::Module) {
+                if global {
                     s.globals.insert(name.to_string());
                 } else {
                     s.nonlocals.insert(name.to_string());

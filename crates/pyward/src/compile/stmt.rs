@@ -537,7 +537,19 @@ impl<'src> Compiler<'src> {
                     self.unit().handler_stack.truncate(handler_len);
                     self.unit().block_depth =
                         start_depth.saturating_sub(unwound) + u32::from(preserve_top);
+                    if preserve_top {
+                        self.push_fblock(FBlock::PopValue);
+                    }
                     self.body(body)?;
+                    if preserve_top {
+                        self.pop_fblock();
+                    }
+                }
+                FBlock::PopValue => {
+                    if preserve_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::Pop);
                 }
                 FBlock::FinallyEnd => {
                     if preserve_top {
@@ -819,6 +831,30 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
+    /// A parameter name given twice is a SyntaxError at the second one, checked in CPython's
+    /// symtable order (positional, keyword-only, then `*args` and `**kwargs`).
+    fn check_duplicate_params(&self, p: &ast::Parameters) -> Result<(), CompileError> {
+        let mut seen = std::collections::HashSet::new();
+        let all = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwarg.as_deref());
+        for param in all {
+            let name = param.name.as_str();
+            if !seen.insert(name) {
+                return Err(self.error_at(
+                    param,
+                    format!("duplicate argument '{name}' in function definition"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Compile a function or lambda body and emit the code that builds the function object.
     pub(super) fn make_function<T>(
         &mut self,
@@ -829,6 +865,9 @@ impl<'src> Compiler<'src> {
         body: FunctionBody<'src>,
         first_line: u32,
     ) -> Result<(), CompileError> {
+        if let Some(p) = params {
+            self.check_duplicate_params(p)?;
+        }
         let mut flags = 0u32;
         let defaults: Vec<&'src Expr> = params
             .map(|p| {

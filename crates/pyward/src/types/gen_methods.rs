@@ -47,15 +47,30 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// The exception `throw(typ[, val])` raises: an instance as is, a class called with `val`.
+/// The exception `throw(typ[, val])` raises, as CPython's `_gen_throw` and
+/// `PyErr_NormalizeException` make it: an instance as is (with no separate value); a class
+/// with no value called bare, with an instance of itself taking that instance, with a tuple
+/// called with its items, else called with the value.
 pub(crate) fn throw_error(vm: &mut Vm, typ: Value, val: Option<Value>) -> PyResult<RunError> {
+    let val = val.filter(|v| !matches!(v, Value::None));
     let exc_value = if vm.is_exception_class(typ) {
-        let call_args: Vec<Value> = val
-            .filter(|v| !matches!(v, Value::None))
-            .into_iter()
-            .collect();
-        vm.call(typ, &call_args)?
+        match val {
+            None => vm.call(typ, &[])?,
+            Some(v) if is_instance_of(vm, v, typ) => v,
+            Some(v) => match vm.heap.get_obj(v) {
+                Some(Object::Tuple(items)) => {
+                    let items = items.clone();
+                    vm.call(typ, &items)?
+                }
+                _ => vm.call(typ, &[v])?,
+            },
+        }
     } else {
+        if val.is_some() && !matches!(vm.exception_class(typ), Value::None) {
+            return Err(exc::type_error(
+                "instance exception may not have a separate value",
+            ));
+        }
         typ
     };
     let Some(id) = exc_value
@@ -68,6 +83,12 @@ pub(crate) fn throw_error(vm: &mut Vm, typ: Value, val: Option<Value>) -> PyResu
         ));
     };
     Ok(RunError::Exc(Box::new(exc::Exc::Obj(id))))
+}
+
+/// Whether `v` is an exception whose class is `cls` or a subclass of it.
+fn is_instance_of(vm: &Vm, v: Value, cls: Value) -> bool {
+    let c = vm.exception_class(v);
+    !matches!(c, Value::None) && vm.is_subclass(c, cls)
 }
 
 fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {

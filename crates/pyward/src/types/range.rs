@@ -162,7 +162,8 @@ pub struct Slice {
     pub step: Value,
 }
 
-/// Resolve slice bounds against a sequence length: (start, stop, step, count).
+/// Resolve slice bounds against a sequence length: (start, stop, step, count), as CPython's
+/// `PySlice_AdjustIndices` (stop is not moved to start when the slice is empty).
 pub fn adjust_indices(
     start: Option<i64>,
     stop: Option<i64>,
@@ -170,7 +171,7 @@ pub fn adjust_indices(
     len: i64,
 ) -> (i64, i64, i64, i64) {
     let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
-    let (mut s, mut e);
+    let (s, e);
     if step > 0 {
         s = start.map_or(0, |v| {
             if v < 0 {
@@ -186,9 +187,6 @@ pub fn adjust_indices(
                 v.min(len)
             }
         });
-        if e < s {
-            e = s;
-        }
         let n = if e > s { (e - s - 1) / step + 1 } else { 0 };
         (s, e, step, n)
     } else {
@@ -206,11 +204,11 @@ pub fn adjust_indices(
                 v.min(len - 1)
             }
         });
-        if e > s {
-            e = s;
-        }
-        let n = if s > e { (s - e - 1) / (-step) + 1 } else { 0 };
-        let _ = &mut s;
+        let n = if s > e {
+            (s - e - 1) / step.saturating_neg() + 1
+        } else {
+            0
+        };
         (s, e, step, n)
     }
 }

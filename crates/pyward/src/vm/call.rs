@@ -549,6 +549,21 @@ impl Vm {
         } else {
             None
         };
+        // CPython names every positional-only parameter passed by keyword, in parameter
+        // order, once some keyword matches no parameter (positional_only_passed_as_keyword).
+        // (Computed up front, as `kw` is consumed below; free when nothing is positional-only.)
+        let posonly_as_kw = if posonly == 0 || kw.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = code
+                .varnames
+                .iter()
+                .take(posonly)
+                .filter(|n| kw.iter().any(|(k, _)| k == *n))
+                .map(String::as_str)
+                .collect();
+            names.join(", ")
+        };
         for (k, v) in kw {
             let found = code
                 .varnames
@@ -568,9 +583,9 @@ impl Vm {
                         self.dict_set(d, key, v)?;
                     }
                     None => {
-                        if found.is_some() {
+                        if !posonly_as_kw.is_empty() {
                             return Err(exc::type_error(format!(
-                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{k}'"
+                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{posonly_as_kw}'"
                             )));
                         }
                         return Err(exc::type_error(messages::unexpected_keyword(&qualname, &k)));

@@ -374,7 +374,7 @@ impl Vm {
                 self.stack.truncate(ret_to);
                 let depth = self.frames.len();
                 self.native_depth += 1;
-                let handled = self.throw_into(gid, ExitAction::Call, e, depth);
+                let handled = self.throw_into(gid, ExitAction::Call, e, depth, true);
                 self.native_depth -= 1;
                 handled?;
                 Ok(Some(Called::Pushed))

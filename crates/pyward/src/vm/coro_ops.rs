@@ -84,7 +84,7 @@ impl Vm {
                 _ => return Err(RunError::Internal("athrow without an exception")),
             },
         };
-        let r = self.gen_throw(gid, e);
+        let r = self.gen_throw_ex(gid, e, false);
         self.agen_result(id, op.kind, gid, r)
     }
 

@@ -188,6 +188,18 @@ impl Vm {
 
     /// `gen.throw(exc)`: raise `e` at the paused `yield` (of the innermost delegate).
     pub fn gen_throw(&mut self, gid: ObjId, e: RunError) -> PyResult<Option<Value>> {
+        self.gen_throw_ex(gid, e, true)
+    }
+
+    /// `gen_throw` with CPython's `close_on_genexit`: true for `throw`/`close`, where a
+    /// GeneratorExit closes the delegates instead of being thrown into them; false for an
+    /// async generator's `athrow`/`aclose`, which let the awaits below work it through.
+    pub(crate) fn gen_throw_ex(
+        &mut self,
+        gid: ObjId,
+        e: RunError,
+        close_on_genexit: bool,
+    ) -> PyResult<Option<Value>> {
         match self.gen_state(gid) {
             GenState::Done => return Err(e),
             GenState::Created => {
@@ -198,7 +210,7 @@ impl Vm {
         }
         let depth = self.frames.len();
         self.native_depth += 1;
-        let handled = self.throw_into(gid, ExitAction::Native, e, depth);
+        let handled = self.throw_into(gid, ExitAction::Native, e, depth, close_on_genexit);
         self.native_depth -= 1;
         handled?;
         let v = self.run_nested(depth)?;
@@ -216,13 +228,23 @@ impl Vm {
     /// frame and unwinds through the others, so their handlers and `finally` blocks run.
     /// A delegate that is not a generator gets its `throw` method called. Errors unwind to
     /// `stop` (the frame count before the call).
+    /// With `close_on_genexit`, a GeneratorExit first closes the delegates (CPython's
+    /// `gen_close_iter`) and is then raised in `gid` itself, so a delegate that swallows it
+    /// cannot keep the delegating generator running.
     pub(crate) fn throw_into(
         &mut self,
         gid: ObjId,
         exit: ExitAction,
         mut e: RunError,
         stop: usize,
+        close_on_genexit: bool,
     ) -> PyResult<()> {
+        if close_on_genexit && self.is_exception_of(&e, crate::types::BuiltinType::GeneratorExit) {
+            if let Some(closed) = self.close_delegates(gid)? {
+                self.push_for_throw(gid, exit)?;
+                return self.handle_error(closed.unwrap_or(e), stop, false);
+            }
+        }
         let mut next = self.push_for_throw(gid, exit)?;
         while let Some((recv, t)) = next {
             let child = match recv.obj().map(|id| (id, self.heap.get(id))) {
@@ -348,17 +370,127 @@ impl Vm {
             return Ok(());
         }
         let e = RunError::bare(crate::types::BuiltinType::GeneratorExit);
-        match self.gen_throw(gid, e) {
-            Ok(Some(_)) => Err(exc::runtime_error("generator ignored GeneratorExit")),
-            Ok(None) => Ok(()),
+        let r = self.gen_throw(gid, e);
+        match self.close_outcome(r)? {
+            None => Ok(()),
+            Some(e) => Err(e),
+        }
+    }
+
+    /// What closing a generator came to, as CPython's `gen_close` judges it: finished
+    /// (or left by StopIteration/GeneratorExit) is `None`; yielding again is the
+    /// "ignored GeneratorExit" error; another exception is returned to be raised further
+    /// out. Limits and internal errors stay `Err`.
+    fn close_outcome(&mut self, r: PyResult<Option<Value>>) -> PyResult<Option<RunError>> {
+        match r {
+            Ok(Some(_)) => Ok(Some(exc::runtime_error("generator ignored GeneratorExit"))),
+            Ok(None) => Ok(None),
             Err(e)
                 if self.is_stop_iteration(&e)
                     || self.is_exception_of(&e, crate::types::BuiltinType::GeneratorExit) =>
             {
-                Ok(())
+                Ok(None)
             }
+            Err(e @ RunError::Exc(_)) => Ok(Some(e)),
             Err(e) => Err(e),
         }
+    }
+
+    /// The object generator `gid` is paused on inside a `yield from`/`await` loop: its
+    /// saved frame stops just after `Send(t); YieldValue`, the receiver on top.
+    fn gen_delegate(&self, gid: ObjId) -> Option<Value> {
+        let Object::Generator(g) = self.heap.get(gid) else {
+            return None;
+        };
+        if g.state != GenState::Suspended {
+            return None;
+        }
+        let f = g.frame.as_ref()?;
+        let base = f.ops_base as usize;
+        let at = |back: usize| {
+            f.ip.checked_sub(back)
+                .and_then(|i| self.code_ops.get(base + i))
+                .copied()
+        };
+        match (at(2), at(1)) {
+            (Some(Op::Send(_)), Some(Op::YieldValue)) => f.stack.last().copied(),
+            _ => None,
+        }
+    }
+
+    /// Close everything `gid` delegates to, innermost first, as CPython's recursive
+    /// `gen_close_iter` does, but with a loop: each delegating generator of the chain gets
+    /// GeneratorExit (or the error closing its own delegate raised) at its delegation point.
+    /// `None`: `gid` delegates to nothing. `Some(err)`: the chain is closed; `err` is what
+    /// closing it raised, to be raised in `gid` instead of GeneratorExit.
+    fn close_delegates(&mut self, gid: ObjId) -> PyResult<Option<Option<RunError>>> {
+        let Some(mut yf) = self.gen_delegate(gid) else {
+            return Ok(None);
+        };
+        let mut chain: Vec<ObjId> = Vec::new();
+        while let Some(id) = yf.obj() {
+            let is_gen = matches!(self.heap.get(id),
+                Object::Generator(g) if g.kind != GenKind::AsyncGenerator);
+            // A chain is as deep as the frames that were running when it suspended; the
+            // bound only guards against a crafted cycle.
+            if !is_gen || chain.len() > self.limits.max_recursion {
+                break;
+            }
+            match self.gen_delegate(id) {
+                Some(next) => {
+                    chain.push(id);
+                    yf = next;
+                }
+                None => break,
+            }
+        }
+        let mut err = self.close_iter(yf)?;
+        while let Some(g) = chain.pop() {
+            let e = err
+                .take()
+                .unwrap_or_else(|| RunError::bare(crate::types::BuiltinType::GeneratorExit));
+            let r = self.throw_here(g, e);
+            err = self.close_outcome(r)?;
+        }
+        Ok(Some(err))
+    }
+
+    /// Close a delegate that delegates to nothing (CPython's `gen_close_iter`): a generator
+    /// is closed, anything else has its `close` method called if it has one.
+    fn close_iter(&mut self, yf: Value) -> PyResult<Option<RunError>> {
+        let r = match yf.obj().map(|id| (id, self.heap.get(id))) {
+            Some((id, Object::Generator(_))) => self.gen_close(id),
+            Some((id, Object::AwaitOp(_))) => self.await_op_close(id),
+            _ => match self.getattr_opt(yf, "close") {
+                Ok(Some(m)) => self.call(m, &[]).map(|_| ()),
+                // A failed lookup is unraisable in CPython: closing goes on.
+                Ok(None) | Err(RunError::Exc(_)) => Ok(()),
+                Err(e) => Err(e),
+            },
+        };
+        match r {
+            Ok(()) => Ok(None),
+            Err(e @ RunError::Exc(_)) => Ok(Some(e)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Raise `e` in generator `gid`'s own frame, at its delegation point if it has one,
+    /// passing its delegate by; run it until it yields or finishes.
+    fn throw_here(&mut self, gid: ObjId, e: RunError) -> PyResult<Option<Value>> {
+        let depth = self.frames.len();
+        self.native_depth += 1;
+        let r = self
+            .push_for_throw(gid, ExitAction::Native)
+            .and_then(|_| self.handle_error(e, depth, false));
+        self.native_depth -= 1;
+        r?;
+        let v = self.run_nested(depth)?;
+        Ok(if self.gen_state(gid) == GenState::Done {
+            None
+        } else {
+            Some(v)
+        })
     }
 
     /// Whether an error is an exception of builtin type `t` (or a subclass).

@@ -5,7 +5,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::bytecode::{BinOp, UnaryOp};
-use crate::exc::{self, PyResult, messages};
+use crate::exc::{self, PyResult, RunError, messages};
 use crate::types::float;
 use crate::types::int as intops;
 use crate::types::object::Object;
@@ -136,9 +136,9 @@ impl Vm {
                             Some(Object::ByteArray(v)) => v.len(),
                             _ => 0,
                         };
-                        let total = len
-                            .checked_mul(n)
-                            .ok_or_else(crate::exc::RunError::memory_limit)?;
+                        let total = repeat_len(len, n).ok_or_else(|| {
+                            RunError::bare(crate::types::BuiltinType::MemoryError)
+                        })?;
                         self.heap.account.check_fits(total.saturating_sub(len))?;
                         crate::types::bytes_methods::with_array(self, a, |v| *v = v.repeat(n))?;
                         return Ok(a);
@@ -504,7 +504,7 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        // int * sequence
+        // int * sequence (a big int too, which then overflows as the count)
         if op == BinOp::Mul && is_int(self, a) {
             if let Some(
                 Object::Str(_)
@@ -622,20 +622,22 @@ impl Vm {
         let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
         match self.heap.get_obj(seq) {
             Some(Object::Str(s)) => {
-                let total =
-                    s.s.len()
-                        .checked_mul(n)
-                        .ok_or_else(crate::exc::RunError::memory_limit)?;
+                let total = repeat_len(s.chars, n)
+                    .and_then(|_| s.s.len().checked_mul(n))
+                    .ok_or_else(|| exc::overflow_error("repeated string is too long"))?;
                 self.heap.account.check_fits(total)?;
                 let r = s.s.repeat(n);
                 self.new_str(r)
             }
             Some(Object::Bytes(b)) | Some(Object::ByteArray(b)) => {
                 let is_array = matches!(self.heap.get_obj(seq), Some(Object::ByteArray(_)));
-                let total = b
-                    .len()
-                    .checked_mul(n)
-                    .ok_or_else(crate::exc::RunError::memory_limit)?;
+                let total = repeat_len(b.len(), n).ok_or_else(|| {
+                    if is_array {
+                        RunError::bare(crate::types::BuiltinType::MemoryError)
+                    } else {
+                        exc::overflow_error("repeated bytes are too long")
+                    }
+                })?;
                 self.heap.account.check_fits(total)?;
                 let r = b.repeat(n);
                 self.alloc(if is_array {
@@ -660,13 +662,15 @@ impl Vm {
 
     pub(crate) fn repeat_items(&mut self, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
         let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
-        let total = items
-            .len()
-            .checked_mul(n)
-            .ok_or_else(crate::exc::RunError::memory_limit)?;
+        let total = repeat_len(items.len(), n)
+            .ok_or_else(|| RunError::bare(crate::types::BuiltinType::MemoryError))?;
         self.heap
             .account
             .check_fits(total.saturating_mul(VALUE_BYTES))?;
+        if total == 0 {
+            // No `n`-step loop for an empty sequence (`[] * sys.maxsize`).
+            return Ok(Vec::new());
+        }
         let mut out = Vec::with_capacity(total);
         for _ in 0..n {
             out.extend_from_slice(items);
@@ -879,4 +883,11 @@ fn float_pow(x: f64, y: f64) -> PyResult<f64> {
         return Err(exc::overflow_error("(34, 'Numerical result out of range')"));
     }
     Ok(if negate { -r } else { r })
+}
+
+/// The length of `len` items repeated `n` times, or None past `sys.maxsize`, where CPython
+/// refuses a repetition (OverflowError for str and bytes, a catchable MemoryError for the
+/// others) before allocating anything.
+fn repeat_len(len: usize, n: usize) -> Option<usize> {
+    len.checked_mul(n).filter(|&t| i64::try_from(t).is_ok())
 }

@@ -380,9 +380,14 @@ impl Vm {
                 | Object::Dict(_)
                 | Object::Set(_)
                 | Object::ByteArray(_)
-                | Object::Slice(_) => {
-                    Err(exc::type_error(messages::unhashable(&self.type_name(v))))
-                }
+                | Object::Slice(_)
+                // Keys and items views are set-like, so `__hash__` is None; values views
+                // hash by identity.
+                | Object::DictView(
+                    crate::types::object::DictViewKind::Keys
+                    | crate::types::object::DictViewKind::Items,
+                    _,
+                ) => Err(exc::type_error(messages::unhashable(&self.type_name(v)))),
                 _ => Ok(i64::from(id.0).wrapping_mul(0x9E37_79B9) >> 4),
             },
         }

@@ -424,7 +424,9 @@ impl Vm {
             }
         }
         let Some(found) = found else { return Ok(false) };
-        if let Object::Set(set) = self.heap.get_mut(id) {
+        // A frozenset only reaches here while a new one is built (`difference` of several
+        // iterables removes from the fresh result), never through a method call.
+        if let Object::Set(set) | Object::FrozenSet(set) = self.heap.get_mut(id) {
             let heap_free_eq = |k: Value| k.is(found);
             return Ok(set.remove(h, heap_free_eq));
         }
