@@ -19,6 +19,11 @@ const ALLOWED: &[(&str, &str)] = &[
     // `types` names the sandbox's own runtime types and pure-Python helpers (UnionType,
     // GenericAlias, SimpleNamespace); its FunctionType/CodeType cannot build code.
     ("import types", "NoneType"),
+    // A function's `__globals__` is its module's namespace, the dict `globals()` returns:
+    // sandbox data with no `__builtins__` in it (`getattr dunder` looks that key up).
+    ("format globals", "str"),
+    ("getattr dunder", "NoneType"),
+    ("class getattribute", "dict"),
 ];
 
 #[test]
@@ -43,6 +48,18 @@ fn escape_attempts_are_refused() {
         }
     }
     assert!(seen >= 50, "only {seen} attempts ran:\n{}", out.stdout);
+}
+
+#[test]
+fn function_globals_are_the_sandbox_namespace() {
+    let src =
+        "def f():\n    pass\nprint(f.__globals__ is globals(), '__builtins__' in f.__globals__)\n";
+    let program = Program::compile(src, "globals.py");
+    assert!(program.is_ok());
+    let Ok(program) = program else { return };
+    let out = program.run(Limits::default().into(), &mut pyward::no_host);
+    assert_eq!(out.error, None);
+    assert_eq!(out.stdout, "True False\n");
 }
 
 #[test]
