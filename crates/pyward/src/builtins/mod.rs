@@ -31,6 +31,17 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<Native> {
     slots::slot_of(t, name).map(Native::Slot)
 }
 
+/// A builtin dunder that `t` defines itself (is in CPython's `t.__dict__`), for lookups
+/// along an MRO: `str` has its own `__repr__` but inherits `__init_subclass__` from
+/// `object`, so in `class E(str, Enum)` Enum's `__init_subclass__` comes first.
+pub fn own_slot_of(t: BuiltinType, name: &str) -> Option<Native> {
+    let own = dir_tables::own_names(t.name());
+    if t != BuiltinType::Object && !own.is_empty() && !own.iter().any(|(n, _)| *n == name) {
+        return None;
+    }
+    slot_of(t, name)
+}
+
 /// `property.setter` and friends.
 pub fn property_method(name: &str) -> Native {
     Native::Prop(PropMethod::lookup(name).unwrap_or(PropMethod::Getter))

@@ -335,6 +335,10 @@ fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (me, name, v) = (args.pos[0], args.pos[1], args.pos[2]);
     let (cls, dict) = match vm.heap.get_obj(me) {
         Some(Object::Instance(i)) => (i.class, i.dict),
+        Some(Object::Class(_)) => {
+            vm.class_setattr(me, name, v)?;
+            return Ok(Value::None);
+        }
         _ => {
             vm.setattr(me, name, v)?;
             return Ok(Value::None);

@@ -471,14 +471,24 @@ impl<'src> Compiler<'src> {
                 self.emit(Op::CallEx(0));
             } else {
                 self.emit(Op::BuildMap(0));
+                let mut after_dstar = false;
                 for k in &args.keywords {
                     match &k.arg {
+                        // After a `**`, a named keyword may repeat one of its keys: merge it
+                        // as a one-item mapping so DictMerge reports the duplicate.
+                        Some(name) if after_dstar => {
+                            self.load_const(Const::Str(name.as_str().to_string()));
+                            self.expr(&k.value)?;
+                            self.emit(Op::BuildMap(1));
+                            self.emit(Op::DictMerge(1));
+                        }
                         Some(name) => {
                             self.load_const(Const::Str(name.as_str().to_string()));
                             self.expr(&k.value)?;
                             self.emit(Op::MapAdd(1));
                         }
                         None => {
+                            after_dstar = true;
                             self.expr(&k.value)?;
                             self.emit(Op::DictMerge(1));
                         }

@@ -764,7 +764,9 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let m = self.pop();
                         let target = self.peek(n as usize - 1);
-                        self.dict_update(target, m, true)
+                        // The stack is [func, args, kwargs]: errors name the callee.
+                        let func = self.peek(n as usize + 1);
+                        self.merge_call_kwargs(func, target, m)
                     }
                     Op::ListToTuple => {
                         let l = self.pop();

@@ -1,8 +1,9 @@
-"""Enumerations (pyward: built with __init_subclass__, as there are no metaclasses).
+"""Enumerations: CPython 3.11's enum semantics on an EnumType metaclass.
 
-Members, lookup by value (`Color(2)`), `.name`/`.value`, reprs, IntEnum and Flag work.
-Class-level iteration, `len(Color)` and `Color['RED']` need a metaclass; use
-`Color.__members__` (or the `members()` helper of this module) instead.
+Members are set up by Enum.__init_subclass__ once the class body has run (pyward has no
+metaclass __prepare__), so `auto()` values, including expressions over earlier autos, are
+resolved then. Mixed-in data types (`class E(str, Enum)`), flags, the functional API and
+member protection follow CPython's EnumType.
 """
 
 __all__ = ['Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'auto', 'unique', 'EnumMeta',
@@ -20,6 +21,66 @@ class auto:
 
     def __repr__(self):
         return 'auto(%r)' % (self.value,)
+
+    # CPython replaces auto() by its value as the class body assigns it (a metaclass
+    # __prepare__ namespace); here members are set up after the body ran, so an expression
+    # over earlier autos (`WHITE = RED | GREEN`) is kept and evaluated in its turn.
+    def __or__(self, other):
+        return _AutoExpr(_or, self, other)
+
+    def __ror__(self, other):
+        return _AutoExpr(_or, other, self)
+
+    def __and__(self, other):
+        return _AutoExpr(_and, self, other)
+
+    def __rand__(self, other):
+        return _AutoExpr(_and, other, self)
+
+    def __xor__(self, other):
+        return _AutoExpr(_xor, self, other)
+
+    def __rxor__(self, other):
+        return _AutoExpr(_xor, other, self)
+
+    def __add__(self, other):
+        return _AutoExpr(_add, self, other)
+
+    def __radd__(self, other):
+        return _AutoExpr(_add, other, self)
+
+
+def _or(a, b):
+    return a | b
+
+
+def _and(a, b):
+    return a & b
+
+
+def _xor(a, b):
+    return a ^ b
+
+
+def _add(a, b):
+    return a + b
+
+
+class _AutoExpr(auto):
+    def __init__(self, op, left, right):
+        self.op = op
+        self.left = left
+        self.right = right
+        self.value = None
+
+    def resolve(self):
+        def val(x):
+            if isinstance(x, _AutoExpr):
+                return x.resolve()
+            if isinstance(x, auto):
+                return x.value
+            return x
+        return self.op(val(self.left), val(self.right))
 
 
 def _is_descriptor(v):
@@ -45,12 +106,15 @@ def _setup_members(cls):
         if inherited:
             raise TypeError('%s: cannot extend %r' % (
                 cls.__name__, base))
+    is_flag = 'Flag' in globals() and issubclass(cls, Flag)
     ignore = cls.__dict__.get('_ignore_', [])
     if isinstance(ignore, str):
         ignore = ignore.replace(',', ' ').split()
     items = [(k, v) for k, v in cls.__dict__.items()
              if not k.startswith('_') and k not in ignore and not _is_descriptor(v)]
     for name, value in items:
+        if isinstance(value, _AutoExpr):
+            value = value.resolve()
         if isinstance(value, auto):
             if value.value is None:
                 value.value = cls._generate_next_value_(
@@ -81,7 +145,9 @@ def _setup_members(cls):
         member._name_ = name
         member.__objclass__ = cls
         member_map[name] = member
-        member_names.append(name)
+        if not (is_flag and isinstance(value, int) and not (value and _single_bit(value))):
+            # A flag's multi-bit and zero members are aliases: not iterated, as 3.11.
+            member_names.append(name)
         last_values.append(value)
         try:
             value_map[value] = member
@@ -92,6 +158,63 @@ def _setup_members(cls):
     cls._member_names_ = member_names
     cls._value2member_map_ = value_map
     cls.__members__ = dict(member_map)
+    _keep_enum_methods(cls)
+
+
+def _member_type(cls):
+    for base in cls.__mro__[1:]:
+        if not isinstance(base, EnumType) and base is not object:
+            return base
+    return object
+
+
+def _keep_enum_methods(cls):
+    # As CPython's EnumType.__new__: where a mixed-in data type (`class E(str, Enum)`)
+    # would supply repr/str/format ahead of Enum in the MRO, the enum's own method wins.
+    first_enum = None
+    for base in cls.__mro__[1:]:
+        if isinstance(base, EnumType):
+            first_enum = base
+            break
+    if first_enum is None:
+        return
+    if '__new__' not in cls.__dict__:
+        # Calling the class looks a member up; the data type's __new__ only builds them.
+        setattr(cls, '__new__', Enum.__new__)
+    member_type = _member_type(cls)
+    for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+        if name in cls.__dict__:
+            continue
+        found = getattr(cls, name, None)
+        if found is getattr(member_type, name, None) or found is getattr(object, name, None):
+            setattr(cls, name, getattr(first_enum, name))
+
+
+def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1,
+             boundary=None):
+    """The functional API: `Enum('Animal', 'ANT BEE')`, as CPython's EnumType._create_."""
+    bases = (cls,) if type is None else (type, cls)
+    if isinstance(names, str):
+        names = names.replace(',', ' ').split()
+    if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+        original_names, names = names, []
+        last_values = []
+        for count, name in enumerate(original_names):
+            value = cls._generate_next_value_(name, start, count, last_values[:])
+            last_values.append(value)
+            names.append((name, value))
+    namespace = {}
+    for item in names:
+        if isinstance(item, str):
+            member_name, member_value = item, names[item]
+        else:
+            member_name, member_value = item
+        namespace[member_name] = member_value
+    if module is not None:
+        namespace['__module__'] = module
+    if qualname is not None:
+        namespace['__qualname__'] = qualname
+    return EnumType(class_name, bases, namespace)
 
 
 class EnumType(type):
@@ -119,6 +242,16 @@ class EnumType(type):
     def __bool__(cls):
         return True
 
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get('_member_map_', ()):
+            raise AttributeError('cannot reassign member %r' % (name,))
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get('_member_map_', ()):
+            raise AttributeError('%r cannot delete member %r.' % (cls.__name__, name))
+        super().__delattr__(name)
+
     def __repr__(cls):
         if hasattr(cls, '_member_map_') and cls._member_map_ is not None:
             return "<enum %r>" % cls.__name__
@@ -133,7 +266,15 @@ class Enum(metaclass=EnumType):
 
     def __new__(cls, value=None, *args, **kwargs):
         if _creating[0]:
-            return super().__new__(cls)
+            # A member of a mixed-in data type (`class E(int, Enum)`) is built by that
+            # type's __new__, as CPython's `_new_member_`.
+            member_type = _member_type(cls)
+            if member_type is object:
+                return object.__new__(cls)
+            return member_type.__new__(cls, value, *args)
+        if args or 'names' in kwargs:
+            names = args[0] if args else kwargs.pop('names')
+            return _create_(cls, value, names, **kwargs)
         return cls._missing_lookup(value)
 
     def __init__(self, *args, **kwargs):
@@ -404,4 +545,3 @@ def members(enumeration):
     return [enumeration._member_map_[n] for n in enumeration._member_names_]
 
 
-EnumMeta = EnumType = type

@@ -204,6 +204,10 @@ impl Vm {
             return self.call_module_fn("types", "_union", &[a, b]);
         }
         let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
+        if op == BinOp::Mod && self.str_of(va).is_some() {
+            // `"%s" % obj` formats the instance itself (its __str__), not its payload.
+            return self.percent_format(va, b);
+        }
         if !va.is(a) || !vb.is(b) {
             return self.binop(op, va, vb);
         }

@@ -274,7 +274,7 @@ impl Vm {
     fn class_own_attr(&mut self, c: Value, key: Value, name: &str) -> PyResult<Option<Value>> {
         match c {
             Value::Type(t) => Ok(crate::builtins::method_of(t, name)
-                .or_else(|| crate::builtins::slot_of(t, name))
+                .or_else(|| crate::builtins::own_slot_of(t, name))
                 .map(Value::Native)),
             _ => match self.heap.get_obj(c) {
                 Some(Object::Class(cl)) => {
@@ -729,29 +729,13 @@ impl Vm {
         let attr = self.str_of(name).unwrap_or("").to_string();
         let (cls, dict) = match self.heap.get_obj(obj) {
             Some(Object::Instance(i)) => (i.class, i.dict),
-            Some(Object::Class(c)) => {
-                let d = c.dict;
-                if matches!(attr.as_str(), "__name__" | "__qualname__") {
-                    let Some(text) = self.str_of(v).map(str::to_string) else {
-                        return Err(exc::type_error(format!(
-                            "can only assign string to {}.{attr}, not '{}'",
-                            c.name,
-                            self.type_name(v)
-                        )));
-                    };
-                    if let Some(id) = obj.obj() {
-                        if let Object::Class(c) = self.heap.get_mut(id) {
-                            if attr == "__name__" {
-                                c.name = text;
-                            } else {
-                                c.qualname = text;
-                            }
-                        }
-                    }
-                    return Ok(true);
+            Some(Object::Class(_)) => {
+                // A metaclass's __setattr__ (enum's guards its members).
+                if let Some(hook) = self.user_dunder(obj, "__setattr__")? {
+                    self.call(hook, &[obj, name, v])?;
+                } else {
+                    self.class_setattr(obj, name, v)?;
                 }
-                self.dict_set(d, name, v)?;
-                self.invalidate_caches();
                 return Ok(true);
             }
             _ => return Ok(false),
@@ -767,6 +751,41 @@ impl Vm {
         }
         self.generic_setattr(obj, cls, dict, name, v)?;
         Ok(true)
+    }
+
+    /// `cls.name = v` on a user class, without the metaclass's `__setattr__` (which is
+    /// `type.__setattr__`, reached through `super()` from a metaclass override).
+    pub(crate) fn class_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let Some(Object::Class(c)) = self.heap.get_obj(obj) else {
+            return Err(crate::exc::RunError::Internal(
+                "class_setattr on a non-class",
+            ));
+        };
+        let d = c.dict;
+        let attr = self.str_of(name).unwrap_or("");
+        if matches!(attr, "__name__" | "__qualname__") {
+            let is_name = attr == "__name__";
+            let Some(text) = self.str_of(v).map(str::to_string) else {
+                return Err(exc::type_error(format!(
+                    "can only assign string to {}.{attr}, not '{}'",
+                    c.name,
+                    self.type_name(v)
+                )));
+            };
+            if let Some(id) = obj.obj() {
+                if let Object::Class(c) = self.heap.get_mut(id) {
+                    if is_name {
+                        c.name = text;
+                    } else {
+                        c.qualname = text;
+                    }
+                }
+            }
+            return Ok(());
+        }
+        self.dict_set(d, name, v)?;
+        self.invalidate_caches();
+        Ok(())
     }
 
     /// Bases that are not classes but define `__mro_entries__` (`Generic[T]`, `list[int]`)

@@ -285,6 +285,54 @@ impl Vm {
         Ok(())
     }
 
+    /// `f(..., **m)`: merge `m` into the call's keyword dict `target`. Errors are CPython's
+    /// DICT_MERGE ones, prefixed with the callee as `_PyObject_FunctionStr` spells it.
+    pub(crate) fn merge_call_kwargs(
+        &mut self,
+        func: Value,
+        target: Value,
+        m: Value,
+    ) -> PyResult<()> {
+        match self.dict_update(target, m, true) {
+            Err(e) if e.is_new(crate::types::BuiltinType::TypeError) => {
+                let msg = match &e {
+                    crate::exc::RunError::Exc(x) => match &**x {
+                        crate::exc::Exc::New {
+                            args: crate::exc::ExcArgs::Msg(m),
+                            ..
+                        } => m.clone(),
+                        _ => return Err(e),
+                    },
+                    _ => return Err(e),
+                };
+                let ours = ["got multiple values", "argument after **"];
+                if !ours.iter().any(|p| msg.starts_with(p)) {
+                    return Err(e);
+                }
+                let name = self.function_str(func)?;
+                Err(exc::type_error(format!("{name} {msg}")))
+            }
+            r => r,
+        }
+    }
+
+    /// A callable as CPython's `_PyObject_FunctionStr` names it: `module.qualname()`,
+    /// without the module for builtins.
+    pub(crate) fn function_str(&mut self, f: Value) -> PyResult<String> {
+        let Some(qual) = self.getattr_opt(f, "__qualname__")? else {
+            return self.str(f);
+        };
+        let qual = self.str(qual)?;
+        let module = match self.getattr_opt(f, "__module__")? {
+            Some(m) => self.str_of(m).map(str::to_string),
+            None => None,
+        };
+        Ok(match module {
+            Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+            _ => format!("{qual}()"),
+        })
+    }
+
     /// Append to a list.
     pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         let Some(id) = l.obj() else {
