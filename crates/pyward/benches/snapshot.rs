@@ -1,7 +1,8 @@
 //! Snapshot speed: dump + load of a run paused at a host call holding a 1,000-element list of
 //! dicts, and of an idle VM that imported bundled modules. Run with
 //! `cargo bench -p pyward --bench snapshot [-- paused|modules]`; prints the mean time per
-//! operation (a benchmark, not a test: nothing here asserts timings). Like the `pyward`
+//! operation, over batches of calls: the median batch and the fastest (a benchmark, not a
+//! test: nothing here asserts timings). Like the `pyward`
 //! command it runs on mimalloc: loading is mostly allocation, and the library leaves the
 //! allocator to the embedder.
 
@@ -32,38 +33,58 @@ fn vm_after(src: &str) -> Vm {
     vm
 }
 
-/// Mean time per call of `f` over at least `min` of wall time.
-fn time(min: Duration, mut f: impl FnMut()) -> Duration {
-    f();
-    let start = Instant::now();
-    let mut n = 0u32;
-    while start.elapsed() < min {
-        f();
-        n += 1;
+/// Calls timed together: one reading of the clock per batch.
+const BATCH: u32 = 16;
+
+/// Per-call times of batches of calls, gathered over at least `min` of wall time.
+struct Samples(Vec<Duration>);
+
+impl Samples {
+    /// The median batch: the typical figure on an idle machine.
+    fn median(&self) -> Duration {
+        let mut v = self.0.clone();
+        v.sort();
+        v.get(v.len() / 2).copied().unwrap_or_default()
     }
-    start.elapsed() / n.max(1)
+
+    /// The fastest batch: on a busy machine, the closest figure to an idle one.
+    fn fastest(&self) -> Duration {
+        self.0.iter().min().copied().unwrap_or_default()
+    }
 }
 
-/// Mean time per call of `make` (excluding the drop of what it returns) and per drop of its
-/// result, over at least `min` of wall time: results are kept in batches and dropped outside
-/// the first timer.
-fn time_apart<T>(min: Duration, mut make: impl FnMut() -> T) -> (Duration, Duration) {
-    const BATCH: usize = 16;
-    let mut batch: Vec<T> = Vec::with_capacity(BATCH);
-    let (mut made, mut dropped, mut n) = (Duration::ZERO, Duration::ZERO, 0u32);
+/// Time batches of calls of `f` for at least `min`.
+fn time(min: Duration, mut f: impl FnMut()) -> Samples {
+    f();
+    let mut samples = Vec::new();
     let start = Instant::now();
-    while start.elapsed() < min {
+    while start.elapsed() < min || samples.is_empty() {
+        let t = Instant::now();
+        for _ in 0..BATCH {
+            f();
+        }
+        samples.push(t.elapsed() / BATCH);
+    }
+    Samples(samples)
+}
+
+/// Time batches of calls of `make` (excluding the drop of what it returns) and, apart, the
+/// drops of their results.
+fn time_apart<T>(min: Duration, mut make: impl FnMut() -> T) -> (Samples, Samples) {
+    let mut batch: Vec<T> = Vec::with_capacity(BATCH as usize);
+    let (mut made, mut dropped) = (Vec::new(), Vec::new());
+    let start = Instant::now();
+    while start.elapsed() < min || made.is_empty() {
         let t = Instant::now();
         for _ in 0..BATCH {
             batch.push(make());
         }
-        made += t.elapsed();
+        made.push(t.elapsed() / BATCH);
         let t = Instant::now();
         batch.clear();
-        dropped += t.elapsed();
-        n += BATCH as u32;
+        dropped.push(t.elapsed() / BATCH);
     }
-    (made / n.max(1), dropped / n.max(1))
+    (Samples(made), Samples(dropped))
 }
 
 fn us(d: Duration) -> f64 {
@@ -71,7 +92,8 @@ fn us(d: Duration) -> f64 {
 }
 
 /// Time `dump`, `load` (of `bytes`, what `dump` returns; with and without dropping the loaded
-/// VM) and the whole round trip, and print the figures.
+/// VM) and the whole round trip, and print the figures: the median batch, and in brackets
+/// the fastest.
 fn measure<T>(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl FnMut(&[u8]) -> T) {
     // Shorter under a profiler: `PYWARD_BENCH_MS=30 valgrind --tool=callgrind ...`.
     let min = Duration::from_millis(
@@ -87,16 +109,18 @@ fn measure<T>(name: &str, bytes: &[u8], mut dump: impl FnMut(), mut load: impl F
         dump();
         drop_now(load(bytes));
     });
+    let fig = |s: &Samples| format!("{:.1} us ({:.1})", us(s.median()), us(s.fastest()));
     println!(
-        "{name}: {} bytes\n  dump {:.1} us, load {:.1} us (+ drop of the loaded VM {:.1} us; \
-         load with drop {:.1} us), dump+load {:.1} us, round trip with drop {:.1} us",
+        "{name}: {} bytes; median batch (fastest batch)\n  dump {}, load {}, drop of the loaded \
+         VM {}, load with drop {}\n  dump+load {:.1} us ({:.1}), round trip with drop {}",
         bytes.len(),
-        us(d),
-        us(l),
-        us(drop),
-        us(with_drop),
-        us(d + l),
-        us(round),
+        fig(&d),
+        fig(&l),
+        fig(&drop),
+        fig(&with_drop),
+        us(d.median() + l.median()),
+        us(d.fastest() + l.fastest()),
+        fig(&round),
     );
 }
 

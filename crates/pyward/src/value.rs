@@ -57,8 +57,18 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 impl Value {
     /// Whether this is the same object (`is`).
-    #[inline]
+    #[inline(always)]
     pub fn is(self, other: Value) -> bool {
+        // Two heap objects (dict keys, attribute names, classes) inline; the rest out of
+        // line, which keeps this small enough to inline at every key comparison.
+        match (self, other) {
+            (Value::Obj(a), Value::Obj(b)) => a == b,
+            _ => self.is_other(other),
+        }
+    }
+
+    #[inline(never)]
+    fn is_other(self, other: Value) -> bool {
         match (self, other) {
             (Value::None, Value::None)
             | (Value::NotImplemented, Value::NotImplemented)

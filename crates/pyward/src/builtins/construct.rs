@@ -123,7 +123,9 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
             _ => Err(exc::type_error("type() takes 1 or 3 arguments")),
         },
         BuiltinType::Object => {
-            args.arity("object", 0, 0)?;
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(exc::type_error("object() takes no arguments"));
+            }
             vm.alloc(Object::Instance(crate::types::class::Instance {
                 class: Value::Type(BuiltinType::Object),
                 dict: Value::None,
@@ -387,6 +389,20 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return vm.new_str("");
     };
     if encoding.is_some() || errors.is_some() || args.pos.len() > 1 {
+        if !matches!(
+            vm.heap.get_obj(vm.builtin_view(v)),
+            Some(Object::Bytes(_) | Object::ByteArray(_))
+        ) {
+            let what = if vm.str_of(v).is_some() {
+                "decoding str is not supported".to_string()
+            } else {
+                format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(v)
+                )
+            };
+            return Err(exc::type_error(what));
+        }
         let mut dargs = Args::positional(&[v]);
         if let Some(e) = encoding.or_else(|| args.get(1)) {
             dargs.pos.push(e);

@@ -70,16 +70,8 @@ pub fn zip(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     args.no_kwargs("zip")?;
     let mut its = Vec::with_capacity(args.pos.len());
-    for (i, v) in args.pos.iter().enumerate() {
-        match vm.get_iter(*v) {
-            Ok(it) => its.push(it),
-            Err(_) => {
-                return Err(exc::type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
-            }
-        }
+    for v in &args.pos {
+        its.push(vm.get_iter(*v)?);
     }
     vm.alloc(Object::Iter(Iter::Zip { its, strict }))
 }
@@ -163,7 +155,7 @@ pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    args.no_kwargs("sorted")?;
+    args.no_kwargs("sort")?;
     if args.pos.len() != 1 {
         return Err(exc::type_error(format!(
             "sorted expected 1 argument, got {}",
@@ -194,6 +186,12 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Err(exc::type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
+    }
+    if let Some(Object::Bytes(_) | Object::ByteArray(_)) = vm.heap.get_obj(acc) {
+        return Err(exc::type_error(format!(
+            "sum() can't sum {} [use b''.join(seq) instead]",
+            vm.type_name(acc)
+        )));
     }
     let it = vm.get_iter(args.pos[0])?;
     vm.temp_roots.push(it);

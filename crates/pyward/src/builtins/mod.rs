@@ -12,6 +12,7 @@ mod func;
 mod iterfn;
 mod numfn;
 mod objfn;
+mod opslots;
 mod slots;
 pub mod sort;
 

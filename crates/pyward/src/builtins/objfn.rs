@@ -37,8 +37,13 @@ fn class_check(
         return Ok(false);
     }
     if !matches!(cls, Value::Type(_)) && !vm.is_user_class(cls) {
+        let (one, many) = if fname == "issubclass" {
+            ("class", "classes")
+        } else {
+            ("type", "types")
+        };
         return Err(exc::type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            "{fname}() arg 2 must be a {one}, a tuple of {many}, or a union"
         )));
     }
     Ok(f(vm, cls))

@@ -3,6 +3,8 @@
 //! classes. Each applies the builtin behaviour to the receiver (or its builtin payload), never
 //! the user's override, so calling them from an override cannot loop.
 
+use super::opslots;
+use crate::bytecode::{BinOp, CmpOp};
 use crate::exc::{self, PyResult};
 use crate::natives;
 use crate::types::BuiltinType;
@@ -20,10 +22,10 @@ natives! {
         Str => "__str__" => str_,
         Eq => "__eq__" => eq,
         Ne => "__ne__" => ne,
-        Lt => "__lt__" => not_implemented,
-        Le => "__le__" => not_implemented,
-        Gt => "__gt__" => not_implemented,
-        Ge => "__ge__" => not_implemented,
+        Lt => "__lt__" => lt,
+        Le => "__le__" => le,
+        Gt => "__gt__" => gt,
+        Ge => "__ge__" => ge,
         Hash => "__hash__" => hash,
         Getattribute => "__getattribute__" => getattribute,
         Setattr => "__setattr__" => setattr,
@@ -43,6 +45,43 @@ natives! {
         Index => "__index__" => index,
         AddNote => "add_note" => add_note,
         WithTraceback => "with_traceback" => with_traceback,
+        Add => "__add__" => opslots::add,
+        Radd => "__radd__" => opslots::radd,
+        Sub => "__sub__" => opslots::sub,
+        Rsub => "__rsub__" => opslots::rsub,
+        Mul => "__mul__" => opslots::mul,
+        Rmul => "__rmul__" => opslots::rmul,
+        Truediv => "__truediv__" => opslots::truediv,
+        Rtruediv => "__rtruediv__" => opslots::rtruediv,
+        Floordiv => "__floordiv__" => opslots::floordiv,
+        Rfloordiv => "__rfloordiv__" => opslots::rfloordiv,
+        Mod => "__mod__" => opslots::mod_,
+        Rmod => "__rmod__" => opslots::rmod,
+        Pow => "__pow__" => opslots::pow,
+        Rpow => "__rpow__" => opslots::rpow,
+        Lshift => "__lshift__" => opslots::lshift,
+        Rlshift => "__rlshift__" => opslots::rlshift,
+        Rshift => "__rshift__" => opslots::rshift,
+        Rrshift => "__rrshift__" => opslots::rrshift,
+        And => "__and__" => opslots::and,
+        Rand => "__rand__" => opslots::rand,
+        Or => "__or__" => opslots::or,
+        Ror => "__ror__" => opslots::ror,
+        Xor => "__xor__" => opslots::xor,
+        Rxor => "__rxor__" => opslots::rxor,
+        Neg => "__neg__" => opslots::neg,
+        Pos => "__pos__" => opslots::pos,
+        Abs => "__abs__" => opslots::abs,
+        Invert => "__invert__" => opslots::invert,
+        Bool => "__bool__" => opslots::bool_,
+        Int => "__int__" => opslots::int,
+        Float => "__float__" => opslots::float,
+        Floor => "__floor__" => opslots::floor,
+        Ceil => "__ceil__" => opslots::ceil,
+        Trunc => "__trunc__" => opslots::trunc,
+        Round => "__round__" => opslots::round,
+        Divmod => "__divmod__" => opslots::divmod,
+        Rdivmod => "__rdivmod__" => opslots::rdivmod,
     }
 }
 
@@ -84,9 +123,45 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
         SlotFn::Iter if iterator => true,
         SlotFn::Getitem | SlotFn::Len | SlotFn::Contains | SlotFn::Iter => container,
         SlotFn::Setitem | SlotFn::Delitem => mutable,
-        _ => true,
+        _ => match binop_of(s) {
+            Some((op, reflected)) => opslots::has_binop(t, op, reflected),
+            None if opslots::is_unary_name(s.name()) => opslots::has_unary(t, s.name()),
+            None => true,
+        },
     };
     ok.then_some(s)
+}
+
+/// The binary operator a slot implements, and whether it is the reflected form.
+fn binop_of(s: SlotFn) -> Option<(BinOp, bool)> {
+    use SlotFn as S;
+    Some(match s {
+        S::Add => (BinOp::Add, false),
+        S::Radd => (BinOp::Add, true),
+        S::Sub => (BinOp::Sub, false),
+        S::Rsub => (BinOp::Sub, true),
+        S::Mul => (BinOp::Mul, false),
+        S::Rmul => (BinOp::Mul, true),
+        S::Truediv => (BinOp::TrueDiv, false),
+        S::Rtruediv => (BinOp::TrueDiv, true),
+        S::Floordiv => (BinOp::FloorDiv, false),
+        S::Rfloordiv => (BinOp::FloorDiv, true),
+        S::Mod => (BinOp::Mod, false),
+        S::Rmod => (BinOp::Mod, true),
+        S::Pow => (BinOp::Pow, false),
+        S::Rpow => (BinOp::Pow, true),
+        S::Lshift => (BinOp::LShift, false),
+        S::Rlshift => (BinOp::LShift, true),
+        S::Rshift => (BinOp::RShift, false),
+        S::Rrshift => (BinOp::RShift, true),
+        S::And => (BinOp::And, false),
+        S::Rand => (BinOp::And, true),
+        S::Or => (BinOp::Or, false),
+        S::Ror => (BinOp::Or, true),
+        S::Xor => (BinOp::Xor, false),
+        S::Rxor => (BinOp::Xor, true),
+        _ => return None,
+    })
 }
 
 fn recv(args: &Args) -> PyResult<Value> {
@@ -121,6 +196,28 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if let Object::Instance(i) = vm.heap.get_mut(id) {
                     i.payload = payload;
                 }
+            }
+        }
+        Some(Object::Instance(i)) if !extra.pos.is_empty() || !extra.kw.is_empty() => {
+            // object.__init__ with arguments (CPython's object_init): an error when the
+            // class overrides __init__ (a `super().__init__(x)` that reached object), or
+            // overrides neither __init__ nor __new__.
+            let cls = i.class;
+            let user = |vm: &mut Vm, name: &str| -> PyResult<bool> {
+                Ok(vm
+                    .class_lookup(cls, name)?
+                    .is_some_and(|f| !matches!(f, Value::Native(_))))
+            };
+            if user(vm, "__init__")? {
+                return Err(exc::type_error(
+                    "object.__init__() takes exactly one argument (the instance to initialize)",
+                ));
+            }
+            if !user(vm, "__new__")? {
+                return Err(exc::type_error(format!(
+                    "{}.__init__() takes exactly one argument (the instance to initialize)",
+                    vm.class_name(cls)
+                )));
             }
         }
         _ => {}
@@ -187,34 +284,33 @@ fn str_(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.arity("__eq__", 2, 2)?;
-    let (a, b) = (args.pos[0], args.pos[1]);
-    if a.is(b) {
-        return Ok(Value::Bool(true));
-    }
-    let (va, vb) = (vm.builtin_view(a), vm.builtin_view(b));
-    if !va.is(a) {
-        return Ok(Value::Bool(vm.eq(va, vb)?));
-    }
-    Ok(Value::NotImplemented)
+    opslots::richcmp(vm, &args, CmpOp::Eq)
 }
 
 fn ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match eq(vm, args)? {
-        Value::Bool(b) => Ok(Value::Bool(!b)),
-        other => Ok(other),
-    }
+    opslots::richcmp(vm, &args, CmpOp::Ne)
 }
 
-fn not_implemented(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let _ = (vm, args);
-    Ok(Value::NotImplemented)
+fn lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    opslots::richcmp(vm, &args, CmpOp::Lt)
+}
+
+fn le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    opslots::richcmp(vm, &args, CmpOp::Le)
+}
+
+fn gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    opslots::richcmp(vm, &args, CmpOp::Gt)
+}
+
+fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    opslots::richcmp(vm, &args, CmpOp::Ge)
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = recv(&args)?;
     let view = vm.builtin_view(me);
-    if !view.is(me) {
+    if !view.is(me) || !vm.is_user_instance(me) {
         return Ok(Value::Int(vm.hash(view)?));
     }
     Ok(Value::Int(me.obj().map_or(0, |o| {
@@ -267,7 +363,7 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (me, spec) = (args.pos[0], args.pos[1]);
     let spec_text = vm.str_of(spec).unwrap_or("").to_string();
     let view = vm.builtin_view(me);
-    if !view.is(me) {
+    if !view.is(me) || !vm.is_user_instance(me) {
         let s = vm.format(view, &spec_text)?;
         return vm.new_str(s);
     }

@@ -17,10 +17,9 @@ use num_bigint::BigInt;
 
 use super::{SnapshotError, malformed};
 use crate::exc::RunError;
-use crate::heap::Heap;
+use crate::heap::{Heap, Shell};
 use crate::types::dict::{Dict, Entry};
 use crate::types::object::Object;
-use crate::types::str::Str;
 use crate::value::{ObjId, Value};
 
 // Slot kinds.
@@ -374,8 +373,8 @@ impl<'a> Reader<'a> {
         Ok(t)
     }
 
-    /// Decode the next object (of slot kind `kind`) and append it to `heap`. Containers are
-    /// appended empty and filled where they lie (`Heap::push_restoring`).
+    /// Decode the next object (of slot kind `kind`) and append it to `heap`. Strs and
+    /// containers are appended empty and filled where they lie (`Heap::push_restoring`).
     #[inline(always)]
     fn restore_object(
         &mut self,
@@ -389,7 +388,10 @@ impl<'a> Reader<'a> {
                 let n = self.count(1)?;
                 let s = std::str::from_utf8(self.take(n)?)
                     .map_err(|_| malformed("str is not UTF-8"))?;
-                Object::Str(Str::new(s.to_owned()))
+                if let Object::Str(st) = heap.push_restoring(Shell::Str) {
+                    st.restore_text(s);
+                }
+                return charged(heap);
             }
             BYTES => Object::Bytes(self.byte_vec()?),
             BYTEARRAY => Object::ByteArray(self.byte_vec()?),
@@ -403,13 +405,13 @@ impl<'a> Reader<'a> {
             }
             LIST | TUPLE => {
                 let n = self.count(1)?;
-                let shell = Vec::with_capacity(n);
                 let shell = if kind == LIST {
-                    Object::List(shell)
+                    Shell::List
                 } else {
-                    Object::Tuple(shell)
+                    Shell::Tuple
                 };
                 if let Object::List(vs) | Object::Tuple(vs) = heap.push_restoring(shell) {
+                    *vs = Vec::with_capacity(n);
                     for _ in 0..n {
                         vs.push(self.value(kinds)?);
                     }
@@ -420,7 +422,8 @@ impl<'a> Reader<'a> {
                 let n = self.count(1)?;
                 let bits = self.byte()?;
                 let version = self.varint()?;
-                if let Object::Dict(d) = heap.push_restoring(Object::Dict(Dict::restoring(n))) {
+                if let Object::Dict(d) = heap.push_restoring(Shell::Dict) {
+                    d.reserve_restoring(n);
                     self.dict_entries(d, n, bits, version, kinds)?;
                 }
                 return charged(heap);

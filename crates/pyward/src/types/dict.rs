@@ -31,22 +31,30 @@ pub struct Entry {
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dict {
     entries: Vec<Entry>,
-    indices: Box<[u32]>,
+    /// None for no table (a small dict). An Option rather than an empty box so that an
+    /// empty dict is a constant (`Dict::new`), which a snapshot's decoder copies into place.
+    #[serde(with = "table_serde")]
+    indices: Option<Box<[u32]>>,
     len: usize,
     version: u64,
 }
 
 impl Dict {
     /// An empty dict.
-    pub fn new() -> Dict {
-        Dict::default()
+    pub const fn new() -> Dict {
+        Dict {
+            entries: Vec::new(),
+            indices: None,
+            len: 0,
+            version: 0,
+        }
     }
 
     /// An empty dict with room for `n` entries (a literal's size) without regrowing.
     pub fn with_capacity(n: usize) -> Dict {
         Dict {
             entries: Vec::with_capacity(n),
-            ..Dict::default()
+            ..Dict::new()
         }
     }
 
@@ -66,9 +74,15 @@ impl Dict {
         self.len == 0
     }
 
+    /// The index table (empty for none).
+    #[inline(always)]
+    fn table(&self) -> &[u32] {
+        self.indices.as_deref().unwrap_or_default()
+    }
+
     /// Bytes held by the tables.
     pub fn size_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.len() * 4
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.table().len() * 4
     }
 
     /// Values kept alive.
@@ -84,13 +98,15 @@ impl Dict {
     /// The raw tables (entries with deleted slots, index table, live count), for snapshot
     /// validation.
     pub(crate) fn raw_parts(&self) -> (&[Entry], &[u32], usize) {
-        (&self.entries, &self.indices, self.len)
+        (&self.entries, self.table(), self.len)
     }
 
-    /// An empty dict about to receive `n` entries from a snapshot (`push_restored`, then
-    /// `finish_restore`). It is filled where it lies in the heap, so no copy of it is made.
-    pub(crate) fn restoring(n: usize) -> Dict {
-        Dict::with_capacity(n)
+    /// Make room in an empty dict for the `n` entries a snapshot is about to append
+    /// (`push_restored`, then `finish_restore`). The dict is filled where it lies in the
+    /// heap, so no copy of it is made.
+    #[inline(always)]
+    pub(crate) fn reserve_restoring(&mut self, n: usize) {
+        self.entries = Vec::with_capacity(n);
     }
 
     /// Append a snapshot's next entry (a deleted one has `Unbound` key and value).
@@ -129,7 +145,7 @@ impl Dict {
         if u32::try_from(self.entries.len()).ok()? >= DELETED {
             return None;
         }
-        self.indices = vec![EMPTY; size].into_boxed_slice();
+        self.indices = Some(vec![EMPTY; size].into_boxed_slice());
         for ix in 0..self.entries.len() {
             match self.entries.get(ix) {
                 Some(e) if !matches!(e.key, Value::Unbound) => {
@@ -164,7 +180,7 @@ impl Dict {
     /// Keys whose hash equals `hash`, with their entry positions, in probe order.
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
         let mut out = Vec::new();
-        if self.indices.is_empty() {
+        if self.table().is_empty() {
             for (i, e) in self.entries.iter().enumerate() {
                 if e.hash == hash && !matches!(e.key, Value::Unbound) {
                     out.push((i, e.key));
@@ -172,11 +188,11 @@ impl Dict {
             }
             return out;
         }
-        let mask = self.indices.len() - 1;
+        let mask = self.table().len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+            match self.table().get(i).copied().unwrap_or(EMPTY) {
                 EMPTY => return out,
                 DELETED => {}
                 ix => {
@@ -198,17 +214,17 @@ impl Dict {
 
     /// Find the entry position of a key, given its hash and an equality test.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
-        if self.indices.is_empty() {
+        if self.table().is_empty() {
             return self
                 .entries
                 .iter()
                 .position(|e| e.hash == hash && !matches!(e.key, Value::Unbound) && eq(e.key));
         }
-        let mask = self.indices.len() - 1;
+        let mask = self.table().len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+            match self.table().get(i).copied().unwrap_or(EMPTY) {
                 EMPTY => return None,
                 DELETED => {}
                 ix => {
@@ -243,12 +259,12 @@ impl Dict {
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = self.version.wrapping_add(1);
-        if self.indices.is_empty() && self.entries.len() < LINEAR_MAX {
+        if self.table().is_empty() && self.entries.len() < LINEAR_MAX {
             self.entries.push(Entry { hash, key, value });
             self.len += 1;
             return;
         }
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.entries.len() + 1) * 3 >= self.table().len() * 2 {
             self.rebuild((self.len + 1) * 3);
         }
         let ix = u32::try_from(self.entries.len()).unwrap_or(DELETED - 1);
@@ -261,7 +277,7 @@ impl Dict {
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = *self.entry_at(pos)?;
         self.version = self.version.wrapping_add(1);
-        if self.indices.is_empty() {
+        if self.table().is_empty() {
             if let Some(slot) = self.entries.get_mut(pos) {
                 slot.key = Value::Unbound;
                 slot.value = Value::Unbound;
@@ -272,14 +288,14 @@ impl Dict {
             }
             return Some(e);
         }
-        let mask = self.indices.len() - 1;
+        let mask = self.table().len() - 1;
         let mut perturb = e.hash as u64;
         let mut i = (e.hash as u64 as usize) & mask;
         loop {
-            match self.indices.get(i).copied().unwrap_or(EMPTY) {
+            match self.table().get(i).copied().unwrap_or(EMPTY) {
                 EMPTY => break,
                 ix if ix as usize == pos => {
-                    if let Some(slot) = self.indices.get_mut(i) {
+                    if let Some(slot) = self.indices.as_deref_mut().and_then(|t| t.get_mut(i)) {
                         *slot = DELETED;
                     }
                     break;
@@ -300,7 +316,7 @@ impl Dict {
         self.len -= 1;
         if self.len == 0 {
             self.entries.clear();
-            self.indices = Box::default();
+            self.indices = None;
         }
         Some(e)
     }
@@ -318,18 +334,18 @@ impl Dict {
     pub fn clear(&mut self) {
         self.version = self.version.wrapping_add(1);
         self.entries.clear();
-        self.indices = Box::default();
+        self.indices = None;
         self.len = 0;
     }
 
     fn place(&mut self, hash: i64, ix: u32) {
-        let mask = self.indices.len() - 1;
+        let mask = self.table().len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            match self.indices.get(i).copied() {
+            match self.table().get(i).copied() {
                 Some(EMPTY | DELETED) => {
-                    if let Some(slot) = self.indices.get_mut(i) {
+                    if let Some(slot) = self.indices.as_deref_mut().and_then(|t| t.get_mut(i)) {
                         *slot = ix;
                     }
                     return;
@@ -352,10 +368,24 @@ impl Dict {
             size = size.saturating_mul(2);
         }
         self.entries.retain(|e| !matches!(e.key, Value::Unbound));
-        self.indices = vec![EMPTY; size].into_boxed_slice();
+        self.indices = Some(vec![EMPTY; size].into_boxed_slice());
         for ix in 0..self.entries.len() {
             let hash = self.entries.get(ix).map_or(0, |e| e.hash);
             self.place(hash, u32::try_from(ix).unwrap_or(0));
         }
+    }
+}
+
+/// The index table as serde sees it: an empty sequence for none, as before it was an Option.
+mod table_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Option<Box<[u32]>>, s: S) -> Result<S::Ok, S::Error> {
+        t.as_deref().unwrap_or_default().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Box<[u32]>>, D::Error> {
+        let t = Box::<[u32]>::deserialize(d)?;
+        Ok((!t.is_empty()).then_some(t))
     }
 }

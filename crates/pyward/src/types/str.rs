@@ -28,6 +28,28 @@ impl Str {
         }
     }
 
+    /// An empty str, for a snapshot to fill where it lies (`restore_text`).
+    pub(crate) const fn empty() -> Str {
+        Str {
+            s: String::new(),
+            chars: 0,
+            hash: OnceCell::new(),
+        }
+    }
+
+    /// Set an `empty` str's text in place: building a `Str` and moving it into the heap
+    /// costs a copy the CPU cannot forward from the stores that built it.
+    #[inline(always)]
+    pub(crate) fn restore_text(&mut self, text: &str) {
+        // A fresh allocation of the exact size (cheaper than growing the empty string).
+        self.s = text.to_owned();
+        self.chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+    }
+
     /// Whether every code point is ASCII (so byte offsets are char offsets).
     #[inline]
     pub fn is_ascii(&self) -> bool {

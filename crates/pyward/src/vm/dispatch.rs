@@ -34,6 +34,35 @@ impl Vm {
         self.stack.last().map_or(Value::Unbound, read_slot)
     }
 
+    /// The two values on top of the stack as (second, top) when both are ints or floats,
+    /// read by variant: see `fast_getitem` for why not copied whole.
+    #[inline(always)]
+    fn top2(&self) -> Option<(Num, Num)> {
+        let [.., a, b] = self.stack.as_slice() else {
+            return None;
+        };
+        Some((Num::of(a)?, Num::of(b)?))
+    }
+
+    /// `second <op> top` for two ints, two floats or two exact strs (by code point, which
+    /// UTF-8 byte order keeps): string comparisons such as `"a" <= c <= "z"` are as common
+    /// in text code as number comparisons are in loops.
+    #[inline(always)]
+    fn fast_compare_top(&self, op: CmpOp) -> Option<bool> {
+        let [.., a, b] = self.stack.as_slice() else {
+            return None;
+        };
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            return match (self.heap.get(*x), self.heap.get(*y)) {
+                (Object::Str(x), Object::Str(y)) => {
+                    Some(ops::compare::apply(op, x.s.as_str().cmp(y.s.as_str())))
+                }
+                _ => None,
+            };
+        }
+        fast_compare(op, Num::of(a)?, Num::of(b)?)
+    }
+
     /// Replace the top of the stack (a binary op's left operand by its result: one
     /// length update instead of pop, pop, push).
     #[inline]
@@ -43,25 +72,37 @@ impl Vm {
         }
     }
 
-    /// `obj[key]` for a list or tuple and an int index in range, or an exact dict and a
-    /// str key whose match is an identical or equal str: no Python runs, nothing raises.
+    /// `obj[key]` for the two values on top of the stack, read in place: a list or tuple
+    /// and an int index in range, or an exact dict and a str key whose match is an
+    /// identical or equal str. No Python runs, nothing raises.
+    ///
+    /// The operands are matched through references (tag and payload loaded separately),
+    /// not copied out whole: a whole-`Value` copy of a slot that was just written as tag
+    /// and payload stalls store forwarding (see `value::read_slot`).
     #[inline]
-    fn fast_getitem(&self, obj: Value, key: Value) -> Option<Value> {
-        match (self.heap.get_obj(obj)?, key) {
+    fn fast_getitem(&self) -> Option<Value> {
+        let [.., Value::Obj(obj), key] = self.stack.as_slice() else {
+            return None;
+        };
+        match (self.heap.get(*obj), key) {
             (Object::List(items) | Object::Tuple(items), Value::Int(i)) => {
-                let i = if i < 0 {
+                let i = if *i < 0 {
                     i.checked_add(i64::try_from(items.len()).ok()?)?
                 } else {
-                    i
+                    *i
                 };
                 items.get(usize::try_from(i).ok()?).copied()
             }
-            (Object::Dict(d), Value::Obj(_)) => {
-                let Some(Object::Str(k)) = self.heap.get_obj(key) else {
+            (Object::Dict(d), Value::Obj(kid)) => {
+                let kid = *kid;
+                let Object::Str(k) = self.heap.get(kid) else {
                     return None;
                 };
-                let pos = d.find(k.hash(), |e| {
-                    e.is(key) || matches!(self.heap.get_obj(e), Some(Object::Str(s)) if s.s == k.s)
+                let pos = d.find(k.hash(), |e| match e {
+                    Value::Obj(e) => {
+                        e == kid || matches!(self.heap.get(e), Object::Str(s) if s.s == k.s)
+                    }
+                    _ => false,
                 })?;
                 d.value_at(pos)
             }
@@ -391,21 +432,19 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
-                    Op::Subscr => {
-                        let key = self.pop();
-                        let obj = self.top();
-                        match self.fast_getitem(obj, key) {
-                            Some(v) => {
-                                self.set_top(v);
-                                Ok(())
-                            }
-                            None => {
-                                self.frames[fi].ip = ip;
-                                self.stack.pop();
-                                self.getitem(obj, key).map(|v| self.push(v))
-                            }
+                    Op::Subscr => match self.fast_getitem() {
+                        Some(v) => {
+                            self.stack.pop();
+                            self.set_top(v);
+                            Ok(())
                         }
-                    }
+                        None => {
+                            self.frames[fi].ip = ip;
+                            let key = self.pop();
+                            let obj = self.pop();
+                            self.getitem(obj, key).map(|v| self.push(v))
+                        }
+                    },
                     Op::StoreSubscr => {
                         let key = self.pop();
                         let obj = self.pop();
@@ -431,16 +470,28 @@ impl Vm {
                         self.alloc(Object::Slice(s)).map(|v| self.push(v))
                     }
                     Op::BinaryOp(bop) | Op::InplaceOp(bop) => {
-                        let b = self.pop();
-                        let a = self.top();
-                        match fast_binop(bop, a, b) {
+                        match self.top2().and_then(|(a, b)| fast_binop(bop, a, b)) {
+                            // A result bound to a local at once (`x = a + b`): the
+                            // `StoreFast` is done here, so the result is never read back
+                            // whole from the slot it was just written to.
                             Some(v) => {
-                                self.set_top(v);
+                                self.stack.pop();
+                                match self.code_ops.get(ob + ip) {
+                                    Some(&Op::StoreFast(j)) => {
+                                        self.stack.pop();
+                                        if let Some(slot) = self.stack.get_mut(base + j as usize) {
+                                            *slot = v;
+                                        }
+                                        ip += 1;
+                                    }
+                                    _ => self.set_top(v),
+                                }
                                 Ok(())
                             }
                             None => {
                                 self.frames[fi].ip = ip;
-                                self.stack.pop();
+                                let b = self.pop();
+                                let a = self.pop();
                                 if matches!(op, Op::InplaceOp(_)) {
                                     self.inplace_op(bop, a, b).map(|v| self.push(v))
                                 } else {
@@ -474,31 +525,31 @@ impl Vm {
                         }
                     }
                     Op::Compare(cop) => {
-                        let b = self.pop();
-                        let a = self.top();
-                        match fast_compare(cop, a, b) {
+                        match self.fast_compare_top(cop) {
                             // A forward conditional jump right after: take it now, without
                             // the bool on the stack (backward jumps go the long way: they
                             // charge fuel).
                             Some(r) => match self.code_ops.get(ob + ip) {
                                 Some(&Op::JumpIfFalse(t)) if t as usize > ip => {
-                                    self.stack.pop();
+                                    self.stack.truncate(self.stack.len().saturating_sub(2));
                                     ip = if r { ip + 1 } else { t as usize };
                                     Ok(())
                                 }
                                 Some(&Op::JumpIfTrue(t)) if t as usize > ip => {
-                                    self.stack.pop();
+                                    self.stack.truncate(self.stack.len().saturating_sub(2));
                                     ip = if r { t as usize } else { ip + 1 };
                                     Ok(())
                                 }
                                 _ => {
+                                    self.stack.pop();
                                     self.set_top(Value::Bool(r));
                                     Ok(())
                                 }
                             },
                             None => {
                                 self.frames[fi].ip = ip;
-                                self.stack.pop();
+                                let b = self.pop();
+                                let a = self.pop();
                                 self.compare(cop, a, b).map(|v| self.push(v))
                             }
                         }
@@ -1108,11 +1159,29 @@ impl Vm {
     }
 }
 
+/// An inline number read from a stack slot, for the arithmetic and comparison fast paths.
+#[derive(Clone, Copy)]
+enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    #[inline(always)]
+    fn of(v: &Value) -> Option<Num> {
+        match v {
+            Value::Int(i) => Some(Num::Int(*i)),
+            Value::Float(f) => Some(Num::Float(*f)),
+            _ => None,
+        }
+    }
+}
+
 /// Int and float arithmetic without overflow, inline; `None` sends the op to `ops::arith`.
 #[inline]
-fn fast_binop(op: BinOp, a: Value, b: Value) -> Option<Value> {
+fn fast_binop(op: BinOp, a: Num, b: Num) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => match op {
+        (Num::Int(x), Num::Int(y)) => match op {
             BinOp::Add => x.checked_add(y).map(Value::Int),
             BinOp::Sub => x.checked_sub(y).map(Value::Int),
             BinOp::Mul => x.checked_mul(y).map(Value::Int),
@@ -1123,21 +1192,21 @@ fn fast_binop(op: BinOp, a: Value, b: Value) -> Option<Value> {
             BinOp::Xor => Some(Value::Int(x ^ y)),
             _ => None,
         },
-        (Value::Float(x), Value::Float(y)) => match op {
+        (Num::Float(x), Num::Float(y)) => match op {
             BinOp::Add => Some(Value::Float(x + y)),
             BinOp::Sub => Some(Value::Float(x - y)),
             BinOp::Mul => Some(Value::Float(x * y)),
             BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
             _ => None,
         },
-        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => match op {
+        (Num::Float(x), Num::Int(y)) if y.unsigned_abs() < (1 << 53) => match op {
             BinOp::Add => Some(Value::Float(x + y as f64)),
             BinOp::Sub => Some(Value::Float(x - y as f64)),
             BinOp::Mul => Some(Value::Float(x * y as f64)),
             BinOp::TrueDiv if y != 0 => Some(Value::Float(x / y as f64)),
             _ => None,
         },
-        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => match op {
+        (Num::Int(x), Num::Float(y)) if x.unsigned_abs() < (1 << 53) => match op {
             BinOp::Add => Some(Value::Float(x as f64 + y)),
             BinOp::Sub => Some(Value::Float(x as f64 - y)),
             BinOp::Mul => Some(Value::Float(x as f64 * y)),
@@ -1149,9 +1218,9 @@ fn fast_binop(op: BinOp, a: Value, b: Value) -> Option<Value> {
 }
 
 #[inline]
-fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+fn fast_compare(op: CmpOp, a: Num, b: Num) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match op {
+        (Num::Int(x), Num::Int(y)) => Some(match op {
             CmpOp::Lt => x < y,
             CmpOp::Le => x <= y,
             CmpOp::Eq => x == y,
@@ -1159,7 +1228,7 @@ fn fast_compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
             CmpOp::Gt => x > y,
             CmpOp::Ge => x >= y,
         }),
-        (Value::Float(x), Value::Float(y)) => Some(match op {
+        (Num::Float(x), Num::Float(y)) => Some(match op {
             CmpOp::Lt => x < y,
             CmpOp::Le => x <= y,
             CmpOp::Eq => x == y,

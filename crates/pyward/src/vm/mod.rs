@@ -593,6 +593,13 @@ impl Vm {
             }
             Const::Float(f) => Value::Float(*f),
             Const::Imag(f) => self.new_complex(crate::types::complex::Complex::new(0.0, *f))?,
+            // Short str constants are interned: a dict key written as a literal in one
+            // function and looked up with a literal in another is then the same object, and
+            // the lookup matches by identity without comparing text. CPython shares equal
+            // constants across a module's code objects too (and interns identifier-like
+            // ones everywhere); long ones are left alone so a session does not keep every
+            // big literal it ever ran.
+            Const::Str(s) if s.len() > 1 && s.len() <= MAX_INTERNED_CONST => self.intern(s)?,
             Const::Str(s) => self.new_str(s.clone())?,
             Const::Bytes(b) => self.alloc(Object::Bytes(b.clone()))?,
             Const::Tuple(items) => {
@@ -663,6 +670,10 @@ impl Vm {
         self.invalidate_caches();
     }
 }
+
+/// The longest str constant (in bytes) that loading code interns: dict keys and short
+/// labels, not text.
+const MAX_INTERNED_CONST: usize = 64;
 
 /// A big int constant's text: optional `-`, then decimal digits or `0x`/`0o`/`0b` and digits.
 fn parse_big_const(s: &str) -> Option<num_bigint::BigInt> {

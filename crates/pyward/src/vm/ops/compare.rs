@@ -464,7 +464,7 @@ impl Vm {
     }
 }
 
-fn apply(op: CmpOp, o: Ordering) -> bool {
+pub(crate) fn apply(op: CmpOp, o: Ordering) -> bool {
     match op {
         CmpOp::Lt => o == Ordering::Less,
         CmpOp::Le => o != Ordering::Greater,
