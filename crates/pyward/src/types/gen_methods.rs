@@ -2,6 +2,7 @@
 
 use crate::exc::{self, PyResult, RunError};
 use crate::natives;
+use crate::types::generator::GenState;
 use crate::types::object::Object;
 use crate::value::{ObjId, Value};
 use crate::vm::{Args, Vm};
@@ -40,8 +41,16 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let gid = recv(vm, &args)?;
     args.arity("throw", 2, 4)?;
-    let e = throw_error(vm, args.pos[1], args.get(2))?;
-    match vm.gen_throw(gid, e)? {
+    let e = throw_error(vm, args.pos[1], args.get(2));
+    let r = if vm.gen_state(gid) == GenState::Suspended && vm.throws_to_foreign_delegate(gid) {
+        // The delegate's own `throw` judges the arguments, even ones `throw_error` refuses.
+        let raw = args.pos.get(1..).unwrap_or_default();
+        let e = e.unwrap_or_else(|refused| refused);
+        vm.gen_throw_raw(gid, e, true, raw)?
+    } else {
+        vm.gen_throw(gid, e?)?
+    };
+    match r {
         Some(v) => Ok(v),
         None => Err(stopped(vm, gid)),
     }

@@ -367,14 +367,18 @@ impl Vm {
                 self.resume_generator(gid, v, ExitAction::Call)?;
                 Ok(Some(Called::Pushed))
             }
-            GenMethod::Throw if (2..=4).contains(&nargs) && state == GenState::Suspended => {
+            GenMethod::Throw
+                if (2..=4).contains(&nargs)
+                    && state == GenState::Suspended
+                    && !self.throws_to_foreign_delegate(gid) =>
+            {
                 let typ = arg(self, 1).unwrap_or(Value::None);
                 let val = if nargs > 2 { arg(self, 2) } else { None };
                 let e = crate::types::gen_methods::throw_error(self, typ, val)?;
                 self.stack.truncate(ret_to);
                 let depth = self.frames.len();
                 self.native_depth += 1;
-                let handled = self.throw_into(gid, ExitAction::Call, e, depth, true);
+                let handled = self.throw_into(gid, ExitAction::Call, e, depth, true, &[]);
                 self.native_depth -= 1;
                 handled?;
                 Ok(Some(Called::Pushed))

@@ -200,6 +200,19 @@ impl Vm {
         e: RunError,
         close_on_genexit: bool,
     ) -> PyResult<Option<Value>> {
+        self.gen_throw_raw(gid, e, close_on_genexit, &[])
+    }
+
+    /// `gen_throw_ex` with the arguments `throw` was called with, which a delegate that is
+    /// not a generator receives as they are (CPython passes `typ[, val[, tb]]` on
+    /// unnormalised: a class stays a class, a non-exception is not refused).
+    pub(crate) fn gen_throw_raw(
+        &mut self,
+        gid: ObjId,
+        e: RunError,
+        close_on_genexit: bool,
+        raw: &[Value],
+    ) -> PyResult<Option<Value>> {
         match self.gen_state(gid) {
             GenState::Done => return Err(e),
             GenState::Created => {
@@ -210,7 +223,7 @@ impl Vm {
         }
         let depth = self.frames.len();
         self.native_depth += 1;
-        let handled = self.throw_into(gid, ExitAction::Native, e, depth, close_on_genexit);
+        let handled = self.throw_into(gid, ExitAction::Native, e, depth, close_on_genexit, raw);
         self.native_depth -= 1;
         handled?;
         let v = self.run_nested(depth)?;
@@ -238,6 +251,7 @@ impl Vm {
         mut e: RunError,
         stop: usize,
         close_on_genexit: bool,
+        raw: &[Value],
     ) -> PyResult<()> {
         if close_on_genexit && self.is_exception_of(&e, crate::types::BuiltinType::GeneratorExit) {
             if let Some(closed) = self.close_delegates(gid)? {
@@ -274,7 +288,7 @@ impl Vm {
                 }
                 continue;
             }
-            match self.delegate_throw(recv, e)? {
+            match self.delegate_throw(recv, e, raw)? {
                 Ok(super::coro::SendStep::Yielded(y)) => {
                     self.push(y);
                     return Ok(());
@@ -331,6 +345,7 @@ impl Vm {
         &mut self,
         recv: Value,
         e: RunError,
+        raw: &[Value],
     ) -> PyResult<Result<super::coro::SendStep, RunError>> {
         if let Some(Object::AwaitOp(_)) = self.heap.get_obj(recv) {
             let id = recv
@@ -344,12 +359,38 @@ impl Vm {
             Ok(None) => return Ok(Err(e)),
             Err(err) => return Ok(Err(err)),
         };
+        if !raw.is_empty() {
+            let r = self.call(meth, raw);
+            return Ok(self.step_of(r));
+        }
         let exc_value = match e {
             RunError::Exc(x) => Value::Obj(self.materialize(*x)?),
             other => return Err(other),
         };
         let r = self.call(meth, &[exc_value]);
         Ok(self.step_of(r))
+    }
+
+    /// Whether a `throw` into generator `gid` ends at a delegate that is not a generator
+    /// and has a `throw` method (the chain `throw_into` walks), which then gets the raw
+    /// arguments of the call.
+    pub(crate) fn throws_to_foreign_delegate(&mut self, gid: ObjId) -> bool {
+        let mut cur = gid;
+        for _ in 0..=self.limits.max_recursion {
+            let Some(yf) = self.gen_delegate(cur) else {
+                return false;
+            };
+            match yf.obj().map(|id| (id, self.heap.get(id))) {
+                Some((id, Object::Generator(g)))
+                    if g.state == GenState::Suspended && g.kind != GenKind::AsyncGenerator =>
+                {
+                    cur = id;
+                }
+                Some((_, Object::Generator(_) | Object::AwaitOp(_))) => return false,
+                _ => return matches!(self.getattr_opt(yf, "throw"), Ok(Some(_))),
+            }
+        }
+        false
     }
 
     /// A delegate's result as a step: a value is yielded, StopIteration finishes it.
