@@ -385,6 +385,7 @@ impl Vm {
                     }
                 }
                 "__code__" => Some(Value::None),
+                "__globals__" => Some(f.globals),
                 "__annotations__" => {
                     let a = f.annotations;
                     if matches!(a, Value::None) {
@@ -592,6 +593,12 @@ impl Vm {
                         f.annotations = v;
                     }
                     return Ok(());
+                }
+                if matches!(
+                    attr.as_str(),
+                    "__globals__" | "__closure__" | "__builtins__"
+                ) {
+                    return Err(exc::attribute_error("readonly attribute".to_string()));
                 }
                 if matches!(attr.as_str(), "__name__" | "__qualname__" | "__doc__") {
                     let text = self.str_of(v).map(str::to_string);
