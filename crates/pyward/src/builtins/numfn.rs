@@ -234,7 +234,12 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 
 fn radix(vm: &mut Vm, args: &Args, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     args.arity(name, 1, 1)?;
-    let v = args.pos[0];
+    let mut v = args.pos[0];
+    if vm.is_user_instance(v) {
+        if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
+            v = r;
+        }
+    }
     let Some(i) = to_big(vm, v) else {
         return Err(exc::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

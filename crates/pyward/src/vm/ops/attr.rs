@@ -205,6 +205,9 @@ impl Vm {
                     "fget" => Some(p.fget),
                     "fset" => Some(p.fset),
                     "fdel" => Some(p.fdel),
+                    // CPython copies the getter's docstring when no doc= is given.
+                    "__doc__" if matches!(p.fget, Value::None) => Some(Value::None),
+                    "__doc__" => self.getattr_opt(p.fget, "__doc__")?,
                     "setter" | "getter" | "deleter" => {
                         let m = crate::builtins::property_method(attr);
                         Some(self.alloc(Object::BoundMethod(BoundMethod {

@@ -48,6 +48,44 @@ impl Vm {
         Ok(SliceIdx { start, step, count })
     }
 
+    /// A sequence subscript that is an instance of a user class with `__index__` (or of an
+    /// int subclass) becomes its int, as CPython's `PyNumber_AsSsize_t`; other keys
+    /// (and every key of a mapping) stay as they are.
+    fn index_key(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if !self.is_user_instance(key) {
+            return Ok(key);
+        }
+        if !matches!(
+            self.heap.get_obj(obj),
+            Some(
+                Object::List(_)
+                    | Object::Tuple(_)
+                    | Object::Str(_)
+                    | Object::Bytes(_)
+                    | Object::ByteArray(_)
+                    | Object::Range(_)
+                    | Object::BigRange(_)
+            )
+        ) {
+            return Ok(key);
+        }
+        if let Some(i) = self.call_dunder(key, "__index__", &[])? {
+            if !super::int::is_int(self, i) || self.is_user_instance(i) {
+                return Err(exc::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    self.type_name(i)
+                )));
+            }
+            return Ok(i);
+        }
+        let view = self.builtin_view(key);
+        Ok(if super::int::is_int(self, view) {
+            view
+        } else {
+            key
+        })
+    }
+
     fn seq_index(&self, key: Value, len: usize, tname: &str) -> PyResult<usize> {
         let Some(i) = self.to_index(key) else {
             if super::int::is_int(self, key) {
@@ -107,6 +145,7 @@ impl Vm {
             }
             return self.getitem(view, key);
         }
+        let key = self.index_key(obj, key)?;
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,
@@ -225,6 +264,7 @@ impl Vm {
             }
             return self.setitem(view, key, v);
         }
+        let key = self.index_key(obj, key)?;
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,
@@ -361,6 +401,7 @@ impl Vm {
             }
             return self.delitem(view, key);
         }
+        let key = self.index_key(obj, key)?;
         let slice = match self.heap.get_obj(key) {
             Some(Object::Slice(s)) => Some(*s),
             _ => None,
