@@ -178,6 +178,12 @@ impl Vm {
         }
         let depth = self.frames.len();
         self.resume_generator(gid, value, ExitAction::Native)?;
+        self.run_gen_step(gid, depth)
+    }
+
+    /// Run the loop down to `depth` after resuming generator `gid`: `Some(value)` it
+    /// yielded, or None when it finished.
+    fn run_gen_step(&mut self, gid: ObjId, depth: usize) -> PyResult<Option<Value>> {
         let v = self.run_nested(depth)?;
         Ok(if self.gen_state(gid) == GenState::Done {
             None
@@ -226,12 +232,7 @@ impl Vm {
         let handled = self.throw_into(gid, ExitAction::Native, e, depth, close_on_genexit, raw);
         self.native_depth -= 1;
         handled?;
-        let v = self.run_nested(depth)?;
-        Ok(if self.gen_state(gid) == GenState::Done {
-            None
-        } else {
-            Some(v)
-        })
+        self.run_gen_step(gid, depth)
     }
 
     /// Resume suspended generator `gid` to receive a thrown exception. As CPython's
@@ -526,12 +527,7 @@ impl Vm {
             .and_then(|_| self.handle_error(e, depth, false));
         self.native_depth -= 1;
         r?;
-        let v = self.run_nested(depth)?;
-        Ok(if self.gen_state(gid) == GenState::Done {
-            None
-        } else {
-            Some(v)
-        })
+        self.run_gen_step(gid, depth)
     }
 
     /// Whether an error is an exception of builtin type `t` (or a subclass).
