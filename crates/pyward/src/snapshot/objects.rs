@@ -8,7 +8,8 @@
 //! a zigzag-encoded int or of an object id (`V_INT + w`, `V_OBJ + w`), 8 bytes for a float,
 //! postcard (by name) for builtin types and natives. Fixed-size payloads are written as a
 //! tag and 8 bytes whatever their width, and read as one 9-byte window: no loop a byte, as a
-//! varint needs. Counts and lengths, once an object, are varints.
+//! varint needs. Counts and lengths, once an object, are varints. A dict with the keys of the
+//! last dict stored with its keys stores only its values (`Writer::dict`).
 //!
 //! Decoding reads the kind table first, so every object id in a compact payload is checked
 //! (in range, a live slot) in the same pass that reads it, and those objects need no second
@@ -52,6 +53,8 @@ const V_FLOAT: u8 = 7;
 /// `V_INT + w`, w in 0..=8: the int, zigzag-encoded, in `w` bytes.
 const V_INT: u8 = 8;
 const V_INT_LAST: u8 = V_INT + 8;
+/// In a dict's index-size byte: the keys are those of the last dict whose keys were stored.
+const SHARED_KEYS: u8 = 0x80;
 /// `V_OBJ + w`, w in 0..=4: the object id in `w` bytes.
 const V_OBJ: u8 = V_INT_LAST + 1;
 const V_OBJ_LAST: u8 = V_OBJ + 4;
@@ -77,17 +80,24 @@ pub(super) fn checked_on_decode(obj: &Object) -> bool {
 }
 
 fn kind(obj: Option<&Object>) -> u8 {
+    kind_and_size(obj).0
+}
+
+/// An object's slot kind, and roughly the encoded size of its payload (one match for both:
+/// `encode` asks for them for every slot).
+#[inline(always)]
+fn kind_and_size(obj: Option<&Object>) -> (u8, usize) {
     match obj {
-        None => FREE,
-        Some(Object::Str(_)) => STR,
-        Some(Object::Bytes(_)) => BYTES,
-        Some(Object::ByteArray(_)) => BYTEARRAY,
-        Some(Object::BigInt(_)) => BIGINT,
-        Some(Object::List(_)) => LIST,
-        Some(Object::Tuple(_)) => TUPLE,
-        Some(Object::Dict(_)) => DICT,
-        Some(Object::Cell(_)) => CELL,
-        Some(_) => OTHER,
+        None => (FREE, 0),
+        Some(Object::Str(s)) => (STR, s.s.len() + 4),
+        Some(Object::Bytes(b)) => (BYTES, b.len() + 4),
+        Some(Object::ByteArray(b)) => (BYTEARRAY, b.len() + 4),
+        Some(Object::BigInt(b)) => (BIGINT, (b.bits() as usize) / 8 + 6),
+        Some(Object::List(vs)) => (LIST, vs.len() * 4 + 4),
+        Some(Object::Tuple(vs)) => (TUPLE, vs.len() * 4 + 4),
+        Some(Object::Dict(d)) => (DICT, d.slots() * 8 + 8),
+        Some(Object::Cell(_)) => (CELL, 4),
+        Some(_) => (OTHER, 48),
     }
 }
 
@@ -101,14 +111,17 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
     match w.buf.get_mut(w.pos..w.pos + n) {
         Some(table) => {
             for (k, obj) in table.iter_mut().zip(heap.objects()) {
-                *k = kind(obj);
-                payload = payload.saturating_add(size_hint(obj));
+                let (kind, size) = kind_and_size(obj);
+                *k = kind;
+                payload = payload.saturating_add(size);
             }
             w.pos += n;
         }
         None => w.overran = true,
     }
     w.room(payload);
+    // The entries of the last dict whose keys were written (`Writer::dict`).
+    let mut last: &[Entry] = &[];
     for obj in heap.objects().flatten() {
         match obj {
             Object::Str(s) => w.bytes(s.s.as_bytes()),
@@ -119,25 +132,12 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
                 w.varint(vs.len() as u64);
                 w.values(vs)?;
             }
-            Object::Dict(d) => w.dict(d)?,
+            Object::Dict(d) => w.dict(d, &mut last)?,
             Object::Cell(v) => w.values(std::slice::from_ref(v))?,
             other => w.bytes_raw(&postcard_bytes(other)?),
         }
     }
     w.finish()
-}
-
-/// Roughly the encoded size of an object's payload.
-fn size_hint(obj: Option<&Object>) -> usize {
-    match obj {
-        None => 0,
-        Some(Object::Str(s)) => s.s.len() + 4,
-        Some(Object::Bytes(b) | Object::ByteArray(b)) => b.len() + 4,
-        Some(Object::BigInt(b)) => (b.bits() as usize) / 8 + 6,
-        Some(Object::List(vs) | Object::Tuple(vs)) => vs.len() * 4 + 4,
-        Some(Object::Dict(d)) => d.slots() * 16 + 8,
-        Some(_) => 48,
-    }
 }
 
 /// The longest varint (a u64, seven bits a byte).
@@ -244,11 +244,15 @@ impl Writer {
     }
 
     /// A dict: entry count, index table size (a power of two, as its log2; 0 for none: checked
-    /// on load), key-set version, then the entries (key, hash, value; a deleted one is its
-    /// `Unbound` key alone).
+    /// on load) with the `SHARED_KEYS` flag, key-set version, then the entries: key, hash and
+    /// value (a deleted one is its `Unbound` key alone), or with the flag the values alone.
+    ///
+    /// The flag says the keys and hashes are those of `last`, the last dict whose keys were
+    /// written, when it has no deleted entries: a list of records (rows of the same keys, the
+    /// shape of most tool results) stores its keys once.
     #[inline(always)]
-    fn dict(&mut self, d: &Dict) -> Result<(), SnapshotError> {
-        let (entries, indices, _) = d.raw_parts();
+    fn dict<'h>(&mut self, d: &'h Dict, last: &mut &'h [Entry]) -> Result<(), SnapshotError> {
+        let (entries, indices, live) = d.raw_parts();
         self.room(
             entries
                 .len()
@@ -256,12 +260,27 @@ impl Writer {
                 .saturating_add(2 * MAX_VARINT + 1),
         );
         self.varint(entries.len() as u64);
-        self.byte(if indices.is_empty() {
+        let bits = if indices.is_empty() {
             0
         } else {
             u8::try_from(indices.len().trailing_zeros()).unwrap_or(0)
-        });
+        };
+        let shared = !entries.is_empty() && same_keys(entries, last);
+        self.byte(if shared { bits | SHARED_KEYS } else { bits });
         self.varint(d.version());
+        if shared {
+            let (pos, done) =
+                fixed_entry_values(&mut self.buf, self.pos, entries).ok_or_else(overran)?;
+            self.pos = pos;
+            for e in entries.get(done..).unwrap_or_default() {
+                self.room(MAX_VALUE);
+                self.value(e.value)?;
+            }
+            return Ok(());
+        }
+        if live == entries.len() {
+            *last = entries;
+        }
         let (pos, done) = fixed_entries(&mut self.buf, self.pos, entries).ok_or_else(overran)?;
         self.pos = pos;
         for e in entries.get(done..).unwrap_or_default() {
@@ -354,6 +373,31 @@ fn fixed_values(buf: &mut [u8], mut pos: usize, vs: &[Value]) -> Option<(usize, 
     Some((pos, vs.len()))
 }
 
+/// Whether `entries` have the keys and hashes of `last` (which has no deleted entries), in
+/// order. Keys must be the same value exactly (`is`: the same object, int, constant or float
+/// bits; `0.0 == -0.0`, but they are different keys to restore).
+#[inline(always)]
+fn same_keys(entries: &[Entry], last: &[Entry]) -> bool {
+    entries.len() == last.len()
+        && entries
+            .iter()
+            .zip(last)
+            .all(|(e, l)| e.hash == l.hash && e.key.is(l.key))
+}
+
+/// Write the values of dict entries at `pos` up to the first named one; the position after
+/// them and how many were written. None if the room made for them ran out (a bug here).
+#[inline(never)]
+fn fixed_entry_values(buf: &mut [u8], mut pos: usize, entries: &[Entry]) -> Option<(usize, usize)> {
+    for (i, e) in entries.iter().enumerate() {
+        let Some((tag, raw, w)) = fixed(e.value) else {
+            return Some((pos, i));
+        };
+        pos = put(buf, pos, tag, raw, w)?;
+    }
+    Some((pos, entries.len()))
+}
+
 /// Write dict entries at `pos` up to the first with a named key or value; the position after
 /// them and how many were written. None if the room made for them ran out (a bug here).
 #[inline(never)]
@@ -405,12 +449,15 @@ pub(super) fn decode(
     let kinds = r.take(n).map_err(Fail::error)?;
     let mut heap = make(n);
     let mut others = Vec::new();
+    // The keys of the last dict decoded with its keys (`Writer::dict`'s `SHARED_KEYS`).
+    let mut keys = Vec::new();
     for (i, &k) in kinds.iter().enumerate() {
         let step = if k == OTHER {
             others.push(i as u32);
             r.other(&mut heap)
         } else {
-            r.compact(k, kinds, &mut heap).map_err(Fail::error)
+            r.compact(k, kinds, &mut heap, &mut keys)
+                .map_err(Fail::error)
         };
         step.map_err(|e| at_object(i, e))?;
     }
@@ -436,6 +483,7 @@ enum Fail {
     NotUtf8,
     SmallBigInt,
     DictTable,
+    SharedKeys,
     Limit(LimitKind),
 }
 
@@ -455,6 +503,7 @@ impl Fail {
             Fail::NotUtf8 => "str is not UTF-8",
             Fail::SmallBigInt => "small int stored as a big int",
             Fail::DictTable => "bad dict index table size",
+            Fail::SharedKeys => "a dict shares keys with no dict of as many",
             Fail::Limit(k) => return SnapshotError::Limit(k),
         })
     }
@@ -555,7 +604,13 @@ impl<'a> Reader<'a> {
     /// Decode the next object, of compact slot kind `kind`, and append it to `heap`. Strs and
     /// containers are appended empty and filled where they lie (`Heap::push_restoring`).
     #[inline(always)]
-    fn compact(&mut self, kind: u8, kinds: &[u8], heap: &mut Heap) -> Result<(), Fail> {
+    fn compact(
+        &mut self,
+        kind: u8,
+        kinds: &[u8],
+        heap: &mut Heap,
+        keys: &mut Vec<Entry>,
+    ) -> Result<(), Fail> {
         let obj = match kind {
             FREE => None,
             STR => {
@@ -590,9 +645,22 @@ impl<'a> Reader<'a> {
                 let mut size = 0;
                 if let Object::Dict(d) = heap.push_restoring(Shell::Dict) {
                     d.reserve_restoring(n);
-                    let (pos, live) = dict_entries(self.buf, self.pos, n, kinds, d)?;
-                    self.pos = pos;
-                    d.finish_restore(live, bits, version)
+                    let live = if bits & SHARED_KEYS == 0 {
+                        let (pos, live) = dict_entries(self.buf, self.pos, n, kinds, d)?;
+                        self.pos = pos;
+                        if live == n {
+                            keys.clear();
+                            keys.extend_from_slice(d.raw_parts().0);
+                        }
+                        live
+                    } else {
+                        if keys.len() != n || n == 0 {
+                            return Err(Fail::SharedKeys);
+                        }
+                        self.pos = shared_key_entries(self.buf, self.pos, kinds, keys, d)?;
+                        n
+                    };
+                    d.finish_restore(live, bits & !SHARED_KEYS, version)
                         .ok_or(Fail::DictTable)?;
                     size = Object::dict_size(d);
                 }
@@ -733,6 +801,28 @@ fn dict_entries(
         live += 1;
     }
     Ok((r.pos, live))
+}
+
+/// The values of a dict's entries at `pos`, one for each of `keys` (the last dict's entries,
+/// whose keys and hashes it shares), into `d`; the position after them.
+#[inline(never)]
+fn shared_key_entries(
+    buf: &[u8],
+    pos: usize,
+    kinds: &[u8],
+    keys: &[Entry],
+    d: &mut Dict,
+) -> Result<usize, Fail> {
+    let mut r = Reader { buf, pos };
+    for k in keys {
+        let value = r.value(kinds)?;
+        d.push_restored(Entry {
+            hash: k.hash,
+            key: k.key,
+            value,
+        });
+    }
+    Ok(r.pos)
 }
 
 /// A builtin type or native (postcard, by name) at `pos`, and the position after it.

@@ -92,6 +92,32 @@ fn sample() -> (Heap, Vec<ObjId>) {
     emptied.insert_new(str_hash("x"), Value::Obj(text), Value::None);
     emptied.remove_at(0);
     add(&mut heap, Object::Dict(emptied));
+    // Records: dicts of the same keys store them once (`SHARED_KEYS`), including around a
+    // named value, a dict with a deletion (never shared from) and keys that only look equal.
+    let record = |vals: [Value; 2]| {
+        let mut d = Dict::new();
+        d.insert_new(str_hash("x"), Value::Obj(text), vals[0]);
+        d.insert_new(5, Value::Int(5), vals[1]);
+        Object::Dict(d)
+    };
+    add(&mut heap, record([Value::Int(1), Value::Float(0.5)]));
+    add(&mut heap, record([Value::Int(2), Value::None]));
+    add(
+        &mut heap,
+        record([Value::Type(BuiltinType::ValueError), Value::Int(-7)]),
+    );
+    let mut holed = Dict::new();
+    holed.insert_new(str_hash("x"), Value::Obj(text), Value::None);
+    holed.insert_new(9, Value::Int(9), Value::None);
+    holed.insert_new(5, Value::Int(5), Value::None);
+    holed.remove_at(1);
+    add(&mut heap, Object::Dict(holed));
+    add(&mut heap, record([Value::Int(3), Value::Ellipsis]));
+    for key in [0.0, -0.0, -0.0] {
+        let mut d = Dict::new();
+        d.insert_new(0, Value::Float(key), Value::Int(1));
+        add(&mut heap, Object::Dict(d));
+    }
     add(&mut heap, Object::Cell(Value::Unbound));
     add(&mut heap, Object::Cell(Value::Obj(list)));
     let mut set = Set::new();
@@ -191,6 +217,34 @@ fn payloads_longer_than_the_estimate_round_trip() {
         );
     }
     assert_eq!(dump(&back), bytes);
+}
+
+#[test]
+fn records_store_their_keys_once() {
+    let records = |n: i64| {
+        let mut heap = Heap::new(account());
+        let a = heap.alloc(str_obj("id")).unwrap_or(ObjId(0));
+        let b = heap.alloc(str_obj("name")).unwrap_or(ObjId(0));
+        for i in 0..n {
+            let mut d = Dict::new();
+            d.insert_new(str_hash("id"), Value::Obj(a), Value::Int(i));
+            d.insert_new(str_hash("name"), Value::Obj(b), Value::Float(0.5));
+            let _ = heap.alloc(Object::Dict(d));
+        }
+        dump(&heap)
+    };
+    let (one, many) = (records(1), records(101));
+    // Each further record: a kind byte, count, index size, version and two values (an int
+    // of one byte and a float); no keys or hashes.
+    assert_eq!(many.len() - one.len(), 100 * (1 + 3 + 2 + 9));
+    let Ok(heap) = load(&many) else {
+        panic!("the records do not load")
+    };
+    let first = summary(heap.get(ObjId(2)));
+    assert!(first.contains(":Obj(ObjId(0))=Int(0)"), "{first}");
+    let last = summary(heap.get(ObjId(102)));
+    assert!(last.contains(":Obj(ObjId(1))=F"), "{last}");
+    assert!(last.contains(":Obj(ObjId(0))=Int(100)"), "{last}");
 }
 
 #[test]
@@ -336,6 +390,66 @@ fn crafted_tables_are_clean_errors() {
                 table(&[DICT], &p)
             },
             "index table",
+        ),
+        (
+            "a dict sharing the keys of no dict",
+            table(&[DICT], &[1, 0x80, 0, V_NONE]),
+            "shares keys",
+        ),
+        (
+            "a dict sharing the keys of a dict of another size",
+            table(
+                &[DICT, DICT],
+                &[
+                    1,
+                    0,
+                    0,
+                    V_INT + 1,
+                    2,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    V_NONE,
+                    2,
+                    0x80,
+                    0,
+                    V_NONE,
+                    V_NONE,
+                ],
+            ),
+            "shares keys",
+        ),
+        (
+            "a dict sharing the keys of the dict before",
+            table(
+                &[DICT, DICT],
+                &[
+                    1,
+                    0,
+                    0,
+                    V_INT + 1,
+                    2,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    V_NONE,
+                    1,
+                    0x80,
+                    0,
+                    V_NONE,
+                ],
+            ),
+            "loaded",
         ),
         (
             "a deleted dict entry is only its key",
