@@ -289,6 +289,14 @@ const V_INT: u8 = 8;
 /// An object id in `w` bytes: `V_OBJ + w`.
 const V_OBJ: u8 = 17;
 
+/// A dict {1: None}, then a dict of `n` Nones sharing its keys.
+fn keyed_then_shared(n: u8) -> Vec<u8> {
+    let mut p = vec![1, 0, 0, V_INT + 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, V_NONE];
+    p.extend_from_slice(&[n, 0x80, 0]);
+    p.extend(std::iter::repeat_n(V_NONE, usize::from(n)));
+    table(&[DICT, DICT], &p)
+}
+
 fn err_of(bytes: &[u8]) -> String {
     match load(bytes) {
         Ok(_) => "loaded".to_string(),
@@ -398,57 +406,12 @@ fn crafted_tables_are_clean_errors() {
         ),
         (
             "a dict sharing the keys of a dict of another size",
-            table(
-                &[DICT, DICT],
-                &[
-                    1,
-                    0,
-                    0,
-                    V_INT + 1,
-                    2,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    V_NONE,
-                    2,
-                    0x80,
-                    0,
-                    V_NONE,
-                    V_NONE,
-                ],
-            ),
+            keyed_then_shared(2),
             "shares keys",
         ),
         (
             "a dict sharing the keys of the dict before",
-            table(
-                &[DICT, DICT],
-                &[
-                    1,
-                    0,
-                    0,
-                    V_INT + 1,
-                    2,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    V_NONE,
-                    1,
-                    0x80,
-                    0,
-                    V_NONE,
-                ],
-            ),
+            keyed_then_shared(1),
             "loaded",
         ),
         (
