@@ -1,7 +1,8 @@
 //! The heap's object table, encoded by hand: the bulk of a snapshot's bytes.
 //!
-//! Layout: the slot count (varint), one kind byte per slot, then each live slot's payload in
-//! id order. Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
+//! Layout: the slot count (varint), one kind byte per slot, the text of every str in id
+//! order (a varint length, then UTF-8, checked once for all strs), then each live slot's
+//! payload in id order (a str's is its length in bytes). Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
 //! their own (below); every other kind is written as its postcard-encoded `Object` (`OTHER`)
 //! and checked by `validate.rs` like the rest of the state. A value is a tag byte and a
 //! payload whose size the tag gives: none for None, bools and the like, the low `w` bytes of
@@ -89,7 +90,7 @@ fn kind(obj: Option<&Object>) -> u8 {
 fn kind_and_size(obj: Option<&Object>) -> (u8, usize) {
     match obj {
         None => (FREE, 0),
-        Some(Object::Str(s)) => (STR, s.s.len() + 4),
+        Some(Object::Str(_)) => (STR, 4),
         Some(Object::Bytes(b)) => (BYTES, b.len() + 4),
         Some(Object::ByteArray(b)) => (BYTEARRAY, b.len() + 4),
         Some(Object::BigInt(b)) => (BIGINT, (b.bits() as usize) / 8 + 6),
@@ -108,23 +109,38 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
     w.varint(n as u64);
     // The kind table, and an estimate of the payloads so that the output grows about once.
     let mut payload = 16usize;
+    let mut text = 0usize;
     match w.buf.get_mut(w.pos..w.pos + n) {
         Some(table) => {
             for (k, obj) in table.iter_mut().zip(heap.objects()) {
                 let (kind, size) = kind_and_size(obj);
                 *k = kind;
                 payload = payload.saturating_add(size);
+                if let Some(Object::Str(s)) = obj {
+                    text = text.saturating_add(s.s.len());
+                }
             }
             w.pos += n;
         }
         None => w.overran = true,
+    }
+    // The text of every str, in id order, as one run: the decoder checks it is UTF-8 once.
+    w.room(text.saturating_add(MAX_VARINT));
+    w.varint(text as u64);
+    for obj in heap.objects().flatten() {
+        if let Object::Str(s) = obj {
+            w.raw(s.s.as_bytes());
+        }
     }
     w.room(payload);
     // The entries of the last dict whose keys were written (`Writer::dict`).
     let mut last: &[Entry] = &[];
     for obj in heap.objects().flatten() {
         match obj {
-            Object::Str(s) => w.bytes(s.s.as_bytes()),
+            Object::Str(s) => {
+                w.room(MAX_VARINT);
+                w.varint(s.s.len() as u64);
+            }
             Object::Bytes(b) | Object::ByteArray(b) => w.bytes(b),
             Object::BigInt(b) => w.bytes(&b.to_signed_bytes_le()),
             Object::List(vs) | Object::Tuple(vs) => {
@@ -447,6 +463,13 @@ pub(super) fn decode(
         return Err(malformed("too many objects"));
     }
     let kinds = r.take(n).map_err(Fail::error)?;
+    let text = r.count(1).and_then(|n| r.take(n)).map_err(Fail::error)?;
+    let text = std::str::from_utf8(text).map_err(|_| Fail::NotUtf8.error())?;
+    let mut texts = Texts {
+        ascii: text.is_ascii(),
+        text,
+        pos: 0,
+    };
     let mut heap = make(n);
     let mut others = Vec::new();
     // The keys of the last dict decoded with its keys (`Writer::dict`'s `SHARED_KEYS`).
@@ -456,7 +479,7 @@ pub(super) fn decode(
             others.push(i as u32);
             r.other(&mut heap)
         } else {
-            r.compact(k, kinds, &mut heap, &mut keys)
+            r.compact(k, kinds, &mut heap, &mut keys, &mut texts)
                 .map_err(Fail::error)
         };
         step.map_err(|e| at_object(i, e))?;
@@ -464,7 +487,19 @@ pub(super) fn decode(
     if r.pos != input.len() {
         return Err(malformed("trailing bytes after the state"));
     }
+    if texts.pos != texts.text.len() {
+        return Err(malformed("text left over after the last str"));
+    }
     Ok((heap, others))
+}
+
+/// The text of the table's strs (validated as UTF-8 once), which they take in id order.
+struct Texts<'a> {
+    text: &'a str,
+    /// Where the next str's text starts.
+    pos: usize,
+    /// Whether the whole text is ASCII: then so is every str, and its length is its chars.
+    ascii: bool,
 }
 
 /// Why decoding a compact object failed. One byte, so that the results of the hot reads (a
@@ -484,6 +519,7 @@ enum Fail {
     SmallBigInt,
     DictTable,
     SharedKeys,
+    StrText,
     Limit(LimitKind),
 }
 
@@ -504,6 +540,7 @@ impl Fail {
             Fail::SmallBigInt => "small int stored as a big int",
             Fail::DictTable => "bad dict index table size",
             Fail::SharedKeys => "a dict shares keys with no dict of as many",
+            Fail::StrText => "a str's text is past the end or splits a character",
             Fail::Limit(k) => return SnapshotError::Limit(k),
         })
     }
@@ -610,15 +647,19 @@ impl<'a> Reader<'a> {
         kinds: &[u8],
         heap: &mut Heap,
         keys: &mut Vec<Entry>,
+        texts: &mut Texts,
     ) -> Result<(), Fail> {
         let obj = match kind {
             FREE => None,
             STR => {
-                let n = self.count(1)?;
-                let text = std::str::from_utf8(self.take(n)?).map_err(|_| Fail::NotUtf8)?;
+                let n = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
+                let end = texts.pos.checked_add(n).ok_or(Fail::Truncated)?;
+                // None past the end, or off a char boundary.
+                let text = texts.text.get(texts.pos..end).ok_or(Fail::StrText)?;
+                texts.pos = end;
                 let mut size = 0;
                 if let Object::Str(s) = heap.push_restoring(Shell::Str) {
-                    s.restore_text(text);
+                    s.restore_text(text, texts.ascii);
                     size = Object::str_size(s);
                 }
                 return heap.charge_last_restored(size).map_err(Fail::Limit);

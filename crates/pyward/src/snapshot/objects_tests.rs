@@ -267,10 +267,17 @@ fn rebuilt_dict_tables_find_every_live_key() {
     assert!(checked > 40, "only {checked} keys checked");
 }
 
-/// A table of `kinds` followed by `payload`.
+/// A table of `kinds` followed by `payload`, with no str text.
 fn table(kinds: &[u8], payload: &[u8]) -> Vec<u8> {
+    table_text(kinds, &[], payload)
+}
+
+/// A table of `kinds`, the strs' `text` and then `payload`.
+fn table_text(kinds: &[u8], text: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut b = vec![u8::try_from(kinds.len()).unwrap_or(0)];
     b.extend_from_slice(kinds);
+    b.push(u8::try_from(text.len()).unwrap_or(0));
+    b.extend_from_slice(text);
     b.extend_from_slice(payload);
     b
 }
@@ -349,7 +356,27 @@ fn crafted_tables_are_clean_errors() {
             "loaded",
         ),
         ("trailing bytes", table(&[LIST], &[0, 0]), "trailing"),
-        ("not UTF-8", table(&[STR], &[2, 0xff, 0xfe]), "UTF-8"),
+        (
+            "not UTF-8",
+            table_text(&[STR], &[0xff, 0xfe], &[2]),
+            "UTF-8",
+        ),
+        ("a str", table_text(&[STR, STR], b"abc", &[1, 2]), "loaded"),
+        (
+            "a str past the text",
+            table_text(&[STR], b"ab", &[3]),
+            "past the end",
+        ),
+        (
+            "a str splitting a character",
+            table_text(&[STR, STR], "\u{e9}".as_bytes(), &[1, 1]),
+            "splits",
+        ),
+        (
+            "text no str takes",
+            table_text(&[STR], b"abc", &[2]),
+            "left over",
+        ),
         ("small big int", table(&[BIGINT], &[1, 5]), "small int"),
         (
             "overlong varint",
@@ -433,11 +460,19 @@ fn hostile_counts_reserve_nothing_and_fail() {
     let mut slots = huge.to_vec();
     slots.push(LIST);
     assert!(err_of(&slots).contains("truncated"));
-    for kind in [STR, LIST, DICT] {
-        let mut b = vec![1, kind];
+    // The strs' text length, then a list's and a dict's element counts.
+    let mut text = vec![1, STR];
+    text.extend_from_slice(&huge);
+    assert!(err_of(&text).contains("truncated"));
+    for kind in [LIST, DICT] {
+        let mut b = vec![1, kind, 0];
         b.extend_from_slice(&huge);
         assert!(err_of(&b).contains("truncated"), "kind {kind}");
     }
+    // A str's length past its text.
+    let mut str_len = vec![1, STR, 0];
+    str_len.extend_from_slice(&huge);
+    assert!(err_of(&str_len).contains("past the end"));
 }
 
 #[test]
