@@ -118,12 +118,14 @@ impl<'src> Compiler<'src> {
                 self.bind_label(ok);
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported(s, "'except*'"));
-                }
                 self.check_block_nesting(s)?;
+                self.check_handler_types(t)?;
                 if t.finalbody.is_empty() {
-                    self.try_except(t)?;
+                    if t.is_star {
+                        self.try_star(t)?;
+                    } else {
+                        self.try_except(t)?;
+                    }
                 } else {
                     self.try_finally(t)?;
                 }
@@ -226,13 +228,13 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn push_fblock(&mut self, b: FBlock<'src>) {
+    pub(super) fn push_fblock(&mut self, b: FBlock<'src>) {
         if let Some(f) = self.fblocks.last_mut() {
             f.push(b);
         }
     }
 
-    fn pop_fblock(&mut self) {
+    pub(super) fn pop_fblock(&mut self) {
         if let Some(f) = self.fblocks.last_mut() {
             f.pop();
         }
@@ -254,7 +256,7 @@ impl<'src> Compiler<'src> {
         }
     }
 
-    fn delete_name(&mut self, name: &str) {
+    pub(super) fn delete_name(&mut self, name: &str) {
         match self.current_scope().access(name) {
             Access::Local(i) => self.emit(Op::DeleteFast(i)),
             Access::Deref(i) => self.emit(Op::DeleteDeref(i)),
@@ -573,6 +575,11 @@ impl<'src> Compiler<'src> {
                         self.delete_name(n);
                     }
                 }
+                FBlock::ExceptStar => {
+                    return Err(CompileError::syntax(
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
                 FBlock::With {
                     handler_len,
                     is_async,
@@ -672,6 +679,8 @@ impl<'src> Compiler<'src> {
         if t.handlers.is_empty() {
             self.body(&t.body)?;
             self.body(&t.orelse)?;
+        } else if t.is_star {
+            self.try_star(t)?;
         } else {
             self.try_except(t)?;
         }

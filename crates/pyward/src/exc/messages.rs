@@ -6,6 +6,7 @@
 pub mod bytes;
 pub mod complex;
 pub mod coro;
+pub mod excgroup;
 pub mod string;
 
 /// `unsupported operand type(s) for +: 'int' and 'str'` (Objects/abstract.c binop_type_error).

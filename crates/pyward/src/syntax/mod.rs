@@ -267,6 +267,32 @@ fn cpython_error(
             }
         }
     }
+    if ruff.starts_with("Cannot have both 'except' and 'except*'") {
+        return (
+            "SyntaxError",
+            "cannot have both 'except' and 'except*' on the same 'try'".into(),
+            line,
+        );
+    }
+    if ruff.starts_with("Expected one or more exception types") {
+        // CPython names the missing types only for `except*:`; `except as e:` and
+        // `except* as e:` are plain invalid syntax.
+        let at_as = source.get(offset..).is_some_and(|r| r.starts_with("as"));
+        if !at_as {
+            return (
+                "SyntaxError",
+                "expected one or more exception types".into(),
+                line,
+            );
+        }
+    }
+    if ruff.starts_with("Multiple exception types must be parenthesized") {
+        return (
+            "SyntaxError",
+            "multiple exception types must be parenthesized".into(),
+            line,
+        );
+    }
     if ruff.starts_with("Unexpected indentation") {
         return ("IndentationError", "unexpected indent".into(), line);
     }

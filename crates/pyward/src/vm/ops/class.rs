@@ -145,7 +145,10 @@ impl Vm {
                         "multiple bases have instance lay-out conflict",
                     ));
                 }
-                if bt.is_subtype(base_type) {
+                // A group layout wins over a plain exception one (`class E(Exception,
+                // BaseExceptionGroup)` has group instances).
+                let group_first = bt.is_exception_group() && !base_type.is_exception_group();
+                if bt.is_subtype(base_type) || group_first {
                     base_type = bt;
                 }
             }
@@ -469,6 +472,9 @@ impl Vm {
         base_type: BuiltinType,
         args: &Args,
     ) -> PyResult<Value> {
+        if base_type.is_exception_group() {
+            return crate::builtins::excgroup::new_group(self, cls, args);
+        }
         if base_type.is_exception() {
             let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
             return self.alloc(Object::Exception(Box::new(e)));
