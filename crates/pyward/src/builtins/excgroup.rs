@@ -361,6 +361,13 @@ pub fn except_star_match(
             items.len(),
         )));
     };
+    // CPython trusts these to be exceptions (anything else crashes 3.11.7); pyward refuses.
+    let exception_or_none = |v: &Value| {
+        matches!(v, Value::None) || matches!(vm.heap.get_obj(*v), Some(Object::Exception(_)))
+    };
+    if !exception_or_none(m) || !exception_or_none(rest) {
+        return Err(exc::type_error(msg::split_bad_part(&group_type)));
+    }
     if matches!(m, Value::None) {
         return Ok(None);
     }

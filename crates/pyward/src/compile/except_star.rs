@@ -14,21 +14,9 @@ use crate::bytecode::Op;
 
 impl<'src> Compiler<'src> {
     pub(super) fn try_star(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
-        let handler = self.new_label();
-        let cleanup = self.new_label();
+        let (cleanup, end, _) = self.try_handler_entry(t)?;
         let nothing = self.new_label();
-        let end = self.new_label();
-        self.push_handler(handler);
-        self.body(&t.body)?;
-        self.pop_handler();
-        self.body(&t.orelse)?;
-        self.emit_jump(Op::Jump, end);
-
-        // [exc] -> [prev, orig, [], exc]
-        self.bind_label(handler);
-        self.emit(Op::PushExcInfo);
-        self.unit().block_depth += 1;
-        self.push_handler(cleanup);
+        // [prev, exc] -> [prev, orig, [], exc]
         self.emit(Op::Dup);
         self.emit(Op::BuildList(0));
         self.emit(Op::Swap);
@@ -66,23 +54,19 @@ impl<'src> Compiler<'src> {
         self.emit(Op::ListAppend(1));
         self.emit_jump(Op::PrepReraiseStar, nothing);
         self.pop_handler();
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(nothing);
         self.emit(Op::PopExcept);
         self.emit_jump(Op::Jump, end);
         self.unit().block_depth -= 1;
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }
 
     /// `name = None; del name` after an `except ... as name` body.
-    fn clear_handler_name(&mut self, name: Option<&str>) {
+    pub(super) fn clear_handler_name(&mut self, name: Option<&str>) {
         if let Some(nm) = name {
             self.emit(Op::LoadNone);
             self.store_name(nm);

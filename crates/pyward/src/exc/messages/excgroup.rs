@@ -82,5 +82,11 @@ pub fn split_not_pair(group_type: &str, size: usize) -> String {
     format!("{group_type}.split must return a 2-tuple, got tuple of size {size}")
 }
 
+/// `MyGroup.split must return exceptions or None` (pyward's own: CPython 3.11.7 crashes when
+/// an `except*` clause meets a `split` returning anything else).
+pub fn split_bad_part(group_type: &str) -> String {
+    format!("{group_type}.split must return exceptions or None")
+}
+
 /// `readonly attribute` (a member descriptor: `message`, `exceptions`).
 pub const READONLY: &str = "readonly attribute";
