@@ -92,7 +92,7 @@ pub fn construct_group(vm: &mut Vm, t: BuiltinType, args: &Args) -> PyResult<Val
     let g = new_group(vm, Value::Type(t), args)?;
     if !args.kw.is_empty() {
         let name = vm.type_name(g);
-        return Err(exc::type_error(msg::no_keywords(&name)));
+        return Err(exc::type_error(exc::messages::no_keyword_arguments(&name)));
     }
     Ok(g)
 }

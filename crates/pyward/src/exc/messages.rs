@@ -24,6 +24,12 @@ pub fn bad_unary(op: &str, t: &str) -> String {
     format!("bad operand type for unary {op}: '{t}'")
 }
 
+/// `ValueError() takes no keyword arguments` (_PyArg_NoKeywords, as BaseException_init and
+/// BaseExceptionGroup_init call it with the instance's type name).
+pub fn no_keyword_arguments(type_name: &str) -> String {
+    format!("{type_name}() takes no keyword arguments")
+}
+
 /// `'int' object is not callable` (Objects/call.c _PyObject_MakeTpCall).
 pub fn not_callable(t: &str) -> String {
     format!("'{t}' object is not callable")

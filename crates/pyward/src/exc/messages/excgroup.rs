@@ -31,11 +31,6 @@ pub fn nested_base_in(class_name: &str) -> String {
     format!("Cannot nest BaseExceptions in '{class_name}'")
 }
 
-/// `ExceptionGroup() takes no keyword arguments` (BaseExceptionGroup_init).
-pub fn no_keywords(type_name: &str) -> String {
-    format!("{type_name}() takes no keyword arguments")
-}
-
 /// `function takes exactly 1 argument (0 given)` (BaseExceptionGroup_derive's
 /// PyArg_ParseTuple "O").
 pub fn derive_arity(given: usize) -> String {

@@ -100,3 +100,16 @@ class Str(ExceptionGroup):
 
 
 print(Str("s", [ValueError()]))
+
+
+class NewOnly(ExceptionGroup):
+    def __new__(cls, message, excs, extra):
+        self = super().__new__(cls, message, excs)
+        self.extra = extra
+        return self
+
+
+n = NewOnly("n", [ValueError(1)], 7)
+print(repr(n), n.args, n.extra, n, n.message)
+attempt("kwargs to subclass", lambda: MyEG("k", [ValueError()], x=1))
+attempt("kwargs to new-only", lambda: NewOnly("n", [ValueError(1)], 7, x=1))
