@@ -118,12 +118,14 @@ impl<'src> Compiler<'src> {
                 self.bind_label(ok);
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported(s, "'except*'"));
-                }
                 self.check_block_nesting(s)?;
+                self.check_handler_types(t)?;
                 if t.finalbody.is_empty() {
-                    self.try_except(t)?;
+                    if t.is_star {
+                        self.try_star(t)?;
+                    } else {
+                        self.try_except(t)?;
+                    }
                 } else {
                     self.try_finally(t)?;
                 }
@@ -226,13 +228,13 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn push_fblock(&mut self, b: FBlock<'src>) {
+    pub(super) fn push_fblock(&mut self, b: FBlock<'src>) {
         if let Some(f) = self.fblocks.last_mut() {
             f.push(b);
         }
     }
 
-    fn pop_fblock(&mut self) {
+    pub(super) fn pop_fblock(&mut self) {
         if let Some(f) = self.fblocks.last_mut() {
             f.pop();
         }
@@ -254,7 +256,7 @@ impl<'src> Compiler<'src> {
         }
     }
 
-    fn delete_name(&mut self, name: &str) {
+    pub(super) fn delete_name(&mut self, name: &str) {
         match self.current_scope().access(name) {
             Access::Local(i) => self.emit(Op::DeleteFast(i)),
             Access::Deref(i) => self.emit(Op::DeleteDeref(i)),
@@ -573,6 +575,11 @@ impl<'src> Compiler<'src> {
                         self.delete_name(n);
                     }
                 }
+                FBlock::ExceptStar => {
+                    return Err(CompileError::syntax(
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
                 FBlock::With {
                     handler_len,
                     is_async,
@@ -594,7 +601,14 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn try_except(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+    /// The start of a `try` with handlers: the body under the handler, `else`, a jump to the
+    /// end; then the handler's entry (`PushExcInfo`) under a cleanup handler that restores
+    /// the saved exception. Returns the cleanup and end labels and the handler count outside
+    /// the cleanup handler.
+    pub(super) fn try_handler_entry(
+        &mut self,
+        t: &'src ast::StmtTry,
+    ) -> Result<(super::Label, super::Label, usize), CompileError> {
         let handler = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -609,6 +623,19 @@ impl<'src> Compiler<'src> {
         self.unit().block_depth += 1;
         let handler_len = self.unit_ref().handler_stack.len();
         self.push_handler(cleanup);
+        Ok((cleanup, end, handler_len))
+    }
+
+    /// CPython's POP_EXCEPT_AND_RERAISE: `( prev exc -- )` restore the saved exception and
+    /// re-raise the current one.
+    pub(super) fn emit_pop_except_reraise(&mut self) {
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+    }
+
+    fn try_except(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+        let (cleanup, end, handler_len) = self.try_handler_entry(t)?;
         let n = t.handlers.len();
         for (k, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -639,11 +666,7 @@ impl<'src> Compiler<'src> {
             // Leaving the handler is outside its cleanup range (see `FBlock::Handler`).
             self.pop_handler();
             self.emit(Op::PopExcept);
-            if let Some(nm) = name {
-                self.emit(Op::LoadNone);
-                self.store_name(nm);
-                self.delete_name(nm);
-            }
+            self.clear_handler_name(name);
             self.emit_jump(Op::Jump, end);
             self.push_handler(cleanup);
             self.bind_label(next);
@@ -652,9 +675,7 @@ impl<'src> Compiler<'src> {
         self.pop_handler();
         self.unit().block_depth -= 1;
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }
@@ -672,6 +693,8 @@ impl<'src> Compiler<'src> {
         if t.handlers.is_empty() {
             self.body(&t.body)?;
             self.body(&t.orelse)?;
+        } else if t.is_star {
+            self.try_star(t)?;
         } else {
             self.try_except(t)?;
         }
@@ -691,13 +714,9 @@ impl<'src> Compiler<'src> {
         self.unit().block_depth -= 2;
         // Restoring the saved exception leaves the cleanup handler's range.
         self.pop_handler();
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }
@@ -799,9 +818,7 @@ impl<'src> Compiler<'src> {
         self.emit_jump(Op::Jump, end);
         self.unit().block_depth -= 2;
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }

@@ -278,6 +278,10 @@ impl Checker<'_> {
                     self.kind(code, |o| matches!(o, Object::CodeRt(_)), "code")?;
                     self.dict(globals)?;
                 }
+                if let Some((message, excs)) = e.group {
+                    self.value(message)?;
+                    self.kind(excs, |o| matches!(o, Object::Tuple(_)), "a tuple")?;
+                }
                 self.dict_or_none(e.dict)
             }
             Object::Module(m) => self.dict(m.dict),

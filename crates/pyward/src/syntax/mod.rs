@@ -217,6 +217,22 @@ fn prescan(source: &str) -> Result<(), CompileError> {
     Ok(())
 }
 
+/// ruff's messages that CPython words differently (ruff's prefix, CPython's message).
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "Cannot have both 'except' and 'except*'",
+        "cannot have both 'except' and 'except*' on the same 'try'",
+    ),
+    (
+        "Expected one or more exception types",
+        "expected one or more exception types",
+    ),
+    (
+        "Multiple exception types must be parenthesized",
+        "multiple exception types must be parenthesized",
+    ),
+];
+
 /// Translate ruff's parse error into CPython's wording: (exception type, message, line).
 fn cpython_error(
     ruff: &str,
@@ -266,6 +282,15 @@ fn cpython_error(
                 return ("SyntaxError", "expected ':'".into(), line);
             }
         }
+    }
+    // `except as e:` and `except* as e:` are plain invalid syntax; only `except*:` names
+    // the missing types.
+    let missing_types = ruff.starts_with("Expected one or more exception types");
+    if missing_types && source.get(offset..).is_some_and(|r| r.starts_with("as")) {
+        return ("SyntaxError", "invalid syntax".into(), line);
+    }
+    if let Some((_, cpython)) = RENAMED.iter().find(|(r, _)| ruff.starts_with(r)) {
+        return ("SyntaxError", (*cpython).into(), line);
     }
     if ruff.starts_with("Unexpected indentation") {
         return ("IndentationError", "unexpected indent".into(), line);

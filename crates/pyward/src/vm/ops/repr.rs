@@ -276,6 +276,9 @@ impl Vm {
         }
         match self.heap.get_obj(v) {
             Some(Object::Str(s)) => Ok(s.s.clone()),
+            Some(Object::Exception(e)) if e.group.is_some() => {
+                Ok(crate::builtins::excgroup::group_str(self, v)?.unwrap_or_default())
+            }
             Some(Object::Exception(e)) => {
                 let args = e.args.clone();
                 let is_key_error =
