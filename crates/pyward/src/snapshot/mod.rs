@@ -21,7 +21,8 @@
 //! fingerprint. Version 6: functions carry `__annotations__`. Version 7: `complex` objects
 //! (`Object::Complex`, postcard-encoded in the object table). Version 8: values in the object
 //! table are fixed-size (a tag that gives the payload's width, then the payload), not
-//! varints. Version 9: exceptions carry an exception group's message and exceptions. A change
+//! varints; a dict with the last dict's keys stores only its values; the strs' text is one
+//! run. Version 9: exceptions carry an exception group's message and exceptions. A change
 //! to a bundled module's compiled code (its source, or the compiler) needs no bump: snapshots
 //! naming the old code are refused by fingerprint; bless the current fixtures again.
 
