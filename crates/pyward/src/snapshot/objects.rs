@@ -685,7 +685,7 @@ impl<'a> Reader<'a> {
                 let version = self.varint()?;
                 let mut size = 0;
                 if let Object::Dict(d) = heap.push_restoring(Shell::Dict) {
-                    d.reserve_restoring(n);
+                    d.start_restoring(n);
                     let live = if bits & SHARED_KEYS == 0 {
                         let (pos, live) = dict_entries(self.buf, self.pos, n, kinds, d)?;
                         self.pos = pos;
@@ -814,7 +814,7 @@ fn values(
     Ok(r.pos)
 }
 
-/// The `n` entries of a dict at `pos`, into `d` (`Dict::reserve_restoring`); the position
+/// The `n` entries of a dict at `pos`, into `d` (`Dict::start_restoring`); the position
 /// after them and how many are live. A deleted entry is its `Unbound` key alone.
 #[inline(never)]
 fn dict_entries(
