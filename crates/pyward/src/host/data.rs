@@ -383,7 +383,7 @@ fn classify(vm: &mut Vm, v: Value) -> PyResult<Shape> {
         let Value::Obj(id) = cur else { break };
         let obj = vm.heap.get(id);
         let shape = match obj {
-            Object::Str(s) => Shape::Leaf(Data::Str(s.s.clone())),
+            Object::Str(s) => Shape::Leaf(Data::Str(s.s.as_str().to_owned())),
             Object::Bytes(b) | Object::ByteArray(b) => Shape::Leaf(Data::Bytes(b.clone())),
             Object::BigInt(b) => Shape::Leaf(Data::from(b.clone())),
             Object::List(items) => Shape::Container(Kind::List, id, items.clone()),

@@ -22,7 +22,9 @@
 //! (`Object::Complex`, postcard-encoded in the object table). Version 8: values in the object
 //! table are fixed-size (a tag that gives the payload's width, then the payload), not
 //! varints; a dict with the last dict's keys stores only its values; the strs' text is one
-//! run. Version 9: exceptions carry an exception group's message and exceptions. A change
+//! run. Version 9: exceptions carry an exception group's message and exceptions. Version 10:
+//! the object table's payloads come before the strs' text, after their length (the encoder
+//! writes the table in one pass). A change
 //! to a bundled module's compiled code (its source, or the compiler) needs no bump: snapshots
 //! naming the old code are refused by fingerprint; bless the current fixtures again.
 
@@ -51,7 +53,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

@@ -1,8 +1,10 @@
 //! The heap's object table, encoded by hand: the bulk of a snapshot's bytes.
 //!
-//! Layout: the slot count (varint), one kind byte per slot, the text of every str in id
-//! order (a varint length, then UTF-8, checked once for all strs), then each live slot's
-//! payload in id order (a str's is its length in bytes). Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
+//! Layout: the slot count (varint), one kind byte per slot, the length of the payloads (8
+//! bytes, little-endian), each live slot's payload in id order (a str's is its length in
+//! bytes), then the text of every str in id order (a varint length, then UTF-8, checked once
+//! for all strs, before any payload is read). The encoder writes it in one pass over the
+//! slots. Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
 //! their own (below); every other kind is written as its postcard-encoded `Object` (`OTHER`)
 //! and checked by `validate.rs` like the rest of the state. A value is a tag byte and a
 //! payload whose size the tag gives: none for None, bools and the like, the low `w` bytes of
@@ -81,80 +83,100 @@ pub(super) fn checked_on_decode(obj: &Object) -> bool {
 }
 
 fn kind(obj: Option<&Object>) -> u8 {
-    kind_and_size(obj).0
-}
-
-/// An object's slot kind, and roughly the encoded size of its payload (one match for both:
-/// `encode` asks for them for every slot).
-#[inline(always)]
-fn kind_and_size(obj: Option<&Object>) -> (u8, usize) {
     match obj {
-        None => (FREE, 0),
-        Some(Object::Str(_)) => (STR, 4),
-        Some(Object::Bytes(b)) => (BYTES, b.len() + 4),
-        Some(Object::ByteArray(b)) => (BYTEARRAY, b.len() + 4),
-        Some(Object::BigInt(b)) => (BIGINT, (b.bits() as usize) / 8 + 6),
-        Some(Object::List(vs)) => (LIST, vs.len() * 4 + 4),
-        Some(Object::Tuple(vs)) => (TUPLE, vs.len() * 4 + 4),
-        Some(Object::Dict(d)) => (DICT, d.slots() * 8 + 8),
-        Some(Object::Cell(_)) => (CELL, 4),
-        Some(_) => (OTHER, 48),
+        None => FREE,
+        Some(Object::Str(_)) => STR,
+        Some(Object::Bytes(_)) => BYTES,
+        Some(Object::ByteArray(_)) => BYTEARRAY,
+        Some(Object::BigInt(_)) => BIGINT,
+        Some(Object::List(_)) => LIST,
+        Some(Object::Tuple(_)) => TUPLE,
+        Some(Object::Dict(_)) => DICT,
+        Some(Object::Cell(_)) => CELL,
+        Some(_) => OTHER,
     }
 }
 
-/// Append the object table of `heap` to `out`.
+/// Append the object table of `heap` to `out`, in one pass over the slots: each slot's kind
+/// byte goes into the table reserved for them, its payload after the table, and a str's text
+/// into a run of its own, appended after the payloads.
 pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
     let n = heap.objects().len();
-    let mut w = Writer::new(out, n.saturating_add(MAX_VARINT));
+    // Room for the table and about as many payload bytes as a typical slot needs; a write
+    // past it grows the buffer (`Writer::room`).
+    let mut w = Writer::new(
+        out,
+        n.saturating_mul(TYPICAL_SLOT + 1)
+            .saturating_add(MAX_VARINT + 8),
+    );
     w.varint(n as u64);
-    // The kind table, and an estimate of the payloads so that the output grows about once.
-    let mut payload = 16usize;
-    let mut text = 0usize;
-    match w.buf.get_mut(w.pos..w.pos + n) {
-        Some(table) => {
-            for (k, obj) in table.iter_mut().zip(heap.objects()) {
-                let (kind, size) = kind_and_size(obj);
-                *k = kind;
-                payload = payload.saturating_add(size);
-                if let Some(Object::Str(s)) = obj {
-                    text = text.saturating_add(s.s.len());
-                }
-            }
-            w.pos += n;
-        }
-        None => w.overran = true,
-    }
-    // The text of every str, in id order, as one run: the decoder checks it is UTF-8 once.
-    w.room(text.saturating_add(MAX_VARINT));
-    w.varint(text as u64);
-    for obj in heap.objects().flatten() {
-        if let Object::Str(s) = obj {
-            w.raw(s.s.as_bytes());
-        }
-    }
-    w.room(payload);
+    let kinds_at = w.pos;
+    let payload_len_at = kinds_at.saturating_add(n);
+    w.pos = payload_len_at.saturating_add(8);
+    let mut text: Vec<u8> = Vec::with_capacity(n.saturating_mul(4));
     // The entries of the last dict whose keys were written (`Writer::dict`).
     let mut last: &[Entry] = &[];
-    for obj in heap.objects().flatten() {
-        match obj {
-            Object::Str(s) => {
+    for (i, obj) in heap.objects().enumerate() {
+        let kind = match obj {
+            None => FREE,
+            Some(Object::Str(s)) => {
+                let bytes = s.s.as_bytes();
+                text.extend_from_slice(bytes);
                 w.room(MAX_VARINT);
-                w.varint(s.s.len() as u64);
+                w.varint(bytes.len() as u64);
+                STR
             }
-            Object::Bytes(b) | Object::ByteArray(b) => w.bytes(b),
-            Object::BigInt(b) => w.bytes(&b.to_signed_bytes_le()),
-            Object::List(vs) | Object::Tuple(vs) => {
+            Some(Object::Bytes(b)) => {
+                w.bytes(b);
+                BYTES
+            }
+            Some(Object::ByteArray(b)) => {
+                w.bytes(b);
+                BYTEARRAY
+            }
+            Some(Object::BigInt(b)) => {
+                w.bytes(&b.to_signed_bytes_le());
+                BIGINT
+            }
+            Some(Object::List(vs)) => {
                 w.room(MAX_VARINT);
                 w.varint(vs.len() as u64);
                 w.values(vs)?;
+                LIST
             }
-            Object::Dict(d) => w.dict(d, &mut last)?,
-            Object::Cell(v) => w.values(std::slice::from_ref(v))?,
-            other => w.bytes_raw(&postcard_bytes(other)?),
-        }
+            Some(Object::Tuple(vs)) => {
+                w.room(MAX_VARINT);
+                w.varint(vs.len() as u64);
+                w.values(vs)?;
+                TUPLE
+            }
+            Some(Object::Dict(d)) => {
+                w.dict(d, &mut last)?;
+                DICT
+            }
+            Some(Object::Cell(v)) => {
+                w.values(std::slice::from_ref(v))?;
+                CELL
+            }
+            Some(other) => {
+                w.bytes_raw(&postcard_bytes(other)?);
+                OTHER
+            }
+        };
+        w.put_byte_at(kinds_at.saturating_add(i), kind);
     }
+    let payload_len = w.pos.saturating_sub(payload_len_at.saturating_add(8));
+    w.put_at(payload_len_at, (payload_len as u64).to_le_bytes());
+    // The text of every str, in id order, as one run: the decoder checks it is UTF-8 once.
+    w.room(text.len().saturating_add(MAX_VARINT));
+    w.varint(text.len() as u64);
+    w.raw(&text);
     w.finish()
 }
+
+/// Payload bytes the encoder first makes room for, per slot (a dict of four entries sharing
+/// its keys takes about 40, a str 1): enough that most tables never grow the buffer.
+const TYPICAL_SLOT: usize = 16;
 
 /// The longest varint (a u64, seven bits a byte).
 const MAX_VARINT: usize = 10;
@@ -194,6 +216,21 @@ impl Writer {
     fn room(&mut self, n: usize) {
         if self.buf.len().saturating_sub(self.pos) < n {
             self.buf = grown(std::mem::take(&mut self.buf), self.pos.saturating_add(n));
+        }
+    }
+
+    /// Overwrite the byte at `at`, behind the position (the kind table).
+    #[inline(always)]
+    fn put_byte_at(&mut self, at: usize, b: u8) {
+        self.put_at(at, [b]);
+    }
+
+    /// Overwrite the bytes at `at`, behind the position.
+    #[inline(always)]
+    fn put_at<const N: usize>(&mut self, at: usize, a: [u8; N]) {
+        match self.buf.get_mut(at..at.saturating_add(N)) {
+            Some(slot) if at.saturating_add(N) <= self.pos => slot.copy_from_slice(&a),
+            _ => self.overran = true,
         }
     }
 
@@ -463,8 +500,29 @@ pub(super) fn decode(
         return Err(malformed("too many objects"));
     }
     let kinds = r.take(n).map_err(Fail::error)?;
-    let text = r.count(1).and_then(|n| r.take(n)).map_err(Fail::error)?;
+    // The payloads, then the strs' text, which is read first.
+    let payload_len = r.array::<8>().map_err(Fail::error)?;
+    let payload_end = usize::try_from(u64::from_le_bytes(payload_len))
+        .ok()
+        .and_then(|len| r.pos.checked_add(len))
+        .filter(|&end| end <= input.len())
+        .ok_or_else(|| Fail::Truncated.error())?;
+    let mut after = Reader {
+        buf: input,
+        pos: payload_end,
+    };
+    let text = after
+        .count(1)
+        .and_then(|n| after.take(n))
+        .map_err(Fail::error)?;
+    if after.pos != input.len() {
+        return Err(malformed("trailing bytes after the state"));
+    }
     let text = std::str::from_utf8(text).map_err(|_| Fail::NotUtf8.error())?;
+    let mut r = Reader {
+        buf: input.get(..payload_end).unwrap_or_default(),
+        pos: r.pos,
+    };
     let mut texts = Texts {
         ascii: text.is_ascii(),
         text,
@@ -484,8 +542,8 @@ pub(super) fn decode(
         };
         step.map_err(|e| at_object(i, e))?;
     }
-    if r.pos != input.len() {
-        return Err(malformed("trailing bytes after the state"));
+    if r.pos != payload_end {
+        return Err(malformed("trailing bytes after the objects"));
     }
     if texts.pos != texts.text.len() {
         return Err(malformed("text left over after the last str"));
@@ -685,8 +743,8 @@ impl<'a> Reader<'a> {
                 let version = self.varint()?;
                 let mut size = 0;
                 if let Object::Dict(d) = heap.push_restoring(Shell::Dict) {
-                    d.start_restoring(n);
                     let live = if bits & SHARED_KEYS == 0 {
+                        d.start_restoring(n);
                         let (pos, live) = dict_entries(self.buf, self.pos, n, kinds, d)?;
                         self.pos = pos;
                         if live == n {
@@ -698,7 +756,8 @@ impl<'a> Reader<'a> {
                         if keys.len() != n || n == 0 {
                             return Err(Fail::SharedKeys);
                         }
-                        self.pos = shared_key_entries(self.buf, self.pos, kinds, keys, d)?;
+                        let entries = d.start_restoring_shared(keys);
+                        self.pos = shared_key_values(self.buf, self.pos, kinds, entries)?;
                         n
                     };
                     d.finish_restore(live, bits & !SHARED_KEYS, version)
@@ -844,24 +903,18 @@ fn dict_entries(
     Ok((r.pos, live))
 }
 
-/// The values of a dict's entries at `pos`, one for each of `keys` (the last dict's entries,
-/// whose keys and hashes it shares), into `d`; the position after them.
+/// The values of a dict's entries at `pos`, into `entries` (a copy of the last dict's, whose
+/// keys and hashes it shares: each value is overwritten); the position after them.
 #[inline(never)]
-fn shared_key_entries(
+fn shared_key_values(
     buf: &[u8],
     pos: usize,
     kinds: &[u8],
-    keys: &[Entry],
-    d: &mut Dict,
+    entries: &mut [Entry],
 ) -> Result<usize, Fail> {
     let mut r = Reader { buf, pos };
-    for k in keys {
-        let value = r.value(kinds)?;
-        d.push_restored(Entry {
-            hash: k.hash,
-            key: k.key,
-            value,
-        });
+    for e in entries {
+        e.value = r.value(kinds)?;
     }
     Ok(r.pos)
 }

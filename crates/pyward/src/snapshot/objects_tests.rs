@@ -272,13 +272,14 @@ fn table(kinds: &[u8], payload: &[u8]) -> Vec<u8> {
     table_text(kinds, &[], payload)
 }
 
-/// A table of `kinds`, the strs' `text` and then `payload`.
+/// A table of `kinds`, the `payload` and then the strs' `text`.
 fn table_text(kinds: &[u8], text: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut b = vec![u8::try_from(kinds.len()).unwrap_or(0)];
     b.extend_from_slice(kinds);
+    b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    b.extend_from_slice(payload);
     b.push(u8::try_from(text.len()).unwrap_or(0));
     b.extend_from_slice(text);
-    b.extend_from_slice(payload);
     b
 }
 
@@ -460,19 +461,30 @@ fn hostile_counts_reserve_nothing_and_fail() {
     let mut slots = huge.to_vec();
     slots.push(LIST);
     assert!(err_of(&slots).contains("truncated"));
-    // The strs' text length, then a list's and a dict's element counts.
-    let mut text = vec![1, STR];
+    // The payloads' length, the strs' text length, then a list's and a dict's element counts.
+    let mut payload_len = vec![1, LIST];
+    payload_len.extend_from_slice(&[0xff; 8]);
+    assert!(err_of(&payload_len).contains("truncated"));
+    let mut text = table(&[STR], &[]);
+    text.pop();
     text.extend_from_slice(&huge);
     assert!(err_of(&text).contains("truncated"));
     for kind in [LIST, DICT] {
-        let mut b = vec![1, kind, 0];
-        b.extend_from_slice(&huge);
-        assert!(err_of(&b).contains("truncated"), "kind {kind}");
+        assert!(
+            err_of(&table(&[kind], &huge)).contains("truncated"),
+            "kind {kind}"
+        );
     }
     // A str's length past its text.
-    let mut str_len = vec![1, STR, 0];
-    str_len.extend_from_slice(&huge);
-    assert!(err_of(&str_len).contains("past the end"));
+    assert!(err_of(&table(&[STR], &huge)).contains("past the end"));
+    // Bytes between the payloads and the text, or after the text.
+    let mut after = table(&[FREE], &[]);
+    after.push(0);
+    assert!(err_of(&after).contains("trailing bytes"));
+    let mut between = table(&[LIST], &[0, 0]);
+    assert!(err_of(&between).contains("trailing bytes"));
+    between.truncate(between.len() - 2);
+    assert!(err_of(&between).contains("truncated"));
 }
 
 #[test]

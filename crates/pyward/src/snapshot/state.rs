@@ -277,13 +277,15 @@ pub(super) fn decode(
         (state, heap, others)
     };
     validate::check(&state, &heap, &others)?;
-    build(state, heap, limits, clock)
+    build(state, heap, &others, limits, clock)
 }
 
-/// Turn validated state into a VM under `limits`, rebuilding the caches.
+/// Turn validated state into a VM under `limits`, rebuilding the caches. `others` are the
+/// ids of the objects of rare kinds (`objects::decode`), among them every code object.
 fn build(
     state: StateIn,
     mut heap: Heap,
+    others: &[u32],
     limits: Limits,
     clock: Box<dyn Clock>,
 ) -> Result<Vm, SnapshotError> {
@@ -312,14 +314,14 @@ fn build(
     let mut code_cache = FxHashMap::default();
     for &id in &interned {
         if let Object::Str(s) = heap.get(id) {
-            interned_map.insert(s.s.clone(), id);
+            interned_map.insert(s.s.as_str().to_owned(), id);
         }
     }
     // The instruction arena: every code's ops at its `ops_base` (validated contiguous).
     let mut loaded: Vec<(u32, ObjId, Arc<Code>)> = Vec::new();
-    for (i, obj) in heap.objects().enumerate() {
-        if let Some(Object::CodeRt(c)) = obj {
-            let id = ObjId(u32::try_from(i).unwrap_or(u32::MAX));
+    for &i in others {
+        let id = ObjId(i);
+        if let Object::CodeRt(c) = heap.get(id) {
             code_cache.insert(Arc::as_ptr(&c.code) as usize, Value::Obj(id));
             loaded.push((c.ops_base, id, c.code.clone()));
         }

@@ -114,6 +114,19 @@ impl Dict {
         self.entries = Vec::with_capacity(n);
     }
 
+    /// Give a fresh empty dict (a snapshot decoder's shell) a copy of `entries`, another
+    /// dict's keys and hashes, and return them so that the caller overwrites each value:
+    /// one copy of the block rather than an entry pushed at a time.
+    #[inline(always)]
+    pub(crate) fn start_restoring_shared(&mut self, entries: &[Entry]) -> &mut [Entry] {
+        debug_assert!(
+            self.entries.capacity() == 0,
+            "start_restoring_shared on a used dict"
+        );
+        self.entries = entries.to_vec();
+        &mut self.entries
+    }
+
     /// Append a snapshot's next entry (a deleted one has `Unbound` key and value).
     #[inline(always)]
     pub(crate) fn push_restored(&mut self, e: Entry) {

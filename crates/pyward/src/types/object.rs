@@ -122,7 +122,7 @@ impl Object {
     /// `size_bytes` of a str (for a snapshot's decoder, which knows the kind).
     #[inline(always)]
     pub(crate) fn str_size(s: &Str) -> usize {
-        Object::BASE_SIZE + s.s.capacity()
+        Object::BASE_SIZE + s.heap_bytes()
     }
 
     /// `size_bytes` of a list or tuple.
@@ -141,7 +141,7 @@ impl Object {
     pub fn size_bytes(&self) -> usize {
         let base = Object::BASE_SIZE;
         let extra = match self {
-            Object::Str(s) => s.s.capacity(),
+            Object::Str(s) => s.heap_bytes(),
             Object::Bytes(b) | Object::ByteArray(b) => b.capacity(),
             Object::BigInt(b) => (b.bits() as usize).div_ceil(8),
             Object::List(v) | Object::Tuple(v) => v.capacity() * size_of::<Value>(),

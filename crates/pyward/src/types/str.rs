@@ -3,11 +3,60 @@
 use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
 
+use compact_str::CompactString;
+
+/// Text a str can be made from. A `&str` short enough is copied inline; a `String` keeps its
+/// buffer whatever its length (copying a short one inline would cost a free now instead of
+/// at the str's death, and a copy).
+pub trait IntoText {
+    /// The text as a str holds it.
+    fn into_text(self) -> CompactString;
+}
+
+impl IntoText for String {
+    #[inline]
+    fn into_text(self) -> CompactString {
+        CompactString::from_string_buffer(self)
+    }
+}
+
+impl IntoText for &str {
+    #[inline]
+    fn into_text(self) -> CompactString {
+        CompactString::new(self)
+    }
+}
+
+impl IntoText for &String {
+    #[inline]
+    fn into_text(self) -> CompactString {
+        CompactString::new(self)
+    }
+}
+
+impl IntoText for CompactString {
+    #[inline]
+    fn into_text(self) -> CompactString {
+        self
+    }
+}
+
+impl IntoText for std::borrow::Cow<'_, str> {
+    #[inline]
+    fn into_text(self) -> CompactString {
+        match self {
+            std::borrow::Cow::Borrowed(s) => CompactString::new(s),
+            std::borrow::Cow::Owned(s) => CompactString::from_string_buffer(s),
+        }
+    }
+}
+
 /// A Python str.
 #[derive(Debug)]
 pub struct Str {
-    /// The text.
-    pub s: String,
+    /// The text: up to 24 bytes inline, in the object itself (most strs a program makes are
+    /// short), longer on the heap.
+    pub s: CompactString,
     /// Number of code points.
     pub chars: usize,
     hash: OnceCell<i64>,
@@ -15,7 +64,8 @@ pub struct Str {
 
 impl Str {
     /// Wrap a Rust string.
-    pub fn new(s: String) -> Str {
+    pub fn new(s: impl IntoText) -> Str {
+        let s = s.into_text();
         let chars = if s.is_ascii() {
             s.len()
         } else {
@@ -31,7 +81,7 @@ impl Str {
     /// An empty str, for a snapshot to fill where it lies (`restore_text`).
     pub(crate) const fn empty() -> Str {
         Str {
-            s: String::new(),
+            s: CompactString::const_new(""),
             chars: 0,
             hash: OnceCell::new(),
         }
@@ -42,13 +92,22 @@ impl Str {
     /// text is known to be ASCII (else it is counted).
     #[inline(always)]
     pub(crate) fn restore_text(&mut self, text: &str, ascii: bool) {
-        // A fresh allocation of the exact size (cheaper than growing the empty string).
-        self.s = text.to_owned();
+        self.s = CompactString::new(text);
         self.chars = if ascii || text.is_ascii() {
             text.len()
         } else {
             text.chars().count()
         };
+    }
+
+    /// Bytes of text held outside the object: none for a short str, which is inline.
+    #[inline(always)]
+    pub fn heap_bytes(&self) -> usize {
+        if self.s.is_heap_allocated() {
+            self.s.capacity()
+        } else {
+            0
+        }
     }
 
     /// Whether every code point is ASCII (so byte offsets are char offsets).

@@ -21,6 +21,7 @@ mod unwind;
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 pub use call::Args;
@@ -35,6 +36,7 @@ use crate::host::policy::{Clock, RealClock};
 use crate::types::dict::Dict;
 use crate::types::function::CodeRt;
 use crate::types::object::Object;
+use crate::types::str::IntoText;
 use crate::types::str::Str;
 use crate::value::{ObjId, Value};
 
@@ -439,8 +441,10 @@ impl Vm {
 
     /// A new str value. Empty and one-character Latin-1 strings are shared (as in CPython),
     /// which keeps character loops from allocating.
-    pub fn new_str(&mut self, s: impl Into<String>) -> PyResult<Value> {
-        let s = s.into();
+    pub fn new_str(&mut self, s: impl IntoText) -> PyResult<Value> {
+        // A short str made from a `&str` (a slice, a split part) is copied inline, with no
+        // allocation; a `String` keeps its buffer.
+        let s = s.into_text();
         let mut it = s.chars();
         let small = match (it.next(), it.next()) {
             (None, _) => Some(256usize),
@@ -473,7 +477,9 @@ impl Vm {
         if let Some(&id) = self.interned.get(s) {
             return Ok(Value::Obj(id));
         }
-        let v = self.heap.alloc(Object::Str(Str::new(s.to_string())))?;
+        let v = self
+            .heap
+            .alloc(Object::Str(Str::new(CompactString::new(s))))?;
         self.interned.insert(s.to_string(), v);
         Ok(Value::Obj(v))
     }

@@ -91,7 +91,7 @@ fn recv<'a>(vm: &'a Vm, args: &Args, name: &str) -> PyResult<&'a Str> {
 
 /// The receiver's text (a copy), or the CPython descriptor error.
 pub fn recv_text(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
-    recv(vm, args, name).map(|s| s.s.clone())
+    recv(vm, args, name).map(|s| s.s.as_str().to_owned())
 }
 
 /// A str argument, or CPython's "{what} must be str, not X" error.

@@ -526,10 +526,12 @@ impl Vm {
         };
         match (op, ao, bo) {
             (BinOp::Add, Object::Str(x), Some(Object::Str(y))) => {
-                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                let n = x.s.len().saturating_add(y.s.len());
+                self.heap.account.check_fits(n)?;
+                // Inline, with no allocation, when the result is short.
+                let mut s = compact_str::CompactString::with_capacity(n);
                 s.push_str(&x.s);
                 s.push_str(&y.s);
-                self.heap.account.check_fits(s.len())?;
                 Ok(Some(self.new_str(s)?))
             }
             (BinOp::Add, Object::List(x), Some(Object::List(y))) => {

@@ -1036,7 +1036,7 @@ impl Vm {
         };
         d.iter().find_map(|e| match self.heap.get_obj(e.key) {
             Some(Object::Str(k)) if k.s == "__module__" => match self.heap.get_obj(e.value) {
-                Some(Object::Str(m)) => Some(m.s.clone()),
+                Some(Object::Str(m)) => Some(m.s.as_str().to_owned()),
                 _ => None,
             },
             _ => None,

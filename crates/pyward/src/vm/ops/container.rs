@@ -359,7 +359,7 @@ impl Vm {
             .map(|p| self.str_of(*p).map_or(0, str::len))
             .fold(0usize, usize::saturating_add);
         self.heap.account.check_fits(total)?;
-        let mut s = String::with_capacity(total);
+        let mut s = compact_str::CompactString::with_capacity(total);
         for p in parts {
             s.push_str(self.str_of(*p).unwrap_or(""));
         }

@@ -275,7 +275,7 @@ impl Vm {
             }
         }
         match self.heap.get_obj(v) {
-            Some(Object::Str(s)) => Ok(s.s.clone()),
+            Some(Object::Str(s)) => Ok(s.s.as_str().to_owned()),
             Some(Object::Exception(e)) if e.group.is_some() => {
                 Ok(crate::builtins::excgroup::group_str(self, v)?.unwrap_or_default())
             }
