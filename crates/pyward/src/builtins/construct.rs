@@ -2,7 +2,7 @@
 
 use num_traits::ToPrimitive;
 
-use crate::exc::{self, ExcObj, PyResult};
+use crate::exc::{self, PyResult};
 use crate::types::BuiltinType;
 use crate::types::bytes::bytes_repr;
 use crate::types::float::float_to_big;
@@ -18,8 +18,7 @@ use crate::vm::{Args, Vm};
 pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value> {
     if t.is_exception() {
         args.no_kwargs(t.name())?;
-        let e = ExcObj::new(Value::Type(t), args.pos.to_vec());
-        return vm.alloc(Object::Exception(Box::new(e)));
+        return vm.new_exception(Value::Type(t), t, args.pos.to_vec());
     }
     match t {
         BuiltinType::Int => int_new(vm, args),

@@ -1,7 +1,8 @@
 //! `eval`, `exec` and `dir`. Code given to eval/exec is compiled and run inside the same
 //! sandbox, with the same limits; it reaches nothing the calling program could not.
 
-use crate::exc::{self, PyResult};
+use crate::exc::{self, Exc, ExcObj, PyResult, RunError};
+use crate::types::BuiltinType;
 use crate::types::object::Object;
 use crate::value::Value;
 use crate::vm::{Args, Vm};
@@ -29,10 +30,73 @@ fn globals_arg(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-fn compile_error(e: crate::compile::CompileError) -> crate::exc::RunError {
-    let ty = crate::types::BuiltinType::from_name(e.kind)
-        .unwrap_or(crate::types::BuiltinType::SyntaxError);
-    crate::exc::RunError::new(ty, e.msg)
+/// The exception for code that does not compile. A SyntaxError carries CPython's args,
+/// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`, from which its
+/// attributes are read (a symtable error keeps the tuple apart, in `obj`, as its args are
+/// `(msg,)`); a compiler error's `text` is read back from the source only when it came from
+/// a file, as CPython's `PyErr_ProgramTextObject` does.
+pub(crate) fn compile_error(
+    vm: &mut Vm,
+    e: crate::compile::CompileError,
+    filename: &str,
+    source: &str,
+) -> RunError {
+    match syntax_error_value(vm, e, filename, source) {
+        Ok(v) => match v.obj() {
+            Some(id) => RunError::Exc(Box::new(Exc::Obj(id))),
+            None => RunError::Internal("syntax error is not an object"),
+        },
+        Err(err) => err,
+    }
+}
+
+fn syntax_error_value(
+    vm: &mut Vm,
+    e: crate::compile::CompileError,
+    filename: &str,
+    source: &str,
+) -> PyResult<Value> {
+    let ty = BuiltinType::from_name(e.kind).unwrap_or(BuiltinType::SyntaxError);
+    let msg = vm.new_str(e.msg)?;
+    let args = match e.line {
+        Some(line) if ty.is_subtype(BuiltinType::SyntaxError) => {
+            let text = match e.text {
+                Some(t) => Some(t),
+                None if !filename.starts_with('<') => source
+                    .split_inclusive('\n')
+                    .nth(line.saturating_sub(1) as usize)
+                    .map(str::to_string),
+                None => None,
+            };
+            let (end_line, end_col) = match e.end {
+                Some((l, c)) => (Value::Int(i64::from(l)), Value::Int(i64::from(c))),
+                None => (Value::Int(i64::from(line)), Value::None),
+            };
+            let info = vec![
+                vm.new_str(filename)?,
+                Value::Int(i64::from(line)),
+                e.col.map_or(Value::None, |c| Value::Int(i64::from(c))),
+                match text {
+                    Some(t) => vm.new_str(t)?,
+                    None => Value::None,
+                },
+                end_line,
+                end_col,
+            ];
+            let info = vm.new_tuple(info)?;
+            if e.symtable {
+                let mut exc = ExcObj::new(Value::Type(ty), vec![msg]);
+                exc.obj = info;
+                return vm.alloc(Object::Exception(Box::new(exc)));
+            }
+            vec![msg, info]
+        }
+        _ => vec![msg],
+    };
+    vm.alloc(Object::Exception(Box::new(ExcObj::new(
+        Value::Type(ty),
+        args,
+    ))))
 }
 
 /// `eval(source, globals=None, locals=None)`.
@@ -40,7 +104,9 @@ pub fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("eval", 1, 3)?;
     let src = source_arg(vm, args.pos[0], "eval")?;
     let globals = globals_arg(vm, &args)?;
-    let code = crate::syntax::compile_eval(src.trim_start(), "<string>").map_err(compile_error)?;
+    let src = src.trim_start();
+    let code = crate::syntax::compile_eval(src, "<string>")
+        .map_err(|e| compile_error(vm, e, "<string>", src))?;
     vm.exec_code(&code, globals)
 }
 
@@ -49,7 +115,8 @@ pub fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("exec", 1, 3)?;
     let src = source_arg(vm, args.pos[0], "exec")?;
     let globals = globals_arg(vm, &args)?;
-    let code = crate::syntax::compile_source(&src, "<string>", false).map_err(compile_error)?;
+    let code = crate::syntax::compile_source(&src, "<string>", false)
+        .map_err(|e| compile_error(vm, e, "<string>", &src))?;
     vm.exec_code(&code, globals)?;
     Ok(Value::None)
 }

@@ -275,6 +275,8 @@ pub fn lookup(name: &str) -> Option<Value> {
         "False" => return Some(Value::Bool(false)),
         "Ellipsis" => return Some(Value::Ellipsis),
         "NotImplemented" => return Some(Value::NotImplemented),
+        // Aliases CPython keeps for compatibility (Objects/exceptions.c).
+        "EnvironmentError" | "IOError" => return Some(Value::Type(BuiltinType::OSError)),
         "__name__" => return None,
         _ => {}
     }

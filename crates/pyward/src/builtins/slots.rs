@@ -180,14 +180,7 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = recv(&args)?;
     let extra = rest(&args);
     match vm.heap.get_obj(me) {
-        Some(Object::Exception(_)) => {
-            let vals = extra.pos.to_vec();
-            if let Some(id) = me.obj() {
-                if let Object::Exception(e) = vm.heap.get_mut(id) {
-                    e.args = vals;
-                }
-            }
-        }
+        Some(Object::Exception(_)) => vm.init_exception_args(me, extra.pos.to_vec()),
         Some(Object::Instance(i)) if !matches!(i.payload, Value::None) => {
             let cls = i.class;
             let t = vm.base_type_of(cls);

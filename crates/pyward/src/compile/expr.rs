@@ -299,9 +299,9 @@ impl<'src> Compiler<'src> {
     fn check_yield_allowed(&self, e: &Expr) -> Result<(), CompileError> {
         match self.unit_ref().kind {
             super::scope::ScopeKind::Function => Ok(()),
-            super::scope::ScopeKind::Comprehension => {
-                Err(self.error_at(e, "'yield' inside list comprehension"))
-            }
+            super::scope::ScopeKind::Comprehension => Err(self
+                .error_at(e, "'yield' inside list comprehension")
+                .from_symtable()),
             _ => Err(self.error_at(e, "'yield' outside function")),
         }
     }

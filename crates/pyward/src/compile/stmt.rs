@@ -23,10 +23,7 @@ impl<'src> Compiler<'src> {
         self.set_line(s);
         let r = self.stmt_inner(s);
         self.leave_depth();
-        r.map_err(|e| {
-            let (l, c) = self.line_col(s);
-            e.at(l, c)
-        })
+        r.map_err(|e| e.span(self.lines.locate(s.start()), self.lines.locate(s.end())))
     }
 
     fn stmt_inner(&mut self, s: &'src Stmt) -> Result<(), CompileError> {
@@ -161,9 +158,9 @@ impl<'src> Compiler<'src> {
                 if i.level > 0 {
                     return Err(CompileError {
                         kind: "ImportError",
-                        msg: "attempted relative import with no known parent package".into(),
-                        line: None,
-                        col: None,
+                        ..CompileError::syntax(
+                            "attempted relative import with no known parent package",
+                        )
                     });
                 }
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
@@ -202,9 +199,7 @@ impl<'src> Compiler<'src> {
         let (l, c) = self.line_col(node);
         CompileError {
             kind: "NotImplementedError",
-            msg: format!("pyward does not support {what} yet"),
-            line: Some(l),
-            col: Some(c),
+            ..CompileError::syntax(format!("pyward does not support {what} yet")).at(l, c)
         }
     }
 
@@ -846,10 +841,12 @@ impl<'src> Compiler<'src> {
         for param in all {
             let name = param.name.as_str();
             if !seen.insert(name) {
-                return Err(self.error_at(
-                    param,
-                    format!("duplicate argument '{name}' in function definition"),
-                ));
+                return Err(self
+                    .error_at(
+                        param,
+                        format!("duplicate argument '{name}' in function definition"),
+                    )
+                    .from_symtable());
             }
         }
         Ok(())
@@ -1196,12 +1193,16 @@ pub(super) fn future_features(
             let name = a.name.as_str();
             if name == "braces" {
                 let (l, c) = LineIndex::new(source).locate(s.range().start());
-                return Err(CompileError::syntax("not a chance").at(l, c));
+                return Err(CompileError::syntax("not a chance")
+                    .at(l, c)
+                    .from_symtable());
             }
             if !KNOWN.contains(&name) {
                 let (l, c) = LineIndex::new(source).locate(s.range().start());
                 return Err(
-                    CompileError::syntax(format!("future feature {name} is not defined")).at(l, c),
+                    CompileError::syntax(format!("future feature {name} is not defined"))
+                        .at(l, c)
+                        .from_symtable(),
                 );
             }
             annotations |= name == "annotations";

@@ -10,6 +10,9 @@ use ruff_python_parser::parse_module;
 
 use crate::bytecode::{Code, verify::verify};
 use crate::compile::{CompileError, LineIndex, compile_module};
+use errors::{Mode, parse_error};
+
+mod errors;
 
 /// CPython's tokenizer limit on bracket nesting (Parser/tokenizer.c MAXLEVEL).
 const MAX_BRACKET_DEPTH: usize = 200;
@@ -29,6 +32,7 @@ pub fn compile_source(
     on_big_stack(source, filename, move |s, f| {
         compile_inline(s, f, record_result)
     })
+    .map_err(|e| finish(e, source))
 }
 
 /// Run a parse-and-compile step inline for small sources, or on a thread with a large stack
@@ -56,27 +60,41 @@ fn on_big_stack(
 
 /// Compile an expression for `eval`: a module whose body returns the expression's value.
 pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
-    on_big_stack(source, filename, compile_eval_inline)
+    on_big_stack(source, filename, compile_eval_inline).map_err(|e| finish(e, source))
+}
+
+/// Turn the byte columns of an error into CPython's 1-based character offsets.
+fn finish(mut e: CompileError, source: &str) -> CompileError {
+    let idx = LineIndex::new(source);
+    let chars = |line: u32, col: u32| -> u32 {
+        let Some(start) = idx.line_start(line) else {
+            return col;
+        };
+        let upto = start.saturating_add(col.saturating_sub(1) as usize);
+        match source.get(start..upto) {
+            Some(s) => u32::try_from(s.chars().count()).map_or(col, |n| n.saturating_add(1)),
+            None => col,
+        }
+    };
+    if let (Some(l), Some(c)) = (e.line, e.col) {
+        if c > 0 {
+            e.col = Some(chars(l, c));
+        }
+    }
+    if let Some((l, c)) = e.end {
+        if let Ok(c) = u32::try_from(c) {
+            if c > 0 {
+                e.end = Some((l, i32::try_from(chars(l, c)).unwrap_or(i32::MAX)));
+            }
+        }
+    }
+    e
 }
 
 fn compile_eval_inline(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
     prescan(source)?;
-    let parsed = ruff_python_parser::parse_expression(source).map_err(|e| {
-        let idx = LineIndex::new(source);
-        let (line, col) = idx.locate(e.location.start());
-        let (kind, msg, line) = cpython_error(
-            &e.error.to_string(),
-            source,
-            e.location.start().to_usize(),
-            line,
-        );
-        CompileError {
-            kind,
-            msg,
-            line: Some(line),
-            col: Some(col),
-        }
-    })?;
+    let parsed = ruff_python_parser::parse_expression(source)
+        .map_err(|e| parse_error(source, &e, Mode::Eval))?;
     let expr = parsed.into_syntax();
     let code = crate::compile::compile_eval(&expr.body, source, filename)?;
     verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
@@ -96,22 +114,7 @@ fn compile_inline(
         }
     }
     prescan(source)?;
-    let parsed = parse_module(source).map_err(|e| {
-        let idx = LineIndex::new(source);
-        let (line, col) = idx.locate(e.location.start());
-        let (kind, msg, line) = cpython_error(
-            &e.error.to_string(),
-            source,
-            e.location.start().to_usize(),
-            line,
-        );
-        CompileError {
-            kind,
-            msg,
-            line: Some(line),
-            col: Some(col),
-        }
-    })?;
+    let parsed = parse_module(source).map_err(|e| parse_error(source, &e, Mode::Exec))?;
     let mut module = parsed.into_syntax();
     let def_names = crate::compile::mangle_module(&mut module.body);
     let code = compile_module(&module.body, def_names, source, filename, record_result)?;
@@ -148,9 +151,7 @@ fn prescan(source: &str) -> Result<(), CompileError> {
                     if indents.len() > MAX_INDENT_LEVELS {
                         return Err(CompileError {
                             kind: "IndentationError",
-                            msg: "too many levels of indentation".into(),
-                            line: Some(line),
-                            col: Some(1),
+                            ..CompileError::syntax("too many levels of indentation").at(line, 1)
                         });
                     }
                 } else {
@@ -215,123 +216,4 @@ fn prescan(source: &str) -> Result<(), CompileError> {
         }
     }
     Ok(())
-}
-
-/// Translate ruff's parse error into CPython's wording: (exception type, message, line).
-fn cpython_error(
-    ruff: &str,
-    source: &str,
-    offset: usize,
-    line: u32,
-) -> (&'static str, String, u32) {
-    let idx = LineIndex::new(source);
-    let line_of = |off: usize| {
-        idx.locate(ruff_text_size::TextSize::try_from(off).unwrap_or_default())
-            .0
-    };
-    // An unclosed bracket before the error is what CPython reports.
-    if let Some((c, at)) = innermost_open_bracket(source, offset) {
-        // CPython reports the bracket when the error comes on a later line or at the end.
-        let at_eof = source.get(offset..).is_none_or(|r| r.trim().is_empty());
-        if !ruff.contains("quote") && (line_of(at) < line || at_eof) {
-            return (
-                "SyntaxError",
-                format!("'{c}' was never closed"),
-                line_of(at),
-            );
-        }
-    }
-    if ruff.contains("missing closing quote") {
-        let rest = source.get(offset..).unwrap_or("");
-        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-        if trimmed.starts_with("\"\"\"") || trimmed.starts_with("'''") {
-            let last = u32::try_from(source.lines().count())
-                .unwrap_or(line)
-                .max(line);
-            return (
-                "SyntaxError",
-                format!("unterminated triple-quoted string literal (detected at line {last})"),
-                line,
-            );
-        }
-        return (
-            "SyntaxError",
-            format!("unterminated string literal (detected at line {line})"),
-            line,
-        );
-    }
-    if let Some(rest) = ruff.strip_prefix("Expected `") {
-        if let Some((want, _)) = rest.split_once('`') {
-            if want == ":" {
-                return ("SyntaxError", "expected ':'".into(), line);
-            }
-        }
-    }
-    if ruff.starts_with("Unexpected indentation") {
-        return ("IndentationError", "unexpected indent".into(), line);
-    }
-    if let Some(what) = ruff.strip_prefix("Expected an indented block after ") {
-        let header = line.saturating_sub(1).max(1);
-        return (
-            "IndentationError",
-            format!("expected an indented block after {what} on line {header}"),
-            line,
-        );
-    }
-    if ruff.contains("unindent does not match") {
-        return (
-            "IndentationError",
-            "unindent does not match any outer indentation level".into(),
-            line,
-        );
-    }
-    ("SyntaxError", "invalid syntax".into(), line)
-}
-
-/// The innermost bracket still open at byte `offset` (skipping strings and comments).
-fn innermost_open_bracket(source: &str, offset: usize) -> Option<(char, usize)> {
-    let bytes = source.as_bytes();
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() && i < offset {
-        let c = bytes[i];
-        match c {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c;
-                i += if triple { 3 } else { 1 };
-                while i < bytes.len() {
-                    let d = bytes[i];
-                    if d == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if d == b'\n' && !triple {
-                        break;
-                    }
-                    if d == c
-                        && (!triple
-                            || (i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c))
-                    {
-                        i += if triple { 3 } else { 1 };
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => stack.push((c as char, i)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack.last().copied()
 }

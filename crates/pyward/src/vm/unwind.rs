@@ -329,7 +329,13 @@ impl Vm {
                 }
                 push_repeated(&mut out, count);
             }
-            out.push_str(&self.exception_summary(Value::Obj(*id)));
+            match self.syntax_error_report(Value::Obj(*id)) {
+                Some((location, msg)) => {
+                    out.push_str(&location);
+                    out.push_str(&self.summary_line(Value::Obj(*id), &msg));
+                }
+                None => out.push_str(&self.exception_summary(Value::Obj(*id))),
+            }
             if let Some(s) = self.suggestion(Value::Obj(*id)) {
                 out.push_str(&format!(". Did you mean: '{s}'?"));
             }
@@ -383,6 +389,12 @@ impl Vm {
 
     /// `TypeName: message` (or just `TypeName` when the message is empty).
     pub fn exception_summary(&mut self, e: Value) -> String {
+        let msg = self.str(e).unwrap_or_default();
+        self.summary_line(e, &msg)
+    }
+
+    /// `TypeName: msg` for exception `e` (or just `TypeName` when `msg` is empty).
+    fn summary_line(&mut self, e: Value, msg: &str) -> String {
         let cls = self.exception_class(e);
         let name = match self.class_module(cls) {
             Some(m) if m != "__main__" && m != "builtins" => {
@@ -390,7 +402,6 @@ impl Vm {
             }
             _ => self.class_qualname(cls),
         };
-        let msg = self.str(e).unwrap_or_default();
         if msg.is_empty() {
             name
         } else {

@@ -264,6 +264,11 @@ impl Vm {
     }
 
     fn object_data_attr(&mut self, obj: Value, attr: &str) -> PyResult<Option<Value>> {
+        if let Some(Object::Exception(_)) = self.heap.get_obj(obj) {
+            if let Some(v) = self.exception_field(obj, attr)? {
+                return Ok(Some(v));
+            }
+        }
         let Some(o) = self.heap.get_obj(obj) else {
             return Ok(None);
         };

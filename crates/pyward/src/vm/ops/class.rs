@@ -470,8 +470,7 @@ impl Vm {
         args: &Args,
     ) -> PyResult<Value> {
         if base_type.is_exception() {
-            let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
-            return self.alloc(Object::Exception(Box::new(e)));
+            return self.new_exception(cls, base_type, args.pos.to_vec());
         }
         if base_type == BuiltinType::Type {
             // `type.__new__(mcs, name, bases, namespace)`: a class whose metaclass is `cls`.

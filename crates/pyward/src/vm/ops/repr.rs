@@ -276,7 +276,13 @@ impl Vm {
         }
         match self.heap.get_obj(v) {
             Some(Object::Str(s)) => Ok(s.s.clone()),
-            Some(Object::Exception(e)) => {
+            Some(Object::Exception(_)) => {
+                if let Some(s) = self.exception_field_str(v)? {
+                    return Ok(s);
+                }
+                let Some(Object::Exception(e)) = self.heap.get_obj(v) else {
+                    return Ok(String::new());
+                };
                 let args = e.args.clone();
                 let is_key_error =
                     matches!(e.cls, Value::Type(crate::types::BuiltinType::KeyError));

@@ -1,0 +1,1142 @@
+//! ruff's parse errors in CPython 3.11's words and places (msg, lineno, offset, end, text).
+//!
+//! CPython reports a tokenizer error (unterminated string, unmatched or mismatched bracket) as
+//! soon as its parser reaches it; a generic "invalid syntax" is replaced by a tokenizer error
+//! found anywhere later, or by an unclosed bracket from an earlier line
+//! (Parser/pegen_errors.c `_PyPegen_set_syntax_error`,
+//! `_PyPegen_tokenize_full_source_to_check_for_errors`). The specific messages come from the
+//! `invalid_*` rules of Grammar/python.gram; each arm below names its rule. Columns here are
+//! 1-based byte columns; `super::finish` turns them into CPython's character offsets.
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{Expr, Stmt, UnaryOp};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::compile::{CompileError, LineIndex};
+
+/// What is being compiled: CPython's `exec` (file) or `eval` (expression) start rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Exec,
+    Eval,
+}
+
+/// The CPython SyntaxError for ruff's first parse error.
+pub(super) fn parse_error(source: &str, e: &ParseError, mode: Mode) -> CompileError {
+    let at = e.location.start().to_usize();
+    let tok = scan_tokens(source);
+    let ctx = Ctx {
+        source,
+        idx: LineIndex::new(source),
+        mode,
+    };
+    let indentation = matches!(
+        e.error,
+        ParseErrorType::UnexpectedIndentation
+            | ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+    );
+    match &tok.error {
+        // Reached before the parser's error, or found by the full-source check that follows
+        // any parser error; an indentation error stops the tokenizer first.
+        Some(t) if !indentation || t.at <= at => return t.err.clone(),
+        _ => {}
+    }
+    let innermost = tok.open.last().copied();
+    if matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof)) {
+        if let Some((c, pos)) = innermost {
+            return ctx.never_closed(c, pos);
+        }
+    }
+    let err = ctx.specific(e).unwrap_or_else(|| ctx.generic(e.location));
+    if indentation {
+        return err;
+    }
+    // The full-source check reports the innermost bracket left open at the end when it was
+    // opened on a line before the parser's error.
+    if let Some((c, pos)) = innermost {
+        if ctx.line_of(pos) < ctx.line_of(at) {
+            return ctx.never_closed(c, pos);
+        }
+    }
+    err
+}
+
+struct Ctx<'a> {
+    source: &'a str,
+    idx: LineIndex,
+    mode: Mode,
+}
+
+impl Ctx<'_> {
+    fn line_of(&self, pos: usize) -> u32 {
+        self.loc(pos).0
+    }
+
+    /// 1-based line and byte column of a byte offset.
+    fn loc(&self, pos: usize) -> (u32, u32) {
+        self.idx.locate(TextSize::try_from(pos).unwrap_or_default())
+    }
+
+    /// The byte range of the line holding `pos`, without its newline.
+    fn line_range(&self, pos: usize) -> (usize, usize) {
+        let before = self.source.get(..pos).unwrap_or("");
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let rest = self.source.get(start..).unwrap_or("");
+        let end = rest.find('\n').map_or(self.source.len(), |i| start + i);
+        (start, end)
+    }
+
+    /// The source line at `pos` as the parser's error carries it: with its newline (exec
+    /// input always ends with one), or as written for eval.
+    fn parser_text(&self, pos: usize) -> String {
+        let (start, end) = self.line_range(pos);
+        let mut t = self.source.get(start..end).unwrap_or("").to_string();
+        if self.mode == Mode::Exec || self.source.get(end..).is_some_and(|r| r.starts_with('\n')) {
+            t.push('\n');
+        }
+        t
+    }
+
+    /// An error over `start..end` (byte offsets) with the parser's text.
+    fn at_range(&self, kind: &'static str, msg: String, start: usize, end: usize) -> CompileError {
+        let (line, col) = self.loc(start);
+        let (end_line, end_col) = self.loc(end);
+        CompileError {
+            kind,
+            text: Some(self.parser_text(start)),
+            ..CompileError::syntax(msg).span((line, col), (end_line, end_col))
+        }
+    }
+
+    /// "invalid syntax" at a token. A NEWLINE token has no width in CPython.
+    fn generic(&self, r: TextRange) -> CompileError {
+        let (start, end) = self.token_range(r);
+        let mut e = self.at_range("SyntaxError", "invalid syntax".into(), start, end);
+        // eval input has no final NEWLINE: the end marker sits at column -1.
+        let rest = self.source.get(start..).unwrap_or("");
+        if self.mode == Mode::Eval && rest.trim().is_empty() && !rest.contains('\n') {
+            e.col = Some(0);
+            e.end = e.line.map(|l| (l, 0));
+        }
+        e
+    }
+
+    fn token_range(&self, r: TextRange) -> (usize, usize) {
+        let start = r.start().to_usize();
+        let end = r.end().to_usize();
+        if self.starts_newline(start) {
+            (start, start)
+        } else {
+            (start, end.max(start))
+        }
+    }
+
+    fn starts_newline(&self, pos: usize) -> bool {
+        self.source
+            .get(pos..)
+            .is_none_or(|r| r.is_empty() || r.starts_with('\n') || r.starts_with('\r'))
+    }
+
+    /// `'(' was never closed` at the bracket (tokenizer.c, end offset 0). The text is the
+    /// bracket's line, with its newline only when it is the last line the tokenizer read.
+    fn never_closed(&self, c: char, pos: usize) -> CompileError {
+        let (line, col) = self.loc(pos);
+        let (start, end) = self.line_range(pos);
+        let mut text = self.source.get(start..end).unwrap_or("").to_string();
+        let last_line = self.source.get(end..).is_none_or(|r| r.trim().is_empty());
+        if last_line && self.mode == Mode::Exec {
+            text.push('\n');
+        }
+        CompileError {
+            text: Some(text),
+            end: Some((line, 0)),
+            ..CompileError::syntax(format!("'{c}' was never closed")).at(line, col)
+        }
+    }
+
+    /// The error when ruff's error matches one of CPython's specific messages; None for a
+    /// generic "invalid syntax".
+    fn specific(&self, e: &ParseError) -> Option<CompileError> {
+        let r = e.location;
+        let start = r.start().to_usize();
+        let end = r.end().to_usize();
+        let syntax =
+            |msg: &str, s: usize, en: usize| self.at_range("SyntaxError", msg.into(), s, en);
+        Some(match &e.error {
+            ParseErrorType::ExpectedToken { expected, found } => {
+                return self.expected_token(*expected, *found, r);
+            }
+            ParseErrorType::UnexpectedIndentation => {
+                // tokenizer.c: the offset is the indented token's column, with no end.
+                let (line, col) = self.loc(end);
+                CompileError {
+                    kind: "IndentationError",
+                    text: Some(self.parser_text(start)),
+                    end: Some((line, -1)),
+                    ..CompileError::syntax("unexpected indent").at(line, col.saturating_sub(1))
+                }
+            }
+            ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+                let (ls, le) = self.line_range(start);
+                let (line, _) = self.loc(start);
+                let width = u32::try_from(le.saturating_sub(ls)).unwrap_or(u32::MAX);
+                CompileError {
+                    kind: "IndentationError",
+                    text: Some(self.parser_text(start)),
+                    end: Some((line, -1)),
+                    ..CompileError::syntax("unindent does not match any outer indentation level")
+                        .at(line, width.saturating_add(1))
+                }
+            }
+            ParseErrorType::OtherError(m) => return self.other_error(m, r),
+            ParseErrorType::SimpleStatementsOnSameLine => return self.legacy_print(start),
+            ParseErrorType::InvalidAssignmentTarget => return self.bad_target(r, Target::Assign),
+            ParseErrorType::InvalidNamedAssignmentTarget => {
+                return self.bad_target(r, Target::Named);
+            }
+            ParseErrorType::InvalidDeleteTarget => return self.bad_target(r, Target::Delete),
+            ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                return self.bad_target(r, Target::Augmented);
+            }
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+                syntax("illegal target for annotation", start, end)
+            }
+            ParseErrorType::UnparenthesizedGeneratorExpression => {
+                syntax("Generator expression must be parenthesized", start, end)
+            }
+            ParseErrorType::InvalidArgumentUnpackingOrder => syntax(
+                "iterable argument unpacking follows keyword argument unpacking",
+                start,
+                start.saturating_add(1),
+            ),
+            ParseErrorType::PositionalAfterKeywordArgument
+            | ParseErrorType::PositionalAfterKeywordUnpacking => {
+                // invalid_arguments points at the token after the positional argument.
+                let next = self.skip_blanks(end);
+                let msg = if self.positional_after_unpacking(start) {
+                    "positional argument follows keyword argument unpacking"
+                } else {
+                    "positional argument follows keyword argument"
+                };
+                syntax(msg, next, next.saturating_add(1))
+            }
+            ParseErrorType::NonDefaultParamAfterDefaultParam => {
+                syntax("non-default argument follows default argument", start, end)
+            }
+            ParseErrorType::ParamAfterVarKeywordParam => {
+                syntax("arguments cannot follow var-keyword argument", start, end)
+            }
+            ParseErrorType::ExpectedKeywordParam => {
+                let star = self
+                    .source
+                    .get(..start)
+                    .and_then(|b| b.rfind('*'))
+                    .unwrap_or(start);
+                syntax(
+                    "named arguments must follow bare *",
+                    star,
+                    star.saturating_add(1),
+                )
+            }
+            ParseErrorType::VarParameterWithDefault => syntax(
+                "var-positional argument cannot have default value",
+                start,
+                end,
+            ),
+            ParseErrorType::InvalidStarredExpressionUsage => {
+                let stars = if self
+                    .source
+                    .get(start..)
+                    .is_some_and(|r| r.starts_with("**"))
+                {
+                    2
+                } else {
+                    1
+                };
+                return Some(
+                    self.generic(TextRange::new(r.start(), r.start() + TextSize::from(stars))),
+                );
+            }
+            ParseErrorType::FStringError(f)
+            | ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) => {
+                let msg = match f {
+                    InterpolatedStringErrorType::UnclosedLbrace => "f-string: expecting '}'",
+                    InterpolatedStringErrorType::InvalidConversionFlag => {
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+                    }
+                    InterpolatedStringErrorType::SingleRbrace => {
+                        "f-string: single '}' is not allowed"
+                    }
+                    InterpolatedStringErrorType::LambdaWithoutParentheses => {
+                        "f-string: lambda expressions are not allowed without parentheses"
+                    }
+                    _ => return None,
+                };
+                syntax(msg, end, end)
+            }
+            _ => return None,
+        })
+    }
+
+    fn expected_token(
+        &self,
+        expected: TokenKind,
+        found: TokenKind,
+        r: TextRange,
+    ) -> Option<CompileError> {
+        let start = r.start().to_usize();
+        match (expected, found) {
+            (TokenKind::Colon, TokenKind::Newline) => {
+                Some(self.at_range("SyntaxError", "expected ':'".into(), start, start))
+            }
+            (TokenKind::Colon, TokenKind::Equal) => self.assign_in_condition(start),
+            (TokenKind::Colon, _) if self.in_dict_display(start) => {
+                // invalid_kvpair: the key's last character, no end.
+                let key_end = self.skip_blanks_back(start);
+                let (line, col) = self.loc(key_end);
+                Some(CompileError {
+                    text: Some(self.parser_text(start)),
+                    end: Some((line, 0)),
+                    ..CompileError::syntax("':' expected after dictionary key")
+                        .at(line, col.saturating_sub(1))
+                })
+            }
+            (_, f) if is_augassign(f) => self.bad_target(r, Target::Augmented),
+            (TokenKind::Comma | TokenKind::Colon, _) => self.forgot_comma(start),
+            (TokenKind::Else, _) => self.if_without_else(start),
+            _ => None,
+        }
+    }
+
+    /// invalid_expression: `a if b` with no `else`, over `a` to `b`.
+    fn if_without_else(&self, found: usize) -> Option<CompileError> {
+        let prev_end = self.skip_blanks_back(found);
+        let ranges = expr_ranges(self.source, self.mode)?;
+        let start = ranges
+            .iter()
+            .filter(|x| x.kind == Kind::Conditional && x.range.end().to_usize() == prev_end)
+            .map(|x| x.range.start().to_usize())
+            .min()?;
+        Some(self.at_range(
+            "SyntaxError",
+            "expected 'else' after 'if' expression".into(),
+            start,
+            prev_end,
+        ))
+    }
+
+    /// invalid_named_expression: `if x = 1:` suggests `==` or `:=` over NAME '=' bitwise_or;
+    /// `if f() = 1:` names what cannot be assigned to.
+    fn assign_in_condition(&self, eq: usize) -> Option<CompileError> {
+        let (ls, le) = self.line_range(eq);
+        let line = self.source.get(ls..le)?;
+        let head = line.trim_start();
+        let kw_len = ["if ", "elif ", "while "]
+            .iter()
+            .find(|k| head.starts_with(*k))?
+            .len();
+        let cond_start = ls + (line.len() - head.len()) + kw_len;
+        let cond_start = self.skip_blanks(cond_start);
+        let name = self.source.get(cond_start..eq)?.trim_end();
+        if name.is_empty() {
+            return None;
+        }
+        if !name.chars().all(|c| c == '_' || c.is_alphanumeric()) {
+            // The third alternative: a bitwise_or on the left is named.
+            let left_end = cond_start + name.len();
+            let ranges = expr_ranges(self.source, self.mode)?;
+            let left = ranges.iter().find(|x| {
+                x.range.start().to_usize() == cond_start && x.range.end().to_usize() == left_end
+            })?;
+            if !left.kind.is_bitwise_or() {
+                return None;
+            }
+            return Some(self.at_range(
+                "SyntaxError",
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    left.kind.name()
+                ),
+                cond_start,
+                left_end,
+            ));
+        }
+        let body = line.trim_end();
+        let rhs_end = ls + body.strip_suffix(':').unwrap_or(body).trim_end().len();
+        Some(self.at_range(
+            "SyntaxError",
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+            cond_start,
+            rhs_end.max(eq),
+        ))
+    }
+
+    /// Whether `pos` is inside a `{...}` whose entries so far are `key: value` pairs.
+    fn in_dict_display(&self, pos: usize) -> bool {
+        let Some(&(c, open)) = scan_brackets(self.source, pos).last() else {
+            return false;
+        };
+        c == '{'
+            && top_level_char(
+                self.source.get(open.saturating_add(1)..pos).unwrap_or(""),
+                ':',
+            )
+    }
+
+    /// invalid_expression: two expressions side by side inside brackets.
+    fn forgot_comma(&self, found: usize) -> Option<CompileError> {
+        scan_brackets(self.source, found).last()?;
+        let prev_end = self.skip_blanks_back(found);
+        let ranges = expr_ranges(self.source, self.mode)?;
+        let b = ranges
+            .iter()
+            .filter(|x| x.range.start().to_usize() == found)
+            .map(|x| x.range.end().to_usize())
+            .max()?;
+        let a = ranges
+            .iter()
+            .filter(|x| x.range.end().to_usize() == prev_end)
+            .map(|x| x.range.start().to_usize())
+            .min()?;
+        // `print "x"` and soft keywords are left to other rules.
+        let first = self.source.get(a..prev_end)?;
+        if matches!(first, "print" | "exec" | "match" | "case" | "_") {
+            return None;
+        }
+        // Looking past `b` at the end of input inside brackets is the tokenizer's
+        // "never closed" error.
+        // The rule reads the token after `b`: a bracket left open at the end on an earlier
+        // line than that token is what CPython reports.
+        if let Some(&(c, pos)) = scan_tokens(self.source).open.last() {
+            let rest = self.source.get(b..).unwrap_or("");
+            let next = b + (rest.len() - rest.trim_start().len());
+            if rest.trim().is_empty() || self.line_of(pos) < self.line_of(next) {
+                return Some(self.never_closed(c, pos));
+            }
+        }
+        Some(self.at_range(
+            "SyntaxError",
+            "invalid syntax. Perhaps you forgot a comma?".into(),
+            a,
+            b,
+        ))
+    }
+
+    /// `print x` (invalid_expression's legacy check): CPython names the missing call.
+    fn legacy_print(&self, start: usize) -> Option<CompileError> {
+        let prev_end = self.skip_blanks_back(start);
+        let (ls, _) = self.line_range(start);
+        let head = self.source.get(ls..prev_end)?;
+        let word = head.trim_start();
+        if !matches!(word, "print" | "exec") {
+            return None;
+        }
+        let word_start = prev_end.saturating_sub(word.len());
+        let ranges = expr_ranges(self.source, self.mode)?;
+        let end = ranges
+            .iter()
+            .filter(|x| x.range.start().to_usize() == start)
+            .map(|x| x.range.end().to_usize())
+            .max()?;
+        Some(self.at_range(
+            "SyntaxError",
+            format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            word_start,
+            end,
+        ))
+    }
+
+    fn other_error(&self, m: &str, r: TextRange) -> Option<CompileError> {
+        let start = r.start().to_usize();
+        let end = r.end().to_usize();
+        if let Some(what) = m.strip_prefix("Expected an indented block after ") {
+            let what = match what {
+                "function definition" => "function definition".to_string(),
+                "`class` definition" => "class definition".to_string(),
+                other => {
+                    let word = other.split('`').nth(1).unwrap_or(other);
+                    format!("'{word}' statement")
+                }
+            };
+            let header = self.header_line(start);
+            return Some(CompileError {
+                kind: "IndentationError",
+                ..self.at_range(
+                    "IndentationError",
+                    format!("expected an indented block after {what} on line {header}"),
+                    start,
+                    end,
+                )
+            });
+        }
+        if m.starts_with("Expected `except` or `finally`") {
+            return Some(self.at_range(
+                "SyntaxError",
+                "expected 'except' or 'finally' block".into(),
+                start,
+                end,
+            ));
+        }
+        None
+    }
+
+    /// The line of the compound statement whose block should start at `pos`: the nearest
+    /// earlier code line indented no deeper than `pos`'s line.
+    fn header_line(&self, pos: usize) -> u32 {
+        let (ls, _) = self.line_range(pos);
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let here = indent(self.source.get(ls..pos).unwrap_or(""));
+        let before = self.source.get(..ls).unwrap_or("");
+        let mut line = self.line_of(pos);
+        for l in before.lines().rev() {
+            line = line.saturating_sub(1);
+            let t = l.trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            if indent(l) <= here {
+                return line;
+            }
+        }
+        self.line_of(pos).saturating_sub(1).max(1)
+    }
+
+    fn bad_target(&self, r: TextRange, how: Target) -> Option<CompileError> {
+        let info = expr_ranges(self.source, self.mode)?;
+        let start = r.start().to_usize();
+        // ruff reports `a, b += 1` at the operator; CPython at the whole target.
+        let (target, kind) = if how == Target::Augmented && !info.iter().any(|x| x.range == r) {
+            // The target runs from the statement's start; a comma there makes it a tuple.
+            let prev_end = self.skip_blanks_back(start);
+            let (ls, _) = self.line_range(start);
+            let first = self.skip_blanks(ls);
+            let text = self.source.get(first..prev_end)?;
+            let range = TextRange::new(
+                TextSize::try_from(first).ok()?,
+                TextSize::try_from(prev_end).ok()?,
+            );
+            match info.iter().find(|x| x.range == range) {
+                Some(x) => (x.range, x.kind),
+                None if top_level_char(text, ',') => (range, Kind::Tuple),
+                None => return None,
+            }
+        } else {
+            let x = info.iter().find(|x| x.range == r)?;
+            (x.range, x.kind)
+        };
+        let (s, e) = (target.start().to_usize(), target.end().to_usize());
+        let msg = match how {
+            Target::Augmented => {
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    kind.name()
+                )
+            }
+            Target::Delete => format!("cannot delete {}", kind.name()),
+            Target::Named => {
+                format!("cannot use assignment expressions with {}", kind.name())
+            }
+            Target::Assign if kind == Kind::Yield => {
+                "assignment to yield expression not possible".to_string()
+            }
+            Target::Assign => {
+                let single = info.iter().any(|x| x.range == target && x.single_assign);
+                if single && kind.is_bitwise_or() {
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        kind.name()
+                    )
+                } else {
+                    format!("cannot assign to {}", kind.name())
+                }
+            }
+        };
+        Some(self.at_range("SyntaxError", msg, s, e))
+    }
+
+    /// `f(**x, y)`: whether a `**` argument comes before the positional one at `pos`.
+    fn positional_after_unpacking(&self, pos: usize) -> bool {
+        let Some(&(_, open)) = scan_brackets(self.source, pos).last() else {
+            return false;
+        };
+        let args = self.source.get(open..pos).unwrap_or("");
+        let kw = args.rfind('=').unwrap_or(0);
+        args.rfind("**").is_some_and(|u| u >= kw)
+    }
+
+    /// The first non-blank byte at or after `pos` on the same line.
+    fn skip_blanks(&self, pos: usize) -> usize {
+        let rest = self.source.get(pos..).unwrap_or("");
+        pos + (rest.len() - rest.trim_start_matches([' ', '\t', '\x0c']).len())
+    }
+
+    /// The end of the last token before `pos`, skipping blanks and line breaks.
+    fn skip_blanks_back(&self, pos: usize) -> usize {
+        self.source.get(..pos).unwrap_or("").trim_end().len()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Assign,
+    Named,
+    Delete,
+    Augmented,
+}
+
+/// An expression's kind as CPython's `_PyPegen_get_expr_name` words it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Attribute,
+    Subscript,
+    Starred,
+    Name,
+    List,
+    Tuple,
+    Lambda,
+    Call,
+    Expression,
+    Not,
+    Generator,
+    Yield,
+    Await,
+    ListComp,
+    SetComp,
+    DictComp,
+    Dict,
+    Set,
+    FString,
+    None,
+    False,
+    True,
+    Ellipsis,
+    Literal,
+    Compare,
+    Conditional,
+    Named,
+    BoolOp,
+}
+
+impl Kind {
+    fn of(e: &Expr) -> Kind {
+        match e {
+            Expr::Attribute(_) => Kind::Attribute,
+            Expr::Subscript(_) => Kind::Subscript,
+            Expr::Starred(_) => Kind::Starred,
+            Expr::Name(_) => Kind::Name,
+            Expr::List(_) => Kind::List,
+            Expr::Tuple(_) => Kind::Tuple,
+            Expr::Lambda(_) => Kind::Lambda,
+            Expr::Call(_) => Kind::Call,
+            Expr::BoolOp(_) => Kind::BoolOp,
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not => Kind::Not,
+            Expr::BinOp(_) | Expr::UnaryOp(_) | Expr::Slice(_) | Expr::IpyEscapeCommand(_) => {
+                Kind::Expression
+            }
+            Expr::Generator(_) => Kind::Generator,
+            Expr::Yield(_) | Expr::YieldFrom(_) => Kind::Yield,
+            Expr::Await(_) => Kind::Await,
+            Expr::ListComp(_) => Kind::ListComp,
+            Expr::SetComp(_) => Kind::SetComp,
+            Expr::DictComp(_) => Kind::DictComp,
+            Expr::Dict(_) => Kind::Dict,
+            Expr::Set(_) => Kind::Set,
+            Expr::FString(_) | Expr::TString(_) => Kind::FString,
+            Expr::NoneLiteral(_) => Kind::None,
+            Expr::BooleanLiteral(b) if b.value => Kind::True,
+            Expr::BooleanLiteral(_) => Kind::False,
+            Expr::EllipsisLiteral(_) => Kind::Ellipsis,
+            Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => {
+                Kind::Literal
+            }
+            Expr::Compare(_) => Kind::Compare,
+            Expr::If(_) => Kind::Conditional,
+            Expr::Named(_) => Kind::Named,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Attribute => "attribute",
+            Kind::Subscript => "subscript",
+            Kind::Starred => "starred",
+            Kind::Name => "name",
+            Kind::List => "list",
+            Kind::Tuple => "tuple",
+            Kind::Lambda => "lambda",
+            Kind::Call => "function call",
+            Kind::Expression | Kind::Not | Kind::BoolOp => "expression",
+            Kind::Generator => "generator expression",
+            Kind::Yield => "yield expression",
+            Kind::Await => "await expression",
+            Kind::ListComp => "list comprehension",
+            Kind::SetComp => "set comprehension",
+            Kind::DictComp => "dict comprehension",
+            Kind::Dict => "dict literal",
+            Kind::Set => "set display",
+            Kind::FString => "f-string expression",
+            Kind::None => "None",
+            Kind::False => "False",
+            Kind::True => "True",
+            Kind::Ellipsis => "ellipsis",
+            Kind::Literal => "literal",
+            Kind::Compare => "comparison",
+            Kind::Conditional => "conditional expression",
+            Kind::Named => "named expression",
+        }
+    }
+
+    /// Whether the grammar's `bitwise_or` can produce it, and it is not one of the targets
+    /// invalid_named_expression leaves alone (list, tuple, genexp, True, None, False).
+    fn is_bitwise_or(self) -> bool {
+        !matches!(
+            self,
+            Kind::List
+                | Kind::Tuple
+                | Kind::Generator
+                | Kind::True
+                | Kind::None
+                | Kind::False
+                | Kind::Lambda
+                | Kind::Not
+                | Kind::BoolOp
+                | Kind::Compare
+                | Kind::Conditional
+                | Kind::Named
+                | Kind::Yield
+                | Kind::Starred
+        )
+    }
+}
+
+/// One expression of the error-recovered AST.
+struct ExprInfo {
+    range: TextRange,
+    kind: Kind,
+    /// The only target of an `=` statement.
+    single_assign: bool,
+}
+
+/// Every expression of ruff's error-recovered parse, for errors worded by what the
+/// offending expression is. The parse already recursed to this depth, so walking it does too.
+fn expr_ranges(source: &str, mode: Mode) -> Option<Vec<ExprInfo>> {
+    struct Collect(Vec<ExprInfo>);
+    impl<'a> Visitor<'a> for Collect {
+        fn visit_stmt(&mut self, s: &'a Stmt) {
+            let targets: &[Expr] = match s {
+                Stmt::Assign(a) => &a.targets,
+                Stmt::AugAssign(a) => std::slice::from_ref(&*a.target),
+                _ => &[],
+            };
+            for t in targets {
+                self.0.push(ExprInfo {
+                    range: t.range(),
+                    kind: Kind::of(t),
+                    single_assign: targets.len() == 1 && matches!(s, Stmt::Assign(_)),
+                });
+            }
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &'a Expr) {
+            self.0.push(ExprInfo {
+                range: e.range(),
+                kind: Kind::of(e),
+                single_assign: false,
+            });
+            walk_expr(self, e);
+        }
+    }
+    let pmode = match mode {
+        Mode::Exec => ruff_python_parser::Mode::Module,
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+    };
+    let parsed = ruff_python_parser::parse_unchecked(source, pmode.into());
+    let mut c = Collect(Vec::new());
+    match parsed.syntax() {
+        ruff_python_ast::Mod::Module(m) => c.visit_body(&m.body),
+        ruff_python_ast::Mod::Expression(e) => c.visit_expr(&e.body),
+    }
+    Some(c.0)
+}
+
+/// The first error CPython's tokenizer raises, and the brackets still open at the end.
+struct TokScan {
+    error: Option<TokErr>,
+    open: Vec<(char, usize)>,
+}
+
+struct TokErr {
+    /// Byte offset where the tokenizer stops.
+    at: usize,
+    err: CompileError,
+}
+
+/// Scan the source as CPython's tokenizer does for strings, comments and brackets
+/// (Parser/tokenizer.c `tok_get`), stopping at its first error.
+fn scan_tokens(source: &str) -> TokScan {
+    let idx = LineIndex::new(source);
+    let loc = |p: usize| idx.locate(TextSize::try_from(p).unwrap_or_default());
+    // tokenizer.c `_syntaxerror_range`: the whole line, without its newline.
+    let line_text = |p: usize| {
+        let before = source.get(..p).unwrap_or("");
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let rest = source.get(start..).unwrap_or("");
+        let end = rest.find('\n').map_or(source.len(), |i| start + i);
+        source.get(start..end).unwrap_or("").to_string()
+    };
+    let bytes = source.as_bytes();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    let fail = |at: usize, err: CompileError, open: Vec<(char, usize)>| TokScan {
+        error: Some(TokErr { at, err }),
+        open,
+    };
+    while let Some(&c) = bytes.get(i) {
+        match c {
+            b'#' => {
+                while bytes.get(i).is_some_and(|&b| b != b'\n') {
+                    i += 1;
+                }
+            }
+            b'\\' => i += 2,
+            b'\'' | b'"' => {
+                // The token starts at its prefix letters.
+                let mut tok_start = i;
+                while tok_start > 0
+                    && bytes
+                        .get(tok_start - 1)
+                        .is_some_and(|b| b"rRbBfFuU".contains(b))
+                {
+                    tok_start -= 1;
+                }
+                let triple = bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c);
+                i += if triple { 3 } else { 1 };
+                let mut closed = false;
+                while let Some(&d) = bytes.get(i) {
+                    if d == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if d == b'\n' && !triple {
+                        break;
+                    }
+                    if d == c
+                        && (!triple
+                            || (bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c)))
+                    {
+                        i += if triple { 3 } else { 1 };
+                        closed = true;
+                        break;
+                    }
+                    i += 1;
+                }
+                if !closed {
+                    let (line, col) = loc(tok_start);
+                    let msg = if triple {
+                        let last = loc(source.trim_end_matches('\n').len()).0;
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {last})"
+                        )
+                    } else {
+                        format!("unterminated string literal (detected at line {line})")
+                    };
+                    let err = CompileError {
+                        text: Some(line_text(tok_start)),
+                        end: Some((line, i32::try_from(col).unwrap_or(0))),
+                        ..CompileError::syntax(msg).at(line, col)
+                    };
+                    return fail(tok_start, err, open);
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => open.push((c as char, i)),
+            c if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| b == b'_' || b.is_ascii_alphanumeric() || b >= 0x80)
+                {
+                    i += 1;
+                }
+                // A string prefix is read again from its quote.
+                continue;
+            }
+            c if c.is_ascii_digit()
+                || (c == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
+            {
+                match number::scan(bytes, i) {
+                    Ok(end) => {
+                        i = end;
+                        continue;
+                    }
+                    Err(bad) => {
+                        let (line, start_col) = loc(i);
+                        let (_, cur_col) = loc(bad.cur);
+                        let cur_col = cur_col.saturating_sub(1);
+                        let (col, end_col) = match bad.known_start {
+                            true => (start_col, cur_col),
+                            false => (cur_col, cur_col),
+                        };
+                        let err = CompileError {
+                            text: Some(line_text(i)),
+                            end: Some((line, i32::try_from(end_col).unwrap_or(0))),
+                            ..CompileError::syntax(bad.msg).at(line, col)
+                        };
+                        return fail(i, err, open);
+                    }
+                }
+            }
+            b')' | b']' | b'}' => {
+                let (line, col) = loc(i);
+                let close = c as char;
+                let msg = match open.pop() {
+                    None => format!("unmatched '{close}'"),
+                    Some((o, _)) if matches!((o, close), ('(', ')') | ('[', ']') | ('{', '}')) => {
+                        i += 1;
+                        continue;
+                    }
+                    Some((o, at)) => {
+                        let open_line = loc(at).0;
+                        if open_line == line {
+                            format!(
+                                "closing parenthesis '{close}' does not match opening parenthesis '{o}'"
+                            )
+                        } else {
+                            format!(
+                                "closing parenthesis '{close}' does not match opening parenthesis '{o}' on line {open_line}"
+                            )
+                        }
+                    }
+                };
+                let err = CompileError {
+                    text: Some(line_text(i)),
+                    end: Some((line, i32::try_from(col).unwrap_or(0))),
+                    ..CompileError::syntax(msg).at(line, col)
+                };
+                return fail(i, err, open);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    TokScan { error: None, open }
+}
+
+fn is_augassign(t: TokenKind) -> bool {
+    matches!(
+        t,
+        TokenKind::PlusEqual
+            | TokenKind::MinusEqual
+            | TokenKind::StarEqual
+            | TokenKind::SlashEqual
+            | TokenKind::DoubleSlashEqual
+            | TokenKind::PercentEqual
+            | TokenKind::DoubleStarEqual
+            | TokenKind::AtEqual
+            | TokenKind::AmperEqual
+            | TokenKind::VbarEqual
+            | TokenKind::CircumflexEqual
+            | TokenKind::LeftShiftEqual
+            | TokenKind::RightShiftEqual
+    )
+}
+
+mod number {
+    //! Number literals as CPython's tokenizer checks them (tokenizer.c `tok_get`,
+    //! `tok_decimal_tail`, `verify_end_of_number`).
+
+    /// A malformed literal: the message and where the tokenizer's cursor stopped.
+    pub(super) struct BadNumber {
+        pub msg: String,
+        pub cur: usize,
+        /// The error spans from the literal's start (leading zeros) rather than sitting at
+        /// the cursor.
+        pub known_start: bool,
+    }
+
+    fn at(b: &[u8], i: usize) -> u8 {
+        b.get(i).copied().unwrap_or(0)
+    }
+
+    fn bad(msg: impl Into<String>, cur: usize) -> Result<usize, BadNumber> {
+        Err(BadNumber {
+            msg: msg.into(),
+            cur,
+            known_start: false,
+        })
+    }
+
+    fn ident_char(c: u8) -> bool {
+        c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80
+    }
+
+    /// `verify_end_of_number`: a literal followed by a name character is an error, except
+    /// before the keywords that may follow a number (CPython only warns there).
+    fn end_ok(b: &[u8], i: usize, kind: &str) -> Result<usize, BadNumber> {
+        let rest = b.get(i..).unwrap_or(&[]);
+        let keyword = ["and", "else", "for", "if", "in", "is", "or", "not"]
+            .iter()
+            .any(|k| rest.starts_with(k.as_bytes()));
+        if !keyword && ident_char(at(b, i)) {
+            return bad(format!("invalid {kind} literal"), i);
+        }
+        Ok(i)
+    }
+
+    /// `tok_decimal_tail`: digits with single underscores between them.
+    fn decimal_tail(b: &[u8], mut i: usize) -> Result<usize, BadNumber> {
+        loop {
+            while at(b, i).is_ascii_digit() {
+                i += 1;
+            }
+            if at(b, i) != b'_' {
+                return Ok(i);
+            }
+            if !at(b, i + 1).is_ascii_digit() {
+                return bad("invalid decimal literal", i + 1);
+            }
+            i += 1;
+        }
+    }
+
+    /// Digits of a prefixed literal (`0x`, `0o`, `0b`) after the prefix.
+    fn radix_digits(
+        b: &[u8],
+        mut i: usize,
+        kind: &str,
+        ok: fn(u8) -> bool,
+    ) -> Result<usize, BadNumber> {
+        loop {
+            if at(b, i) == b'_' {
+                i += 1;
+            }
+            let c = at(b, i);
+            if !ok(c) {
+                if kind != "hexadecimal" && c.is_ascii_digit() {
+                    return bad(
+                        format!("invalid digit '{}' in {kind} literal", c as char),
+                        i + 1,
+                    );
+                }
+                return bad(format!("invalid {kind} literal"), i);
+            }
+            while ok(at(b, i)) {
+                i += 1;
+            }
+            if at(b, i) != b'_' {
+                break;
+            }
+        }
+        let c = at(b, i);
+        if kind != "hexadecimal" && c.is_ascii_digit() {
+            return bad(
+                format!("invalid digit '{}' in {kind} literal", c as char),
+                i + 1,
+            );
+        }
+        end_ok(b, i, kind)
+    }
+
+    /// The end of the number literal starting at `start`, or why it is malformed.
+    pub(super) fn scan(b: &[u8], start: usize) -> Result<usize, BadNumber> {
+        let mut i = start;
+        if at(b, i) == b'0' {
+            match at(b, i + 1) {
+                b'x' | b'X' => {
+                    return radix_digits(b, i + 2, "hexadecimal", |c| c.is_ascii_hexdigit());
+                }
+                b'o' | b'O' => {
+                    return radix_digits(b, i + 2, "octal", |c| (b'0'..b'8').contains(&c));
+                }
+                b'b' | b'B' => return radix_digits(b, i + 2, "binary", |c| c == b'0' || c == b'1'),
+                _ => {}
+            }
+            i += 1;
+            loop {
+                if at(b, i) == b'_' {
+                    if !at(b, i + 1).is_ascii_digit() {
+                        return bad("invalid decimal literal", i + 1);
+                    }
+                    i += 1;
+                }
+                if at(b, i) != b'0' {
+                    break;
+                }
+                i += 1;
+            }
+            let zeros_end = i + 1;
+            let nonzero = at(b, i).is_ascii_digit();
+            if nonzero {
+                i = decimal_tail(b, i)?;
+            }
+            match at(b, i) {
+                b'.' | b'e' | b'E' | b'j' | b'J' => return float_tail(b, i),
+                _ if nonzero => {
+                    return Err(BadNumber {
+                        msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                        cur: zeros_end,
+                        known_start: true,
+                    });
+                }
+                _ => return end_ok(b, i, "decimal"),
+            }
+        }
+        if at(b, i) != b'.' {
+            i = decimal_tail(b, i)?;
+        }
+        float_tail(b, i)
+    }
+
+    /// Fraction, exponent and imaginary suffix, from `i` (at `.`, `e` or `j`, or the end).
+    fn float_tail(b: &[u8], mut i: usize) -> Result<usize, BadNumber> {
+        if at(b, i) == b'.' {
+            i += 1;
+            if at(b, i).is_ascii_digit() {
+                i = decimal_tail(b, i)?;
+            }
+        }
+        if matches!(at(b, i), b'e' | b'E') {
+            let e = i;
+            i += 1;
+            if matches!(at(b, i), b'+' | b'-') {
+                i += 1;
+                if !at(b, i).is_ascii_digit() {
+                    return bad("invalid decimal literal", i);
+                }
+            } else if !at(b, i).is_ascii_digit() {
+                return end_ok(b, e, "decimal");
+            }
+            i = decimal_tail(b, i)?;
+        }
+        if matches!(at(b, i), b'j' | b'J') {
+            return end_ok(b, i + 1, "imaginary");
+        }
+        end_ok(b, i, "decimal")
+    }
+}
+
+/// The brackets open at `pos`, innermost last (strings and comments skipped).
+fn scan_brackets(source: &str, pos: usize) -> Vec<(char, usize)> {
+    scan_tokens(source.get(..pos).unwrap_or("")).open
+}
+
+/// Whether `s` has `ch` outside nested brackets and strings.
+fn top_level_char(s: &str, ch: char) -> bool {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for c in s.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            (None, c) if c == ch && depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
