@@ -12,7 +12,7 @@ mod func;
 mod iterfn;
 mod numfn;
 mod objfn;
-mod opslots;
+pub(crate) mod opslots;
 mod slots;
 pub mod sort;
 
