@@ -113,7 +113,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
         t,
         BuiltinType::Dict | BuiltinType::List | BuiltinType::ByteArray
     );
-    let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
+    let iterator = t.is_iterator() || t == BuiltinType::Generator;
     let ok = match s {
         SlotFn::Mro | SlotFn::SliceIndices => false,
         SlotFn::AddNote | SlotFn::WithTraceback => t.is_exception(),
@@ -417,11 +417,16 @@ fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = view_of(vm, &args)?;
+    if vm.builtin_type_of(v).is_iterator() {
+        // An iterator (its subclass's instance too) is its own iterator.
+        return recv(&args);
+    }
     vm.get_iter(v)
 }
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let it = recv(&args)?;
+    // On an instance of an iterator's subclass, the builtin iterator is its payload.
+    let it = view_of(vm, &args)?;
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => Err(exc::stop_iteration(vm.take_return_value(it))),

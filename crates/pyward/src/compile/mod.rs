@@ -224,12 +224,24 @@ pub struct Compiler<'src> {
     filename: Arc<str>,
     source: &'src str,
     depth: usize,
-    /// Whether top-level expression statements record their value (REPL-style result).
-    record_result: bool,
+    /// What module-level expression statements do with their value.
+    top_level: TopLevel,
     /// `from __future__ import annotations`: annotations are kept as source strings.
     future_annotations: bool,
     /// The leading `from __future__` statements (by address); any other is a SyntaxError.
     future_stmts: Vec<usize>,
+}
+
+/// What a module-level expression statement does with its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopLevel {
+    /// Drop it (a program, `exec`).
+    Discard,
+    /// Keep the last one as the run's result (REPL-style, `Program::run`).
+    Record,
+    /// Show it through `sys.displayhook`, as `compile(..., 'single')` code does (CPython's
+    /// PRINT_EXPR).
+    Display,
 }
 
 /// Compile a parsed module body.
@@ -238,7 +250,7 @@ pub fn compile_module<'a>(
     def_names: DefNames,
     source: &'a str,
     filename: &str,
-    record_result: bool,
+    top_level: TopLevel,
 ) -> Result<Arc<Code>, CompileError> {
     let lines = LineIndex::new(source);
     let scopes = scope::analyse(body, def_names, &lines)?;
@@ -251,7 +263,7 @@ pub fn compile_module<'a>(
         filename: Arc::from(filename),
         source,
         depth: 0,
-        record_result,
+        top_level,
         future_annotations,
         future_stmts,
     };
@@ -286,7 +298,7 @@ pub fn compile_eval<'a>(
         filename: Arc::from(filename),
         source,
         depth: 0,
-        record_result: false,
+        top_level: TopLevel::Discard,
         future_annotations: false,
         future_stmts: Vec::new(),
     };

@@ -31,10 +31,19 @@ impl<'src> Compiler<'src> {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
                 let top_level = self.unit_ref().kind == ScopeKind::Module && self.units.len() == 1;
-                if top_level && self.record_result {
-                    self.emit(Op::SetResult);
-                } else {
-                    self.emit(Op::Pop);
+                match self.top_level {
+                    super::TopLevel::Record if top_level => self.emit(Op::SetResult),
+                    super::TopLevel::Display if top_level => {
+                        // `sys.displayhook(value)`.
+                        let sys = self.name_idx("sys");
+                        let hook = self.name_idx("displayhook");
+                        self.emit(Op::ImportName(sys));
+                        self.emit(Op::LoadAttr(hook));
+                        self.emit(Op::Swap);
+                        self.emit(Op::Call(1));
+                        self.emit(Op::Pop);
+                    }
+                    _ => self.emit(Op::Pop),
                 }
             }
             Stmt::Assign(a) => {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ruff_python_parser::parse_module;
 
 use crate::bytecode::{Code, verify::verify};
-use crate::compile::{CompileError, LineIndex, compile_module};
+use crate::compile::{CompileError, LineIndex, TopLevel, compile_module};
 use errors::{Mode, parse_error};
 
 mod errors;
@@ -29,8 +29,20 @@ pub fn compile_source(
     filename: &str,
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
-    on_big_stack(source, filename, move |s, f| {
-        compile_inline(s, f, record_result)
+    let top = if record_result {
+        TopLevel::Record
+    } else {
+        TopLevel::Discard
+    };
+    on_big_stack(source, filename, move |s, f| compile_inline(s, f, top))
+        .map_err(|e| finish(e, source))
+}
+
+/// Compile one interactive statement (`compile(..., 'single')`): its expression statements
+/// show their values through `sys.displayhook`.
+pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    on_big_stack(source, filename, |s, f| {
+        compile_inline(s, f, TopLevel::Display)
     })
     .map_err(|e| finish(e, source))
 }
@@ -101,11 +113,7 @@ fn compile_eval_inline(source: &str, filename: &str) -> Result<Arc<Code>, Compil
     Ok(code)
 }
 
-fn compile_inline(
-    source: &str,
-    filename: &str,
-    record_result: bool,
-) -> Result<Arc<Code>, CompileError> {
+fn compile_inline(source: &str, filename: &str, top: TopLevel) -> Result<Arc<Code>, CompileError> {
     #[cfg(test)]
     if source.contains(&format!("{}compile", crate::host::PANIC_MARKER)) {
         #[allow(clippy::panic, reason = "test-only panic injection")]
@@ -116,8 +124,29 @@ fn compile_inline(
     prescan(source)?;
     let parsed = parse_module(source).map_err(|e| parse_error(source, &e, Mode::Exec))?;
     let mut module = parsed.into_syntax();
+    if top == TopLevel::Display {
+        // One interactive statement: simple statements may share its line.
+        if let (Some(first), Some(last)) = (module.body.first(), module.body.last()) {
+            use ruff_text_size::Ranged;
+            let idx = LineIndex::new(source);
+            let (line, col) = idx.locate(first.end());
+            if idx.locate(last.start()).0 != line {
+                let text = source
+                    .lines()
+                    .nth(line.saturating_sub(1) as usize)
+                    .unwrap_or("");
+                return Err(CompileError {
+                    text: Some(format!("{text}\n")),
+                    ..CompileError::syntax(
+                        "multiple statements found while compiling a single statement",
+                    )
+                    .span((line, col), (line, col))
+                });
+            }
+        }
+    }
     let def_names = crate::compile::mangle_module(&mut module.body);
-    let code = compile_module(&module.body, def_names, source, filename, record_result)?;
+    let code = compile_module(&module.body, def_names, source, filename, top)?;
     verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
     Ok(code)
 }

@@ -158,7 +158,13 @@ impl Vm {
                 f.qualname,
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
-            Object::CodeRt(c) => format!("<code object {}>", c.code.name),
+            Object::CodeRt(c) => format!(
+                "<code object {} at 0x{:012x}, file \"{}\", line {}>",
+                c.code.name,
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16,
+                c.code.filename,
+                c.code.first_line
+            ),
             Object::Cell(_) => "<cell>".into(),
             Object::BoundMethod(b) => {
                 let (recv, func) = (b.recv, b.func);
@@ -181,7 +187,8 @@ impl Vm {
                 }
             }
             Object::Iter(_) => format!(
-                "<iterator object at 0x{:012x}>",
+                "<{} object at 0x{:012x}>",
+                self.builtin_type_of(Value::Obj(id)).name(),
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
             Object::Exception(e) => {
