@@ -271,3 +271,66 @@ fn fuzz_regressions() {
     let src = "print([a for a in range(10**9) if a < 0])\n";
     assert_eq!(run(src), Some(Error::Limit(LimitKind::Fuel)), "{src}");
 }
+
+#[test]
+fn except_star_over_a_hostile_split_raises_type_errors() {
+    // CPython 3.11.7 crashes when an except* clause meets a `split` returning anything but a
+    // 2-tuple of exceptions or None; pyward raises TypeError instead.
+    let results = [
+        ("5", "Bad.split must return a tuple, not int"),
+        (
+            "(1, 2, 3)",
+            "Bad.split must return a 2-tuple, got tuple of size 3",
+        ),
+        ("[None, None]", "Bad.split must return a tuple, not list"),
+        (
+            "(ValueError(), 5)",
+            "Bad.split must return exceptions or None",
+        ),
+        ("([], None)", "Bad.split must return exceptions or None"),
+    ];
+    for (result, want) in results {
+        let src = format!(
+            "class Bad(ExceptionGroup):\n    def split(self, matcher):\n        return {result}\n\
+             try:\n    raise Bad('b', [ValueError(1)])\nexcept* TypeError:\n    raise\n"
+        );
+        match run(&src) {
+            Some(Error::Exception {
+                type_name, message, ..
+            }) => assert_eq!((type_name.as_str(), message.as_str()), ("TypeError", want)),
+            other => panic!("{result}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn deeply_nested_exception_groups_end_cleanly() {
+    // Splitting recurses over the nesting (RecursionError past the limit); printing stops
+    // at CPython's depth of 10.
+    let src = "g = ValueError(0)\nfor i in range(20000):\n    g = ExceptionGroup('d', [g, TypeError(i)])\n\
+               for f in (lambda: g.split(ValueError), lambda: g.subgroup(lambda e: False), repr):\n    \
+               try:\n        f(g) if f is repr else f()\n    except RecursionError:\n        pass\n\
+               try:\n    raise g\nexcept* ValueError:\n    pass\n";
+    match run(src) {
+        Some(Error::Exception {
+            type_name,
+            traceback,
+            ..
+        }) => {
+            assert_eq!(type_name, "RecursionError");
+            assert!(traceback.len() < 100_000, "{} bytes", traceback.len());
+        }
+        other => panic!("{other:?}"),
+    }
+    let src =
+        "g = ValueError(0)\nfor i in range(20000):\n    g = ExceptionGroup('d', [g])\nraise g\n";
+    match run(src) {
+        Some(Error::Exception { traceback, .. }) => {
+            assert!(
+                traceback.contains("... (max_group_depth is 10)"),
+                "{traceback}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -16,6 +16,9 @@ use crate::vm::{Args, Vm};
 
 /// `T(*args, **kwargs)` for a builtin type `T`.
 pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value> {
+    if t.is_exception_group() {
+        return super::excgroup::construct_group(vm, t, &args);
+    }
     if t.is_exception() {
         args.no_kwargs(t.name())?;
         return vm.new_exception(Value::Type(t), t, args.pos.to_vec());

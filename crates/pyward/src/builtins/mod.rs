@@ -8,6 +8,7 @@
 mod construct;
 mod dir_tables;
 mod evalfn;
+pub mod excgroup;
 mod func;
 mod iterfn;
 mod numfn;

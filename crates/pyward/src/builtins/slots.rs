@@ -45,6 +45,9 @@ natives! {
         Index => "__index__" => index,
         AddNote => "add_note" => add_note,
         WithTraceback => "with_traceback" => with_traceback,
+        Derive => "derive" => super::excgroup::derive,
+        Split => "split" => super::excgroup::split,
+        Subgroup => "subgroup" => super::excgroup::subgroup,
         Add => "__add__" => opslots::add,
         Radd => "__radd__" => opslots::radd,
         Sub => "__sub__" => opslots::sub,
@@ -117,6 +120,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
     let ok = match s {
         SlotFn::Mro | SlotFn::SliceIndices => false,
         SlotFn::AddNote | SlotFn::WithTraceback => t.is_exception(),
+        SlotFn::Derive | SlotFn::Split | SlotFn::Subgroup => t.is_exception_group(),
         SlotFn::Call => t == BuiltinType::Type,
         SlotFn::Next => iterator,
         SlotFn::Index => matches!(t, BuiltinType::Int | BuiltinType::Bool),
@@ -259,6 +263,9 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = recv(&args)?;
+    if let Some(s) = super::excgroup::group_str(vm, me)? {
+        return vm.new_str(s);
+    }
     let s = match vm.heap.get_obj(me) {
         Some(Object::Exception(e)) => {
             let a = e.args.clone();

@@ -292,6 +292,14 @@ pub enum Op {
     PopExcept,
     /// `( exc cls -- exc bool )` whether `exc` matches an except clause.
     CheckExcMatch,
+    /// `( exc cls -- rest match )` the part of `exc` (an exception, or None once an earlier
+    /// clause took everything) that an `except* cls` clause takes, which becomes the handled
+    /// exception; or, when nothing matches, `( exc cls -- exc )` and jump to the target.
+    CheckEgMatch(u32),
+    /// `( orig list -- exc )` the end of a `try`/`except*`: what to raise, from the original
+    /// exception and the list of what each clause raised plus the unmatched rest; or, when
+    /// there is nothing to raise, `( orig list -- )` and jump to the target.
+    PrepReraiseStar(u32),
     /// `( body name bases*n [kwargs] -- class )` run a class body and create the class; bit 31
     /// of the operand says a dict of class keywords (`metaclass=...`) is on top.
     BuildClass(u32),

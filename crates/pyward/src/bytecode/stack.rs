@@ -500,6 +500,27 @@ fn step(a: &mut Arena, op: Op, st: u32, consts: &[Const]) -> R<Step> {
             a.peek(st, 1)?;
             simple(a, 1, &[Any])
         }
+        Op::CheckEgMatch(t) => {
+            let kept = a.pop_n(st, 1)?;
+            a.peek(kept, 0)?;
+            let taken = a.push(a.pop_n(kept, 1)?, Any)?;
+            let taken = a.push(taken, Any)?;
+            Ok(Step {
+                low: d - 2,
+                fall: Some(taken),
+                jump: Some((t, kept)),
+            })
+        }
+        Op::PrepReraiseStar(t) => {
+            a.require(st, 0, &[List], "PrepReraiseStar")?;
+            let done = a.pop_n(st, 2)?;
+            let raise = a.push(done, Exc)?;
+            Ok(Step {
+                low: d - 2,
+                fall: Some(raise),
+                jump: Some((t, done)),
+            })
+        }
         Op::MatchSequence(..) | Op::MatchMapping | Op::ImportFrom(_) => {
             a.peek(st, 0)?;
             simple(a, 0, &[Any])

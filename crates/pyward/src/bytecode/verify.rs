@@ -72,6 +72,8 @@ pub fn verify_code(code: &Code) -> Result<(), String> {
             | Op::JumpIfTrueOrPop(t)
             | Op::JumpIfNotNone(t)
             | Op::ForIter(t)
+            | Op::CheckEgMatch(t)
+            | Op::PrepReraiseStar(t)
             | Op::Send(t) => in_range(t, n_ops + 1, "jump target")?,
             Op::GetAwaitable(w) => in_range(w, 3, "await site")?,
             _ => {}

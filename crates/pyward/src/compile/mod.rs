@@ -6,6 +6,7 @@
 //! `break` and `continue` unwind through (running `finally` bodies inline, as CPython does).
 //! Statements are in `stmt.rs`, expressions in `expr.rs`.
 
+mod except_star;
 mod expr;
 mod mangle;
 mod pattern;
@@ -167,6 +168,10 @@ enum FBlock<'a> {
     },
     /// A `with` body: the exit callable is on the stack. `async with` awaits its result.
     With { handler_len: usize, is_async: bool },
+    /// An `except*` clause body: the saved exception, the original group, the list of
+    /// raised parts and the unmatched rest are on the stack. Nothing may jump out of it
+    /// (`break`, `continue` and `return` are SyntaxErrors, as in CPython).
+    ExceptStar,
     /// A `finally` body run while a `return` unwinds: the return value waits on the stack,
     /// and a `break`, `continue` or `return` in the body drops it (CPython's POP_VALUE).
     PopValue,
@@ -182,6 +187,7 @@ impl FBlock<'_> {
             | FBlock::With { .. }
             | FBlock::PopValue => 1,
             FBlock::FinallyEnd => 2,
+            FBlock::ExceptStar => 4,
             FBlock::While { .. } | FBlock::Finally { .. } => 0,
         }
     }
@@ -571,6 +577,8 @@ fn jump_target_mut(op: &mut Op) -> Option<&mut u32> {
         | Op::JumpIfTrueOrPop(t)
         | Op::JumpIfNotNone(t)
         | Op::ForIter(t)
+        | Op::CheckEgMatch(t)
+        | Op::PrepReraiseStar(t)
         | Op::Send(t) => Some(t),
         _ => None,
     }

@@ -89,7 +89,13 @@ impl<'src> Compiler<'src> {
                     Some(v) => self.expr(v)?,
                     None => self.emit(Op::LoadNone),
                 }
-                self.unwind_fblocks(true, None)?;
+                // An error leaving the blocks points at the returned value, as compile.c's
+                // location is then the value's.
+                self.unwind_fblocks(true, None)
+                    .map_err(|e| match &r.value {
+                        Some(v) => e.span(self.lines.locate(v.start()), self.lines.locate(v.end())),
+                        None => e,
+                    })?;
                 self.emit(Op::ReturnValue);
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
@@ -124,12 +130,14 @@ impl<'src> Compiler<'src> {
                 self.bind_label(ok);
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported(s, "'except*'"));
-                }
                 self.check_block_nesting(s)?;
+                self.check_handler_types(t)?;
                 if t.finalbody.is_empty() {
-                    self.try_except(t)?;
+                    if t.is_star {
+                        self.try_star(t)?;
+                    } else {
+                        self.try_except(t)?;
+                    }
                 } else {
                     self.try_finally(t)?;
                 }
@@ -230,13 +238,13 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn push_fblock(&mut self, b: FBlock<'src>) {
+    pub(super) fn push_fblock(&mut self, b: FBlock<'src>) {
         if let Some(f) = self.fblocks.last_mut() {
             f.push(b);
         }
     }
 
-    fn pop_fblock(&mut self) {
+    pub(super) fn pop_fblock(&mut self) {
         if let Some(f) = self.fblocks.last_mut() {
             f.pop();
         }
@@ -258,7 +266,7 @@ impl<'src> Compiler<'src> {
         }
     }
 
-    fn delete_name(&mut self, name: &str) {
+    pub(super) fn delete_name(&mut self, name: &str) {
         match self.current_scope().access(name) {
             Access::Local(i) => self.emit(Op::DeleteFast(i)),
             Access::Deref(i) => self.emit(Op::DeleteDeref(i)),
@@ -479,10 +487,21 @@ impl<'src> Compiler<'src> {
 
     fn break_continue(&mut self, s: &Stmt, is_break: bool) -> Result<(), CompileError> {
         let blocks = self.fblocks.last().cloned().unwrap_or_default();
-        let Some(pos) = blocks
+        let pos = blocks
             .iter()
-            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
-        else {
+            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }));
+        // compile.c unwinds the block stack from the top: an except* block comes first.
+        let above = pos.map_or(0, |p| p + 1);
+        if blocks
+            .get(above..)
+            .is_some_and(|b| b.iter().any(|f| matches!(f, FBlock::ExceptStar)))
+        {
+            return Err(self.error_at(
+                s,
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+            ));
+        }
+        let Some(pos) = pos else {
             let what = if is_break {
                 "'break' outside loop"
             } else {
@@ -577,6 +596,11 @@ impl<'src> Compiler<'src> {
                         self.delete_name(n);
                     }
                 }
+                FBlock::ExceptStar => {
+                    return Err(CompileError::syntax(
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
                 FBlock::With {
                     handler_len,
                     is_async,
@@ -598,7 +622,14 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn try_except(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+    /// The start of a `try` with handlers: the body under the handler, `else`, a jump to the
+    /// end; then the handler's entry (`PushExcInfo`) under a cleanup handler that restores
+    /// the saved exception. Returns the cleanup and end labels and the handler count outside
+    /// the cleanup handler.
+    pub(super) fn try_handler_entry(
+        &mut self,
+        t: &'src ast::StmtTry,
+    ) -> Result<(super::Label, super::Label, usize), CompileError> {
         let handler = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -613,6 +644,19 @@ impl<'src> Compiler<'src> {
         self.unit().block_depth += 1;
         let handler_len = self.unit_ref().handler_stack.len();
         self.push_handler(cleanup);
+        Ok((cleanup, end, handler_len))
+    }
+
+    /// CPython's POP_EXCEPT_AND_RERAISE: `( prev exc -- )` restore the saved exception and
+    /// re-raise the current one.
+    pub(super) fn emit_pop_except_reraise(&mut self) {
+        self.emit(Op::Swap);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+    }
+
+    fn try_except(&mut self, t: &'src ast::StmtTry) -> Result<(), CompileError> {
+        let (cleanup, end, handler_len) = self.try_handler_entry(t)?;
         let n = t.handlers.len();
         for (k, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -643,11 +687,7 @@ impl<'src> Compiler<'src> {
             // Leaving the handler is outside its cleanup range (see `FBlock::Handler`).
             self.pop_handler();
             self.emit(Op::PopExcept);
-            if let Some(nm) = name {
-                self.emit(Op::LoadNone);
-                self.store_name(nm);
-                self.delete_name(nm);
-            }
+            self.clear_handler_name(name);
             self.emit_jump(Op::Jump, end);
             self.push_handler(cleanup);
             self.bind_label(next);
@@ -656,9 +696,7 @@ impl<'src> Compiler<'src> {
         self.pop_handler();
         self.unit().block_depth -= 1;
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }
@@ -676,6 +714,8 @@ impl<'src> Compiler<'src> {
         if t.handlers.is_empty() {
             self.body(&t.body)?;
             self.body(&t.orelse)?;
+        } else if t.is_star {
+            self.try_star(t)?;
         } else {
             self.try_except(t)?;
         }
@@ -695,13 +735,9 @@ impl<'src> Compiler<'src> {
         self.unit().block_depth -= 2;
         // Restoring the saved exception leaves the cleanup handler's range.
         self.pop_handler();
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }
@@ -803,9 +839,7 @@ impl<'src> Compiler<'src> {
         self.emit_jump(Op::Jump, end);
         self.unit().block_depth -= 2;
         self.bind_label(cleanup);
-        self.emit(Op::Swap);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.emit_pop_except_reraise();
         self.bind_label(end);
         Ok(())
     }

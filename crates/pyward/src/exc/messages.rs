@@ -6,6 +6,7 @@
 pub mod bytes;
 pub mod complex;
 pub mod coro;
+pub mod excgroup;
 pub mod string;
 
 /// `unsupported operand type(s) for +: 'int' and 'str'` (Objects/abstract.c binop_type_error).
@@ -21,6 +22,12 @@ pub fn unsupported_compare(op: &str, a: &str, b: &str) -> String {
 /// `bad operand type for unary -: 'str'` (Objects/abstract.c PyNumber_Negative).
 pub fn bad_unary(op: &str, t: &str) -> String {
     format!("bad operand type for unary {op}: '{t}'")
+}
+
+/// `ValueError() takes no keyword arguments` (_PyArg_NoKeywords, as BaseException_init and
+/// BaseExceptionGroup_init call it with the instance's type name).
+pub fn no_keyword_arguments(type_name: &str) -> String {
+    format!("{type_name}() takes no keyword arguments")
 }
 
 /// `'int' object is not callable` (Objects/call.c _PyObject_MakeTpCall).

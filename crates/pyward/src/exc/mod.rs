@@ -180,7 +180,7 @@ pub fn stop_iteration(v: Value) -> RunError {
 }
 
 /// One traceback line: where an exception passed through.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TbEntry {
     /// Source file name.
     pub filename: std::sync::Arc<str>,
@@ -214,6 +214,9 @@ pub struct ExcObj {
     /// For a NameError: the raising frame's code (`CodeRt`) and globals, whose names the
     /// traceback's "Did you mean" suggestion searches. None otherwise.
     pub scope: Option<(Value, Value)>,
+    /// For an exception group: its `message` (a str) and `exceptions` (a tuple), which
+    /// `args` does not hold (a subclass may pass other args to `__init__`). None otherwise.
+    pub group: Option<(Value, Value)>,
 }
 
 impl ExcObj {
@@ -230,6 +233,7 @@ impl ExcObj {
             name: Value::None,
             obj: Value::None,
             scope: None,
+            group: None,
         }
     }
 
@@ -250,6 +254,10 @@ impl ExcObj {
         if let Some((code, globals)) = self.scope {
             out.push(code);
             out.push(globals);
+        }
+        if let Some((message, excs)) = self.group {
+            out.push(message);
+            out.push(excs);
         }
     }
 }

@@ -69,6 +69,19 @@ impl Account {
         Ok(())
     }
 
+    /// `charge_growth` for a snapshot's decoder, whose errors are small.
+    #[inline(always)]
+    pub(crate) fn grow_restored(&mut self, bytes: usize) -> Result<(), LimitKind> {
+        match self.live_bytes.checked_add(bytes) {
+            Some(total) if total <= self.max_bytes => {
+                self.live_bytes = total;
+                self.peak_bytes = self.peak_bytes.max(total);
+                Ok(())
+            }
+            _ => Err(LimitKind::Memory),
+        }
+    }
+
     /// Return bytes of a freed or shrunk object.
     pub fn release(&mut self, bytes: usize) {
         self.live_bytes = self.live_bytes.saturating_sub(bytes);

@@ -305,15 +305,15 @@ impl Heap {
         }
     }
 
-    /// Charge the object `push_restoring` appended, now that it is filled.
+    /// Charge the object `push_restoring` appended, now that it is filled, as `size` bytes
+    /// (its `Object::size_bytes`, which the decoder knows without matching on the kind).
     #[inline(always)]
-    pub(crate) fn charge_last_restored(&mut self) -> PyResult<()> {
-        let Some(slot) = self.slots.last_mut() else {
-            return Ok(());
-        };
-        let size = slot.obj.as_ref().map_or(0, Object::size_bytes);
-        slot.charged = charge_of(size)?;
-        self.account.charge_growth(size)
+    pub(crate) fn charge_last_restored(&mut self, size: usize) -> Result<(), LimitKind> {
+        let charged = u32::try_from(size).map_err(|_| LimitKind::Memory)?;
+        if let Some(slot) = self.slots.last_mut() {
+            slot.charged = charged;
+        }
+        self.account.grow_restored(size)
     }
 
     /// The slot at arena index `i`: None past the end, Some(None) for a free slot.

@@ -19,9 +19,12 @@
 //! bundled module's code is stored by name (`codes.rs`). Version 4: exceptions carry `name`,
 //! `obj` and the NameError's scope. Version 5: a bundled code's name carries its module's
 //! fingerprint. Version 6: functions carry `__annotations__`. Version 7: `complex` objects
-//! (`Object::Complex`, postcard-encoded in the object table). A change to a bundled module's
-//! compiled code (its source, or the compiler) needs no bump: snapshots naming the old code
-//! are refused by fingerprint; bless the current fixtures again.
+//! (`Object::Complex`, postcard-encoded in the object table). Version 8: values in the object
+//! table are fixed-size (a tag that gives the payload's width, then the payload), not
+//! varints; a dict with the last dict's keys stores only its values; the strs' text is one
+//! run. Version 9: exceptions carry an exception group's message and exceptions. A change
+//! to a bundled module's compiled code (its source, or the compiler) needs no bump: snapshots
+//! naming the old code are refused by fingerprint; bless the current fixtures again.
 
 mod codes;
 mod names;
@@ -48,7 +51,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

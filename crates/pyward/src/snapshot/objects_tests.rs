@@ -18,7 +18,7 @@ fn account() -> Account {
 }
 
 fn load(bytes: &[u8]) -> Result<Heap, SnapshotError> {
-    decode(bytes, |n| Heap::restoring(n, Vec::new(), 0, 0, account()))
+    decode(bytes, |n| Heap::restoring(n, Vec::new(), 0, 0, account())).map(|(heap, _)| heap)
 }
 
 fn dump(heap: &Heap) -> Vec<u8> {
@@ -92,6 +92,32 @@ fn sample() -> (Heap, Vec<ObjId>) {
     emptied.insert_new(str_hash("x"), Value::Obj(text), Value::None);
     emptied.remove_at(0);
     add(&mut heap, Object::Dict(emptied));
+    // Records: dicts of the same keys store them once (`SHARED_KEYS`), including around a
+    // named value, a dict with a deletion (never shared from) and keys that only look equal.
+    let record = |vals: [Value; 2]| {
+        let mut d = Dict::new();
+        d.insert_new(str_hash("x"), Value::Obj(text), vals[0]);
+        d.insert_new(5, Value::Int(5), vals[1]);
+        Object::Dict(d)
+    };
+    add(&mut heap, record([Value::Int(1), Value::Float(0.5)]));
+    add(&mut heap, record([Value::Int(2), Value::None]));
+    add(
+        &mut heap,
+        record([Value::Type(BuiltinType::ValueError), Value::Int(-7)]),
+    );
+    let mut holed = Dict::new();
+    holed.insert_new(str_hash("x"), Value::Obj(text), Value::None);
+    holed.insert_new(9, Value::Int(9), Value::None);
+    holed.insert_new(5, Value::Int(5), Value::None);
+    holed.remove_at(1);
+    add(&mut heap, Object::Dict(holed));
+    add(&mut heap, record([Value::Int(3), Value::Ellipsis]));
+    for key in [0.0, -0.0, -0.0] {
+        let mut d = Dict::new();
+        d.insert_new(0, Value::Float(key), Value::Int(1));
+        add(&mut heap, Object::Dict(d));
+    }
     add(&mut heap, Object::Cell(Value::Unbound));
     add(&mut heap, Object::Cell(Value::Obj(list)));
     let mut set = Set::new();
@@ -152,6 +178,10 @@ fn every_compact_kind_round_trips() {
         );
     }
     assert_eq!(dump(&back), bytes, "re-encoding changed the bytes");
+    // Each object is charged what a fresh allocation of it would be (the decoder sizes the
+    // compact kinds itself), so frees and recharges later return exactly that.
+    let sizes: usize = back.objects().flatten().map(Object::size_bytes).sum();
+    assert_eq!(back.account.live_bytes, sizes);
 }
 
 /// The writer reserves from an estimate of each payload; values that encode longer than it
@@ -190,6 +220,34 @@ fn payloads_longer_than_the_estimate_round_trip() {
 }
 
 #[test]
+fn records_store_their_keys_once() {
+    let records = |n: i64| {
+        let mut heap = Heap::new(account());
+        let a = heap.alloc(str_obj("id")).unwrap_or(ObjId(0));
+        let b = heap.alloc(str_obj("name")).unwrap_or(ObjId(0));
+        for i in 0..n {
+            let mut d = Dict::new();
+            d.insert_new(str_hash("id"), Value::Obj(a), Value::Int(i));
+            d.insert_new(str_hash("name"), Value::Obj(b), Value::Float(0.5));
+            let _ = heap.alloc(Object::Dict(d));
+        }
+        dump(&heap)
+    };
+    let (one, many) = (records(1), records(101));
+    // Each further record: a kind byte, count, index size, version and two values (an int
+    // of one byte and a float); no keys or hashes.
+    assert_eq!(many.len() - one.len(), 100 * (1 + 3 + 2 + 9));
+    let Ok(heap) = load(&many) else {
+        panic!("the records do not load")
+    };
+    let first = summary(heap.get(ObjId(2)));
+    assert!(first.contains(":Obj(ObjId(0))=Int(0)"), "{first}");
+    let last = summary(heap.get(ObjId(102)));
+    assert!(last.contains(":Obj(ObjId(1))=F"), "{last}");
+    assert!(last.contains(":Obj(ObjId(0))=Int(100)"), "{last}");
+}
+
+#[test]
 fn rebuilt_dict_tables_find_every_live_key() {
     let (heap, _) = sample();
     let Ok(back) = load(&dump(&heap)) else {
@@ -209,10 +267,17 @@ fn rebuilt_dict_tables_find_every_live_key() {
     assert!(checked > 40, "only {checked} keys checked");
 }
 
-/// A table of `kinds` followed by `payload`.
+/// A table of `kinds` followed by `payload`, with no str text.
 fn table(kinds: &[u8], payload: &[u8]) -> Vec<u8> {
+    table_text(kinds, &[], payload)
+}
+
+/// A table of `kinds`, the strs' `text` and then `payload`.
+fn table_text(kinds: &[u8], text: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut b = vec![u8::try_from(kinds.len()).unwrap_or(0)];
     b.extend_from_slice(kinds);
+    b.push(u8::try_from(text.len()).unwrap_or(0));
+    b.extend_from_slice(text);
     b.extend_from_slice(payload);
     b
 }
@@ -225,9 +290,19 @@ const LIST: u8 = 5;
 const DICT: u8 = 7;
 const OTHER: u8 = 9;
 const V_NONE: u8 = 0;
-const V_INT: u8 = 3;
-const V_OBJ: u8 = 5;
-const V_UNBOUND: u8 = 9;
+const V_UNBOUND: u8 = 6;
+/// An int in `w` bytes: `V_INT + w`.
+const V_INT: u8 = 8;
+/// An object id in `w` bytes: `V_OBJ + w`.
+const V_OBJ: u8 = 17;
+
+/// A dict {1: None}, then a dict of `n` Nones sharing its keys.
+fn keyed_then_shared(n: u8) -> Vec<u8> {
+    let mut p = vec![1, 0, 0, V_INT + 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, V_NONE];
+    p.extend_from_slice(&[n, 0x80, 0]);
+    p.extend(std::iter::repeat_n(V_NONE, usize::from(n)));
+    table(&[DICT, DICT], &p)
+}
 
 fn err_of(bytes: &[u8]) -> String {
     match load(bytes) {
@@ -243,31 +318,72 @@ fn crafted_tables_are_clean_errors() {
         ("a free slot", table(&[FREE], &[]), "loaded"),
         (
             "id of a free slot",
-            table(&[LIST, FREE], &[1, V_OBJ, 1]),
+            table(&[LIST, FREE], &[1, V_OBJ + 1, 1]),
             "dangling",
         ),
         (
             "id past the end",
-            table(&[LIST], &[1, V_OBJ, 9]),
+            table(&[LIST], &[1, V_OBJ + 1, 9]),
             "dangling",
         ),
+        (
+            "id in four bytes past the end",
+            table(&[LIST], &[1, V_OBJ + 4, 0xff, 0xff, 0xff, 0xff]),
+            "dangling",
+        ),
+        ("id 0 in no bytes", table(&[LIST], &[1, V_OBJ]), "loaded"),
         (
             "unbound in a list",
             table(&[LIST], &[1, V_UNBOUND]),
             "unbound",
         ),
         ("bad value tag", table(&[LIST], &[1, 200]), "bad value tag"),
+        (
+            "a tag one past the object ids",
+            table(&[LIST], &[1, V_OBJ + 5, 0, 0, 0, 0, 0]),
+            "bad value tag",
+        ),
         ("bad kind", table(&[77], &[]), "bad object kind"),
         ("truncated list", table(&[LIST], &[3, V_NONE]), "truncated"),
+        (
+            "an int cut short by the end",
+            table(&[LIST], &[1, V_INT + 8, 1, 2, 3]),
+            "truncated",
+        ),
+        (
+            "an int of eight bytes at the very end",
+            table(&[LIST], &[1, V_INT + 8, 1, 2, 3, 4, 5, 6, 7, 8]),
+            "loaded",
+        ),
         ("trailing bytes", table(&[LIST], &[0, 0]), "trailing"),
-        ("not UTF-8", table(&[STR], &[2, 0xff, 0xfe]), "UTF-8"),
+        (
+            "not UTF-8",
+            table_text(&[STR], &[0xff, 0xfe], &[2]),
+            "UTF-8",
+        ),
+        ("a str", table_text(&[STR, STR], b"abc", &[1, 2]), "loaded"),
+        (
+            "a str past the text",
+            table_text(&[STR], b"ab", &[3]),
+            "past the end",
+        ),
+        (
+            "a str splitting a character",
+            table_text(&[STR, STR], "\u{e9}".as_bytes(), &[1, 1]),
+            "splits",
+        ),
+        (
+            "text no str takes",
+            table_text(&[STR], b"abc", &[2]),
+            "left over",
+        ),
         ("small big int", table(&[BIGINT], &[1, 5]), "small int"),
         (
             "overlong varint",
             table(
                 &[LIST],
                 &[
-                    1, V_INT, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0,
+                    0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0,
                 ],
             ),
             "bad varint",
@@ -276,9 +392,7 @@ fn crafted_tables_are_clean_errors() {
             "varint past 64 bits",
             table(
                 &[LIST],
-                &[
-                    1, V_INT, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2,
-                ],
+                &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2],
             ),
             "bad varint",
         ),
@@ -297,7 +411,7 @@ fn crafted_tables_are_clean_errors() {
             "dict table far larger than its entries",
             table(
                 &[DICT],
-                &[1, 10, 0, V_INT, 2, 0, 0, 0, 0, 0, 0, 0, 0, V_NONE],
+                &[1, 10, 0, V_INT + 1, 4, 0, 0, 0, 0, 0, 0, 0, 0, V_NONE],
             ),
             "index table",
         ),
@@ -306,11 +420,26 @@ fn crafted_tables_are_clean_errors() {
             {
                 let mut p = vec![8, 3, 0];
                 for i in 0..8u8 {
-                    p.extend_from_slice(&[V_INT, i * 2, i, 0, 0, 0, 0, 0, 0, 0, V_NONE]);
+                    p.extend_from_slice(&[V_INT + 1, i * 2, i, 0, 0, 0, 0, 0, 0, 0, V_NONE]);
                 }
                 table(&[DICT], &p)
             },
             "index table",
+        ),
+        (
+            "a dict sharing the keys of no dict",
+            table(&[DICT], &[1, 0x80, 0, V_NONE]),
+            "shares keys",
+        ),
+        (
+            "a dict sharing the keys of a dict of another size",
+            keyed_then_shared(2),
+            "shares keys",
+        ),
+        (
+            "a dict sharing the keys of the dict before",
+            keyed_then_shared(1),
+            "loaded",
         ),
         (
             "a deleted dict entry is only its key",
@@ -331,11 +460,19 @@ fn hostile_counts_reserve_nothing_and_fail() {
     let mut slots = huge.to_vec();
     slots.push(LIST);
     assert!(err_of(&slots).contains("truncated"));
-    for kind in [STR, LIST, DICT] {
-        let mut b = vec![1, kind];
+    // The strs' text length, then a list's and a dict's element counts.
+    let mut text = vec![1, STR];
+    text.extend_from_slice(&huge);
+    assert!(err_of(&text).contains("truncated"));
+    for kind in [LIST, DICT] {
+        let mut b = vec![1, kind, 0];
         b.extend_from_slice(&huge);
         assert!(err_of(&b).contains("truncated"), "kind {kind}");
     }
+    // A str's length past its text.
+    let mut str_len = vec![1, STR, 0];
+    str_len.extend_from_slice(&huge);
+    assert!(err_of(&str_len).contains("past the end"));
 }
 
 #[test]

@@ -249,7 +249,7 @@ pub(super) fn decode(
     limits: Limits,
     clock: Box<dyn Clock>,
 ) -> Result<Vm, SnapshotError> {
-    let (state, heap) = {
+    let (state, heap, others) = {
         let _guard = DecodeGuard::new();
         let (mut state, rest) = postcard::take_from_bytes::<StateIn>(payload).map_err(|e| {
             match codes::take_stale_module() {
@@ -265,7 +265,7 @@ pub(super) fn decode(
         let free = std::mem::take(&mut state.free);
         let gc = state.gc;
         // The object table follows the rest of the state (`objects.rs`).
-        let heap = objects::decode(rest, |n| {
+        let (heap, others) = objects::decode(rest, |n| {
             Heap::restoring(
                 n,
                 free,
@@ -274,9 +274,9 @@ pub(super) fn decode(
                 account,
             )
         })?;
-        (state, heap)
+        (state, heap, others)
     };
-    validate::check(&state, &heap)?;
+    validate::check(&state, &heap, &others)?;
     build(state, heap, limits, clock)
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use super::state::StateIn;
-use super::{SnapshotError, malformed, objects};
+use super::{SnapshotError, malformed};
 use crate::bytecode::stack::{self, Kind};
 use crate::bytecode::{Code, Const, Op};
 use crate::heap::Heap;
@@ -28,18 +28,18 @@ use crate::vm::{ExitAction, Frame};
 type Check = Result<(), SnapshotError>;
 
 /// Check the whole decoded state.
-pub(super) fn check(s: &StateIn, heap: &Heap) -> Check {
+pub(super) fn check(s: &StateIn, heap: &Heap, others: &[u32]) -> Check {
     let c = Checker { heap };
     c.free_list(heap.free_list().0)?;
-    for (i, obj) in heap.objects().enumerate() {
-        if let Some(obj) = obj.filter(|o| !objects::checked_on_decode(o)) {
+    for &i in others {
+        if let Some(Some(obj)) = heap.slot_at(i as usize) {
             c.object(obj).map_err(|e| match e {
                 SnapshotError::Malformed(why) => malformed(format!("object {i}: {why}")),
                 other => other,
             })?;
         }
     }
-    c.arena()?;
+    c.arena(others)?;
     c.frames(&s.frames, &s.stack)?;
     c.host(s)?;
     c.roots(s)
@@ -144,13 +144,14 @@ impl Checker<'_> {
     }
 
     /// The instruction arena is rebuilt from the `CodeRt`s: their ranges must tile it.
-    fn arena(&self) -> Check {
-        let mut ranges: Vec<(u64, u64)> = self
-            .heap
-            .objects()
-            .flatten()
-            .filter_map(|o| match o {
-                Object::CodeRt(c) => Some((u64::from(c.ops_base), c.code.ops.len() as u64)),
+    /// The code objects' instructions tile the VM's arena; code objects are among `others`.
+    fn arena(&self, others: &[u32]) -> Check {
+        let mut ranges: Vec<(u64, u64)> = others
+            .iter()
+            .filter_map(|&i| match self.heap.slot_at(i as usize) {
+                Some(Some(Object::CodeRt(c))) => {
+                    Some((u64::from(c.ops_base), c.code.ops.len() as u64))
+                }
                 _ => None,
             })
             .collect();
@@ -276,6 +277,10 @@ impl Checker<'_> {
                 if let Some((code, globals)) = e.scope {
                     self.kind(code, |o| matches!(o, Object::CodeRt(_)), "code")?;
                     self.dict(globals)?;
+                }
+                if let Some((message, excs)) = e.group {
+                    self.value(message)?;
+                    self.kind(excs, |o| matches!(o, Object::Tuple(_)), "a tuple")?;
                 }
                 self.dict_or_none(e.dict)
             }

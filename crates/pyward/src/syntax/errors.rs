@@ -473,6 +473,29 @@ impl Ctx<'_> {
                 )
             });
         }
+        // `except as e:` and `except* as e:` are plain invalid syntax; only `except*:`
+        // names the missing types.
+        if m.starts_with("Expected one or more exception types")
+            && self
+                .source
+                .get(start..)
+                .is_some_and(|r| r.starts_with("as"))
+        {
+            return None;
+        }
+        if let Some((_, cpython)) = RENAMED.iter().find(|(r, _)| m.starts_with(r)) {
+            // The mixed-handlers error points at the second kind's `except` (or `except*`).
+            let end = if m.starts_with("Cannot have both") {
+                let star = self
+                    .source
+                    .get(start..)
+                    .is_some_and(|r| r.starts_with("except*"));
+                start + if star { 7 } else { 6 }
+            } else {
+                end
+            };
+            return Some(self.at_range("SyntaxError", (*cpython).into(), start, end));
+        }
         if m.starts_with("Expected `except` or `finally`") {
             return Some(self.at_range(
                 "SyntaxError",
@@ -579,6 +602,22 @@ impl Ctx<'_> {
         self.source.get(..pos).unwrap_or("").trim_end().len()
     }
 }
+
+/// ruff's messages that CPython words differently (ruff's prefix, CPython's message).
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "Cannot have both 'except' and 'except*'",
+        "cannot have both 'except' and 'except*' on the same 'try'",
+    ),
+    (
+        "Expected one or more exception types",
+        "expected one or more exception types",
+    ),
+    (
+        "Multiple exception types must be parenthesized",
+        "multiple exception types must be parenthesized",
+    ),
+];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {

@@ -101,11 +101,16 @@ impl Dict {
         (&self.entries, self.table(), self.len)
     }
 
-    /// Make room in an empty dict for the `n` entries a snapshot is about to append
-    /// (`push_restored`, then `finish_restore`). The dict is filled where it lies in the
-    /// heap, so no copy of it is made.
+    /// Give a fresh empty dict (a snapshot decoder's shell) an entries table of room for the
+    /// `n` entries a snapshot is about to append (`push_restored`, then `finish_restore`).
+    /// It replaces the table rather than reserving in it, so it is only for a dict that has
+    /// none yet. The dict is filled where it lies in the heap, so no copy of it is made.
     #[inline(always)]
-    pub(crate) fn reserve_restoring(&mut self, n: usize) {
+    pub(crate) fn start_restoring(&mut self, n: usize) {
+        debug_assert!(
+            self.entries.capacity() == 0,
+            "start_restoring on a used dict"
+        );
         self.entries = Vec::with_capacity(n);
     }
 

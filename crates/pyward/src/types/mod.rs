@@ -137,6 +137,9 @@ builtin_types! {
     Super => "super": Object,
     Traceback => "traceback": Object,
     BaseException => "BaseException": Object,
+    BaseExceptionGroup => "BaseExceptionGroup": BaseException,
+    // Also derives from Exception: see `second_base`.
+    ExceptionGroup => "ExceptionGroup": BaseExceptionGroup,
     SystemExit => "SystemExit": BaseException,
     KeyboardInterrupt => "KeyboardInterrupt": BaseException,
     GeneratorExit => "GeneratorExit": BaseException,
@@ -195,8 +198,22 @@ builtin_types! {
 }
 
 impl BuiltinType {
+    /// The second base of the one builtin type with two: `ExceptionGroup(BaseExceptionGroup,
+    /// Exception)`. Everything else has only `base()`.
+    pub fn second_base(self) -> Option<BuiltinType> {
+        (self == BuiltinType::ExceptionGroup).then_some(BuiltinType::Exception)
+    }
+
     /// Whether `self` is `other` or derives from it.
     pub fn is_subtype(self, other: BuiltinType) -> bool {
+        self.is_subtype_single(other)
+            || self
+                .second_base()
+                .is_some_and(|b| b.is_subtype_single(other))
+    }
+
+    /// `is_subtype` along `base()` only.
+    fn is_subtype_single(self, other: BuiltinType) -> bool {
         let mut t = self;
         loop {
             if t == other {
@@ -214,8 +231,23 @@ impl BuiltinType {
         self.is_subtype(BuiltinType::BaseException)
     }
 
+    /// Whether this type is an exception group class (its instances carry `message` and
+    /// `exceptions`).
+    pub fn is_exception_group(self) -> bool {
+        self.is_subtype(BuiltinType::BaseExceptionGroup)
+    }
+
     /// The builtin MRO of this type, most derived first.
     pub fn mro(self) -> Vec<BuiltinType> {
+        if self == BuiltinType::ExceptionGroup {
+            return vec![
+                self,
+                BuiltinType::BaseExceptionGroup,
+                BuiltinType::Exception,
+                BuiltinType::BaseException,
+                BuiltinType::Object,
+            ];
+        }
         let mut out = vec![self];
         let mut t = self;
         while t != BuiltinType::Object {

@@ -116,9 +116,30 @@ pub enum Object {
 const _: () = assert!(size_of::<Object>() == 56);
 
 impl Object {
+    /// What every object is charged besides its buffers: the enum and its slot's bookkeeping.
+    const BASE_SIZE: usize = size_of::<Object>() + 16;
+
+    /// `size_bytes` of a str (for a snapshot's decoder, which knows the kind).
+    #[inline(always)]
+    pub(crate) fn str_size(s: &Str) -> usize {
+        Object::BASE_SIZE + s.s.capacity()
+    }
+
+    /// `size_bytes` of a list or tuple.
+    #[inline(always)]
+    pub(crate) fn list_size(v: &Vec<Value>) -> usize {
+        Object::BASE_SIZE + v.capacity() * size_of::<Value>()
+    }
+
+    /// `size_bytes` of a dict.
+    #[inline(always)]
+    pub(crate) fn dict_size(d: &Dict) -> usize {
+        Object::BASE_SIZE + d.size_bytes()
+    }
+
     /// Bytes this object holds: the enum itself plus owned buffers.
     pub fn size_bytes(&self) -> usize {
-        let base = size_of::<Object>() + 16;
+        let base = Object::BASE_SIZE;
         let extra = match self {
             Object::Str(s) => s.s.capacity(),
             Object::Bytes(b) | Object::ByteArray(b) => b.capacity(),

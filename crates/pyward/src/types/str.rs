@@ -38,12 +38,13 @@ impl Str {
     }
 
     /// Set an `empty` str's text in place: building a `Str` and moving it into the heap
-    /// costs a copy the CPU cannot forward from the stores that built it.
+    /// costs a copy the CPU cannot forward from the stores that built it. `ascii` says the
+    /// text is known to be ASCII (else it is counted).
     #[inline(always)]
-    pub(crate) fn restore_text(&mut self, text: &str) {
+    pub(crate) fn restore_text(&mut self, text: &str, ascii: bool) {
         // A fresh allocation of the exact size (cheaper than growing the empty string).
         self.s = text.to_owned();
-        self.chars = if text.is_ascii() {
+        self.chars = if ascii || text.is_ascii() {
             text.len()
         } else {
             text.chars().count()

@@ -994,6 +994,35 @@ impl Vm {
                         self.handled = self.pop();
                         Ok(())
                     }
+                    Op::CheckEgMatch(t) => {
+                        self.frames[fi].ip = ip;
+                        let cls = self.pop();
+                        let e = self.top();
+                        match crate::builtins::excgroup::except_star_match(self, e, cls) {
+                            Ok(Some((rest, m))) => {
+                                self.set_top(rest);
+                                self.push(m);
+                                self.handled = m;
+                                Ok(())
+                            }
+                            Ok(None) => self.jump(&mut ip, t),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::PrepReraiseStar(t) => {
+                        self.frames[fi].ip = ip;
+                        let list = self.pop();
+                        let orig = self.pop();
+                        let excs = self.list_items(list);
+                        match crate::builtins::excgroup::prep_reraise_star(self, orig, excs) {
+                            Ok(Some(e)) => {
+                                self.push(e);
+                                Ok(())
+                            }
+                            Ok(None) => self.jump(&mut ip, t),
+                            Err(e) => Err(e),
+                        }
+                    }
                     Op::CheckExcMatch => {
                         self.frames[fi].ip = ip;
                         let cls = self.pop();

@@ -16,6 +16,7 @@ mod generator;
 pub mod host_call;
 pub mod ops;
 mod suggest;
+mod traceback;
 mod unwind;
 
 use std::sync::Arc;

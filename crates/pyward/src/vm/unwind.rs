@@ -261,132 +261,6 @@ impl Vm {
         }
     }
 
-    /// Traceback text for an uncaught exception, in CPython's format with chained causes and
-    /// contexts. `source_line` returns the text of a line of a file, when known.
-    pub fn format_exception(
-        &mut self,
-        exc: ObjId,
-        source_line: &dyn Fn(&str, u32) -> Option<String>,
-    ) -> String {
-        let mut chain: Vec<(ObjId, &'static str)> = Vec::new();
-        let mut cur = Some(exc);
-        let mut seen = Vec::new();
-        let mut link: &'static str = "";
-        while let Some(id) = cur {
-            if seen.contains(&id) || seen.len() > 100 {
-                break;
-            }
-            seen.push(id);
-            chain.push((id, link));
-            cur = None;
-            if let Object::Exception(e) = self.heap.get(id) {
-                if let Value::Obj(c) = e.cause {
-                    cur = Some(c);
-                    link = "\nThe above exception was the direct cause of the following exception:\n\n";
-                } else if let (Value::Obj(c), false) = (e.context, e.suppress_context) {
-                    cur = Some(c);
-                    link =
-                        "\nDuring handling of the above exception, another exception occurred:\n\n";
-                }
-            }
-        }
-        let mut out = String::new();
-        for (id, _) in chain.iter().rev() {
-            let (tb, cls) = match self.heap.get(*id) {
-                Object::Exception(e) => (e.traceback.clone(), e.cls),
-                _ => (Vec::new(), Value::None),
-            };
-            let _ = cls;
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                // CPython prints a run of identical entries (recursion) three times, then
-                // "[Previous line repeated N more times]".
-                let mut last: Option<&TbEntry> = None;
-                let mut count = 0usize;
-                for t in tb.iter().rev() {
-                    let same = last.is_some_and(|l| {
-                        l.filename == t.filename && l.line == t.line && l.name == t.name
-                    });
-                    if !same {
-                        push_repeated(&mut out, count);
-                        last = Some(t);
-                        count = 0;
-                    }
-                    count += 1;
-                    if count > TB_RECURSIVE_CUTOFF {
-                        continue;
-                    }
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        t.filename, t.line, t.name
-                    ));
-                    if let Some(src) = source_line(&t.filename, t.line) {
-                        let trimmed = src.trim();
-                        if !trimmed.is_empty() {
-                            out.push_str(&format!("    {trimmed}\n"));
-                        }
-                    }
-                }
-                push_repeated(&mut out, count);
-            }
-            match self.syntax_error_report(Value::Obj(*id)) {
-                Some((location, msg)) => {
-                    out.push_str(&location);
-                    out.push_str(&self.summary_line(Value::Obj(*id), &msg));
-                }
-                None => out.push_str(&self.exception_summary(Value::Obj(*id))),
-            }
-            if let Some(s) = self.suggestion(Value::Obj(*id)) {
-                out.push_str(&format!(". Did you mean: '{s}'?"));
-            }
-            out.push('\n');
-            for note in self.exception_notes(*id) {
-                out.push_str(&note);
-                out.push('\n');
-            }
-            // The link printed before the *next* (outer) exception is stored with it.
-            if let Some(pos) = chain.iter().position(|(x, _)| x == id) {
-                if pos > 0 {
-                    if let Some((_, l)) = chain.get(pos) {
-                        out.push_str(l);
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// The `__notes__` of an exception as the traceback prints them (`add_note`).
-    fn exception_notes(&mut self, id: ObjId) -> Vec<String> {
-        let dict = match self.heap.get(id) {
-            Object::Exception(e) => e.dict,
-            _ => return Vec::new(),
-        };
-        if matches!(dict, Value::None) {
-            return Vec::new();
-        }
-        let Ok(key) = self.intern("__notes__") else {
-            return Vec::new();
-        };
-        let Ok(Some(notes)) = self.dict_get(dict, key) else {
-            return Vec::new();
-        };
-        let items = match self.heap.get_obj(notes) {
-            Some(Object::List(v) | Object::Tuple(v)) => v.clone(),
-            _ => {
-                let r = self.repr(notes).unwrap_or_default();
-                return vec![r];
-            }
-        };
-        items
-            .into_iter()
-            .map(|n| {
-                self.str(n)
-                    .unwrap_or_else(|_| "<note str() failed>".to_string())
-            })
-            .collect()
-    }
-
     /// `TypeName: message` (or just `TypeName` when the message is empty).
     pub fn exception_summary(&mut self, e: Value) -> String {
         let msg = self.str(e).unwrap_or_default();
@@ -394,7 +268,7 @@ impl Vm {
     }
 
     /// `TypeName: msg` for exception `e` (or just `TypeName` when `msg` is empty).
-    fn summary_line(&mut self, e: Value, msg: &str) -> String {
+    pub(crate) fn summary_line(&mut self, e: Value, msg: &str) -> String {
         let cls = self.exception_class(e);
         let name = match self.class_module(cls) {
             Some(m) if m != "__main__" && m != "builtins" => {
@@ -419,17 +293,5 @@ impl Vm {
             | crate::heap::LimitKind::Allocations
             | crate::heap::LimitKind::Output => BuiltinType::MemoryError,
         }
-    }
-}
-
-/// Identical traceback entries printed before the rest are summarised (traceback.c).
-const TB_RECURSIVE_CUTOFF: usize = 3;
-
-/// `  [Previous line repeated N more times]` for a run of `count` identical entries.
-fn push_repeated(out: &mut String, count: usize) {
-    if count > TB_RECURSIVE_CUTOFF {
-        let more = count - TB_RECURSIVE_CUTOFF;
-        let s = if more > 1 { "s" } else { "" };
-        out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
     }
 }

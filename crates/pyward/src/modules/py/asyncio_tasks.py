@@ -461,34 +461,6 @@ def timeout_at(when):
 
 # ---- asyncio.TaskGroup ----
 
-class BaseExceptionGroup(BaseException):
-    """The group TaskGroup raises (the sandbox has no builtin exception groups yet)."""
-
-    __module__ = 'builtins'
-
-    def __init__(self, message, exceptions):
-        exceptions = tuple(exceptions)
-        super().__init__(message, list(exceptions))
-        self.message = message
-        self.exceptions = exceptions
-
-    def __str__(self):
-        n = len(self.exceptions)
-        return f"{self.message} ({n} sub-exception{'s' if n != 1 else ''})"
-
-
-class ExceptionGroup(BaseExceptionGroup, Exception):
-    """A group of Exception instances."""
-
-    __module__ = 'builtins'
-
-
-def _exception_group(message, errors):
-    if all(isinstance(e, Exception) for e in errors):
-        return ExceptionGroup(message, errors)
-    return BaseExceptionGroup(message, errors)
-
-
 class TaskGroup:
     """Asynchronous context manager for managing groups of tasks (CPython 3.11's
     asyncio/taskgroups.py; tasks are cancelled in creation order)."""
@@ -576,7 +548,7 @@ class TaskGroup:
 
         if self._errors:
             try:
-                me = _exception_group('unhandled errors in a TaskGroup', self._errors)
+                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
                 self._errors = None

@@ -283,6 +283,8 @@ impl Vm {
                     let args = e.args.clone();
                     Some(self.new_tuple(args)?)
                 }
+                "message" if e.group.is_some() => e.group.map(|g| g.0),
+                "exceptions" if e.group.is_some() => e.group.map(|g| g.1),
                 "value" if self.is_subclass(e.cls, Value::Type(BuiltinType::StopIteration)) => {
                     Some(e.args.first().copied().unwrap_or(Value::None))
                 }
@@ -508,11 +510,12 @@ impl Vm {
                 return Ok(Some(self.new_tuple(mro)?));
             }
             "__bases__" => {
-                let b = if t == BuiltinType::Object {
+                let mut b = if t == BuiltinType::Object {
                     vec![]
                 } else {
                     vec![Value::Type(t.base())]
                 };
+                b.extend(t.second_base().map(Value::Type));
                 return Ok(Some(self.new_tuple(b)?));
             }
             "__base__" => {
@@ -601,6 +604,11 @@ impl Vm {
         let attr = self.str_of(name).unwrap_or("").to_string();
         let target = match self.heap.get_obj(obj) {
             Some(Object::Exception(e)) => match attr.as_str() {
+                "message" | "exceptions" if e.group.is_some() => {
+                    return Err(exc::attribute_error(
+                        exc::messages::excgroup::READONLY.to_string(),
+                    ));
+                }
                 "__cause__" | "__context__" | "__suppress_context__" | "args" => {
                     if let Some(id) = obj.obj() {
                         if let Object::Exception(e) = self.heap.get_mut(id) {

@@ -148,7 +148,10 @@ impl Vm {
                         "multiple bases have instance lay-out conflict",
                     ));
                 }
-                if bt.is_subtype(base_type) {
+                // A group layout wins over a plain exception one (`class E(Exception,
+                // BaseExceptionGroup)` has group instances).
+                let group_first = bt.is_exception_group() && !base_type.is_exception_group();
+                if bt.is_subtype(base_type) || group_first {
                     base_type = bt;
                 }
             }
@@ -481,6 +484,9 @@ impl Vm {
         base_type: BuiltinType,
         args: &Args,
     ) -> PyResult<Value> {
+        if base_type.is_exception_group() {
+            return crate::builtins::excgroup::new_group(self, cls, args);
+        }
         if base_type.is_exception() {
             return self.new_exception(cls, base_type, args.pos.to_vec());
         }
@@ -532,11 +538,10 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                if base_type.is_exception()
-                    || from_new
-                    || immutable_base(base_type)
-                    || base_type == BuiltinType::Type
-                {
+                if base_type.is_exception() {
+                    return self.exception_init(obj, cls, args, from_new);
+                }
+                if from_new || immutable_base(base_type) || base_type == BuiltinType::Type {
                     return Ok(());
                 }
                 // Mutable builtin base: build the payload from the arguments.
@@ -549,6 +554,27 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+
+    /// BaseException.__init__ for a user exception class without its own `__init__`: no
+    /// keywords, and after a user `__new__` the call's arguments become `args`.
+    fn exception_init(
+        &mut self,
+        obj: Value,
+        cls: Value,
+        args: Args,
+        from_new: bool,
+    ) -> PyResult<()> {
+        if !args.kw.is_empty() {
+            let name = self.class_name(cls);
+            return Err(exc::type_error(exc::messages::no_keyword_arguments(&name)));
+        }
+        if from_new {
+            if let Some(Object::Exception(e)) = obj.obj().map(|id| self.heap.get_mut(id)) {
+                e.args = args.pos.to_vec();
+            }
+        }
+        Ok(())
     }
 
     /// Bind a class attribute found for instance `obj` (functions become bound methods).

@@ -111,7 +111,7 @@ impl Vm {
                 Object::Iter(it) => self.iter_type(it),
                 Object::Exception(e) => match e.cls {
                     Value::Type(t) => t,
-                    _ => BuiltinType::Exception,
+                    c => self.base_type_of(c),
                 },
                 Object::Module(_) => BuiltinType::Module,
                 Object::Class(_) => BuiltinType::Type,

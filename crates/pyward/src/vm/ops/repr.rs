@@ -283,6 +283,9 @@ impl Vm {
         }
         match self.heap.get_obj(v) {
             Some(Object::Str(s)) => Ok(s.s.clone()),
+            Some(Object::Exception(e)) if e.group.is_some() => {
+                Ok(crate::builtins::excgroup::group_str(self, v)?.unwrap_or_default())
+            }
             Some(Object::Exception(_)) => {
                 if let Some(s) = self.exception_field_str(v)? {
                     return Ok(s);

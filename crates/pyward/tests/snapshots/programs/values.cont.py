@@ -33,3 +33,10 @@ print(by_type[int], by_type[ValueError], by_type[len])
 aliased[0].append(3)
 print(aliased, aliased[2]['s'] is aliased[1])
 print(counter(), counter())
+print(repr(group), str(group), group.__notes__, type(group.exceptions[1]).__name__)
+try:
+    raise group
+except* TypeError as e:
+    print('took', repr(e), e.__notes__)
+except* (ValueError, KeyError) as e:
+    print('rest', repr(e))
