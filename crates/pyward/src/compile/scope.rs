@@ -572,6 +572,8 @@ impl<'a> Visitor<'a> for Builder<'_> {
                     let name = a.asname.as_ref().unwrap_or(&a.name).as_str().to_string();
                     if name != "*" {
                         self.bind(&name);
+                    } else if self.scope().kind != ScopeKind::Module {
+                        self.fail(a, "import * only allowed at module level".into());
                     }
                 }
             }

@@ -172,15 +172,18 @@ impl<'src> Compiler<'src> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.level > 0 {
-                    return Err(CompileError {
-                        kind: "ImportError",
-                        ..CompileError::syntax(
-                            "attempted relative import with no known parent package",
-                        )
-                    });
-                }
-                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                // A relative import names its module with its leading dots; importing it
+                // raises ImportError when it runs, as CPython's does for a program that is not
+                // in a package (the VM's import_statement).
+                let dotted;
+                let module = match (i.level, i.module.as_ref()) {
+                    (0, m) => m.map_or("", |m| m.as_str()),
+                    (level, m) => {
+                        let dots = ".".repeat(usize::try_from(level).unwrap_or(1));
+                        dotted = format!("{dots}{}", m.map_or("", |m| m.as_str()));
+                        dotted.as_str()
+                    }
+                };
                 if module == "__future__"
                     && !self
                         .future_stmts
@@ -886,7 +889,7 @@ impl<'src> Compiler<'src> {
             if !seen.insert(name) {
                 return Err(self
                     .error_at(
-                        param,
+                        &param.name,
                         format!("duplicate argument '{name}' in function definition"),
                     )
                     .from_symtable());
@@ -1065,6 +1068,7 @@ impl<'src> Compiler<'src> {
         self.load_const(Const::Str(name.to_string()));
         let mut nbases = 0u32;
         if let Some(args) = &c.arguments {
+            self.check_keywords(&args.keywords)?;
             for b in &args.args {
                 if matches!(b, Expr::Starred(_)) {
                     return Err(self.unsupported(b, "starred base classes"));

@@ -105,9 +105,15 @@ impl Ctx<'_> {
     fn at_range(&self, kind: &'static str, msg: String, start: usize, end: usize) -> CompileError {
         let (line, col) = self.loc(start);
         let (end_line, end_col) = self.loc(end);
+        let mut text = self.parser_text(start);
+        // The tokenizer has moved past an error that spans lines: the line comes from its
+        // buffers, without the newline (pegen_errors.c get_error_line_from_tokenizer_buffers).
+        if end_line > line && text.ends_with('\n') {
+            text.pop();
+        }
         CompileError {
             kind,
-            text: Some(self.parser_text(start)),
+            text: Some(text),
             ..CompileError::syntax(msg).span((line, col), (end_line, end_col))
         }
     }
@@ -130,6 +136,15 @@ impl Ctx<'_> {
         let end = r.end().to_usize();
         if self.starts_newline(start) {
             (start, start)
+        } else if self
+            .source
+            .get(start..)
+            .is_some_and(|r| r.starts_with("<>"))
+        {
+            (start, start.saturating_add(2))
+        } else if self.source.get(start..).is_some_and(|r| r.starts_with('#')) {
+            // 3.11's NEWLINE token after a comment spans the comment.
+            (start, self.line_range(start).1)
         } else {
             (start, end.max(start))
         }
@@ -276,10 +291,130 @@ impl Ctx<'_> {
                     }
                     _ => return None,
                 };
-                syntax(msg, end, end)
+                return self.fstring_error(msg, start);
+            }
+            // The string token is whole (the tokenizer scan found no unterminated string), so
+            // an f-string's replacement field is what is left open.
+            ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+                return self.fstring_error("f-string: expecting '}'", start);
+            }
+            ParseErrorType::ExpectedExpression
+                if self.source.get(start..).is_some_and(|r| r.starts_with('}'))
+                    && self.fstring_token_at(start).is_some() =>
+            {
+                return self.fstring_error("f-string: empty expression not allowed", start);
+            }
+            // `<>` is one (refused) token to CPython's tokenizer; ruff stops at either half.
+            ParseErrorType::ExpectedExpression if self.ne_token_at(start).is_some() => {
+                let from = self.ne_token_at(start).unwrap_or(start);
+                return Some(self.at_range(
+                    "SyntaxError",
+                    "invalid syntax".into(),
+                    from,
+                    from.saturating_add(2),
+                ));
             }
             _ => return None,
         })
+    }
+
+    /// The start of a `<>` that begins at `pos` or just before it.
+    fn ne_token_at(&self, pos: usize) -> Option<usize> {
+        [pos, pos.saturating_sub(1)]
+            .into_iter()
+            .find(|&p| self.source.get(p..).is_some_and(|r| r.starts_with("<>")))
+    }
+
+    /// An f-string's error: 3.11 parses the replacement fields once the string token is
+    /// done, and reports at the token after it, with the tokenizer's buffer as the text: the
+    /// lines from the string's to that token's, or only that token's line when a newline
+    /// inside brackets came between.
+    fn fstring_error(&self, msg: &str, pos: usize) -> Option<CompileError> {
+        let Some((tok_start, tok_end)) = self.fstring_token_at(pos) else {
+            return Some(self.at_range("SyntaxError", msg.into(), pos, pos));
+        };
+        let (mut buf_start, _) = self.line_range(tok_start);
+        let bytes = self.source.as_bytes();
+        let mut p = tok_end;
+        loop {
+            p = self.skip_blanks(p);
+            match bytes.get(p..).unwrap_or_default() {
+                [b'\\', b'\n', ..] => p = p.saturating_add(2),
+                [b'\\', b'\r', b'\n', ..] => p = p.saturating_add(3),
+                [b'\r' | b'\n', ..] if !scan_brackets(self.source, p).is_empty() => {
+                    p = p.saturating_add(1);
+                    buf_start = p;
+                }
+                // A string after it is concatenated into the same atom.
+                rest if string_prefix_len(rest).is_some() => {
+                    let q = p.saturating_add(string_prefix_len(rest).unwrap_or(0));
+                    p = string_end(bytes, q, bytes.get(q).copied().unwrap_or(b'"'));
+                }
+                _ => break,
+            }
+        }
+        let (_, line_end) = self.line_range(p);
+        let width = match bytes.get(p..).unwrap_or_default() {
+            [] | [b'\r' | b'\n', ..] => 0,
+            // The comment runs to the end of the line, as 3.11's NEWLINE token after it does.
+            [b'#', ..] => line_end.saturating_sub(p),
+            rest => token_len(rest),
+        };
+        let (line, col) = self.loc(p);
+        let (_, end_col) = self.loc(p.saturating_add(width));
+        let mut text = self
+            .source
+            .get(buf_start..line_end)
+            .unwrap_or("")
+            .to_string();
+        if self.mode == Mode::Exec || bytes.get(line_end) == Some(&b'\n') {
+            text.push('\n');
+        }
+        Some(CompileError {
+            text: Some(text),
+            end: Some((line, i32::try_from(end_col).unwrap_or(i32::MAX))),
+            ..CompileError::syntax(msg).at(line, col)
+        })
+    }
+
+    /// The byte range of the f-string token holding `pos`, prefix included: a scan of the
+    /// source's strings and comments from its start, as strings may span lines.
+    fn fstring_token_at(&self, pos: usize) -> Option<(usize, usize)> {
+        let bytes = self.source.as_bytes();
+        let mut i = 0usize;
+        while let Some(&c) = bytes.get(i) {
+            if i > pos {
+                return None;
+            }
+            match c {
+                b'#' => {
+                    let (_, le) = self.line_range(i);
+                    i = le.max(i.saturating_add(1));
+                }
+                b'\'' | b'"' => {
+                    // The name run before the quote is a prefix only when it is a string
+                    // prefix; otherwise it is a name, and the string has no prefix.
+                    let mut start = i;
+                    while start > 0 && bytes.get(start - 1).is_some_and(|&b| ident_byte(b)) {
+                        start -= 1;
+                    }
+                    let prefix = bytes.get(start..i).unwrap_or_default();
+                    let is_prefix =
+                        prefix.len() <= 2 && prefix.iter().all(|b| b"rRbBfFuU".contains(b));
+                    let is_f = is_prefix && prefix.iter().any(|b| matches!(b, b'f' | b'F'));
+                    if !is_prefix {
+                        start = i;
+                    }
+                    let j = string_end(bytes, i, c);
+                    if is_f && start <= pos && pos < j {
+                        return Some((start, j));
+                    }
+                    i = j;
+                }
+                _ => i += 1,
+            }
+        }
+        None
     }
 
     fn expected_token(
@@ -306,9 +441,33 @@ impl Ctx<'_> {
                 })
             }
             (_, f) if is_augassign(f) => self.bad_target(r, Target::Augmented),
+            (TokenKind::Colon, _) if self.forced_colon(start) => {
+                let (s0, e0) = self.token_range(r);
+                Some(self.at_range("SyntaxError", "expected ':'".into(), s0, e0))
+            }
             (TokenKind::Comma | TokenKind::Colon, _) => self.forgot_comma(start),
             (TokenKind::Else, _) => self.if_without_else(start),
             _ => None,
+        }
+    }
+
+    /// Whether the statement at `pos` demands its colon outright (the grammar's forced
+    /// `&&':'` after `def ...(...)`, `try`, `finally` and `else`), so that any other token
+    /// there is "expected ':'".
+    fn forced_colon(&self, pos: usize) -> bool {
+        let (ls, _) = self.line_range(pos);
+        let head = self.source.get(ls..pos).unwrap_or("").trim_start();
+        let word: String = head
+            .chars()
+            .take_while(|&c| c.is_alphanumeric() || c == '_')
+            .collect();
+        match word.as_str() {
+            "def" => true,
+            "try" | "finally" | "else" => head.trim_end() == word,
+            "async" => head
+                .get(5..)
+                .is_some_and(|r| r.trim_start().starts_with("def")),
+            _ => false,
         }
     }
 
@@ -453,6 +612,27 @@ impl Ctx<'_> {
     fn other_error(&self, m: &str, r: TextRange) -> Option<CompileError> {
         let start = r.start().to_usize();
         let end = r.end().to_usize();
+        // At the end of input (nothing but blank and comment lines left) the error sits after
+        // the last line, which the tokenizer has read whole (pegen_errors.c: the cursor's
+        // column, no end).
+        let at_eof = self.source.get(start..).is_none_or(|r| {
+            r.lines().all(|l| {
+                let t = l.trim_start();
+                t.is_empty() || t.starts_with('#')
+            })
+        });
+        let eof_location = |kind: &'static str, msg: String| {
+            let body = self.source.strip_suffix('\n').unwrap_or(self.source);
+            let ls = body.rfind('\n').map_or(0, |i| i.saturating_add(1));
+            let (line, _) = self.loc(ls);
+            let width = u32::try_from(body.len().saturating_sub(ls)).unwrap_or(u32::MAX);
+            CompileError {
+                kind,
+                text: Some(self.parser_text(ls)),
+                end: Some((line, -1)),
+                ..CompileError::syntax(msg).at(line, width.saturating_add(1))
+            }
+        };
         if let Some(what) = m.strip_prefix("Expected an indented block after ") {
             let what = match what {
                 "function definition" => "function definition".to_string(),
@@ -462,16 +642,57 @@ impl Ctx<'_> {
                     format!("'{word}' statement")
                 }
             };
-            let header = self.header_line(start);
-            return Some(CompileError {
-                kind: "IndentationError",
-                ..self.at_range(
-                    "IndentationError",
-                    format!("expected an indented block after {what} on line {header}"),
-                    start,
-                    end,
-                )
-            });
+            let header = if at_eof {
+                self.last_header_line()
+            } else {
+                self.header_line(start)
+            };
+            let msg = format!("expected an indented block after {what} on line {header}");
+            if at_eof {
+                return Some(eof_location("IndentationError", msg));
+            }
+            return Some(self.at_range("IndentationError", msg, start, end));
+        }
+        // invalid_parameters: only `/,` names the rule; `(/)` is plain invalid syntax.
+        if m.starts_with("Position-only parameter separator not allowed as first")
+            && self
+                .source
+                .get(self.skip_blanks(end)..)
+                .is_some_and(|r| r.starts_with(','))
+        {
+            return Some(self.at_range(
+                "SyntaxError",
+                "at least one argument must precede /".into(),
+                start,
+                end,
+            ));
+        }
+        if let Some(rest) = m.strip_prefix("Only single target (not ") {
+            return Some(self.at_range(
+                "SyntaxError",
+                format!("only single target (not {rest}"),
+                start,
+                end,
+            ));
+        }
+        if m.starts_with("Trailing comma not allowed") {
+            // CPython finds out at the token after the comma.
+            let next = self.skip_blanks(end);
+            let (s0, e0) = self.token_range(TextRange::new(
+                TextSize::try_from(next).ok()?,
+                TextSize::try_from(next.saturating_add(1)).ok()?,
+            ));
+            let (ls, _) = self.line_range(start);
+            let from_import = self
+                .source
+                .get(ls..start)
+                .is_some_and(|h| h.trim_start().starts_with("from ") && h.contains(" import "));
+            let msg = if from_import {
+                "trailing comma not allowed without surrounding parentheses"
+            } else {
+                "invalid syntax"
+            };
+            return Some(self.at_range("SyntaxError", msg.into(), s0, e0));
         }
         // `except as e:` and `except* as e:` are plain invalid syntax; only `except*:`
         // names the missing types.
@@ -497,6 +718,12 @@ impl Ctx<'_> {
             return Some(self.at_range("SyntaxError", (*cpython).into(), start, end));
         }
         if m.starts_with("Expected `except` or `finally`") {
+            if at_eof {
+                return Some(eof_location(
+                    "SyntaxError",
+                    "expected 'except' or 'finally' block".into(),
+                ));
+            }
             return Some(self.at_range(
                 "SyntaxError",
                 "expected 'except' or 'finally' block".into(),
@@ -526,6 +753,25 @@ impl Ctx<'_> {
             }
         }
         self.line_of(pos).saturating_sub(1).max(1)
+    }
+
+    /// The line that starts the last statement of the source, for a block header left
+    /// without a body at the end of input: the last code line, or the line of the bracket
+    /// still open at its start.
+    fn last_header_line(&self) -> u32 {
+        let mut end = self.source.len();
+        let last = loop {
+            let (ls, _) = self.line_range(end);
+            let t = self.source.get(ls..end).unwrap_or("").trim_start();
+            if (!t.is_empty() && !t.starts_with('#')) || ls == 0 {
+                break ls;
+            }
+            end = ls.saturating_sub(1);
+        };
+        let first = scan_brackets(self.source, last)
+            .first()
+            .map_or(last, |&(_, pos)| pos);
+        self.line_of(first)
     }
 
     fn bad_target(&self, r: TextRange, how: Target) -> Option<CompileError> {
@@ -1160,6 +1406,69 @@ mod number {
 /// The brackets open at `pos`, innermost last (strings and comments skipped).
 fn scan_brackets(source: &str, pos: usize) -> Vec<(char, usize)> {
     scan_tokens(source.get(..pos).unwrap_or("")).open
+}
+
+/// The end of the string whose opening quote `q` is at `i` (or the end of its line when it
+/// is left open).
+fn string_end(bytes: &[u8], i: usize, q: u8) -> usize {
+    let triple =
+        bytes.get(i.saturating_add(1)) == Some(&q) && bytes.get(i.saturating_add(2)) == Some(&q);
+    let quote = if triple { 3 } else { 1 };
+    let mut j = i.saturating_add(quote);
+    while let Some(&d) = bytes.get(j) {
+        if d == b'\\' {
+            j = j.saturating_add(2);
+            continue;
+        }
+        if d == q
+            && (!triple
+                || (bytes.get(j.saturating_add(1)) == Some(&q)
+                    && bytes.get(j.saturating_add(2)) == Some(&q)))
+        {
+            return j.saturating_add(quote);
+        }
+        if d == b'\n' && !triple {
+            return j;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The length of the string prefix when `rest` starts a string literal.
+fn string_prefix_len(rest: &[u8]) -> Option<usize> {
+    let n = rest
+        .iter()
+        .position(|b| !b"rRbBfFuU".contains(b))
+        .unwrap_or(rest.len());
+    (n <= 2 && matches!(rest.get(n), Some(b'\'' | b'"'))).then_some(n)
+}
+
+/// A byte of a name: ASCII letters, digits and `_`, or part of a non-ASCII character.
+fn ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii()
+}
+
+/// The length of the token that `rest` starts with (not a string or comment): a name or
+/// number's run, or the longest operator.
+fn token_len(rest: &[u8]) -> usize {
+    match rest.first() {
+        None => 0,
+        Some(&b) if ident_byte(b) => rest
+            .iter()
+            .position(|&c| !(ident_byte(c) || c == b'.' && b.is_ascii_digit()))
+            .unwrap_or(rest.len()),
+        Some(_) => {
+            const OPS: &[&[u8]] = &[
+                b"**=", b"//=", b">>=", b"<<=", b"...", b"->", b":=", b"==", b"!=", b"<=", b">=",
+                b"<<", b">>", b"**", b"//", b"+=", b"-=", b"*=", b"/=", b"%=", b"&=", b"|=", b"^=",
+                b"@=",
+            ];
+            OPS.iter()
+                .find(|op| rest.starts_with(op))
+                .map_or(1, |op| op.len())
+        }
+    }
 }
 
 /// Whether `s` has `ch` outside nested brackets and strings.
