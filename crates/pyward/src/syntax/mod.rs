@@ -13,6 +13,7 @@ use crate::compile::{CompileError, LineIndex, TopLevel, compile_module};
 use errors::{Mode, parse_error};
 
 mod errors;
+mod scan;
 
 /// CPython's tokenizer limit on bracket nesting (Parser/tokenizer.c MAXLEVEL).
 const MAX_BRACKET_DEPTH: usize = 200;
