@@ -15,6 +15,11 @@ assert sys.version_info[:2] == (3, 11), sys.version
 OUT = "crates/pyward/src/builtins/dir_tables.rs"
 
 
+class _Seq:
+    def __getitem__(self, i):
+        raise IndexError
+
+
 async def _agen():
     yield
 
@@ -34,6 +39,15 @@ TYPES = {
     "dict_keys": type({}.keys()), "dict_values": type({}.values()),
     "dict_items": type({}.items()), "property": property, "staticmethod": staticmethod,
     "classmethod": classmethod, "super": super,
+    "iterator": type(iter(_Seq())),
+    "list_iterator": type(iter([])), "list_reverseiterator": type(reversed([])),
+    "tuple_iterator": type(iter(())), "str_iterator": type(iter("\u00e9")),
+    "str_ascii_iterator": type(iter("")), "bytes_iterator": type(iter(b"")),
+    "bytearray_iterator": type(iter(bytearray())), "range_iterator": type(iter(range(0))),
+    "longrange_iterator": type(iter(range(2**64))), "dict_keyiterator": type(iter({})),
+    "dict_valueiterator": type(iter({}.values())), "dict_itemiterator": type(iter({}.items())),
+    "set_iterator": type(iter(set())), "callable_iterator": type(iter(int, 1)),
+    "enumerate": enumerate, "zip": zip, "map": map, "filter": filter, "reversed": reversed,
 }
 for name, obj in vars(builtins).items():
     if isinstance(obj, type) and issubclass(obj, BaseException):

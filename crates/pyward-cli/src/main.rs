@@ -181,7 +181,7 @@ fn run(opts: Options) -> u8 {
     let program = match Program::compile(&source, &opts.filename) {
         Ok(p) => p,
         Err(e) => {
-            report(&e, &source, &opts.filename, max_output);
+            report(&e, max_output);
             return 1;
         }
     };
@@ -217,37 +217,15 @@ fn run(opts: Options) -> u8 {
             }
         },
         Some(e) => {
-            report(&e, &source, &opts.filename, max_output);
+            report(&e, max_output);
             1
         }
     }
 }
 
-fn report(e: &Error, source: &str, filename: &str, max_output: usize) {
+fn report(e: &Error, max_output: usize) {
     let text = match e {
-        Error::Syntax {
-            kind,
-            msg,
-            line,
-            col,
-        } => {
-            let mut t = String::new();
-            if let Some(l) = line {
-                t.push_str(&format!("  File \"{filename}\", line {l}\n"));
-                if let Some(src) = source.lines().nth((*l as usize).saturating_sub(1)) {
-                    let trimmed = src.trim_start();
-                    let indent = src.len() - trimmed.len();
-                    t.push_str(&format!("    {}\n", trimmed.trim_end()));
-                    if let Some(c) = col {
-                        let caret = (*c as usize).saturating_sub(1).saturating_sub(indent);
-                        t.push_str(&format!("    {}^\n", " ".repeat(caret)));
-                    }
-                }
-            }
-            t.push_str(&format!("{kind}: {msg}\n"));
-            t
-        }
-        Error::Exception { traceback, .. } => traceback.clone(),
+        Error::Syntax { traceback, .. } | Error::Exception { traceback, .. } => traceback.clone(),
         Error::Limit(k) => match k {
             LimitKind::Duration => "TimeoutError: pyward: duration limit exceeded\n".to_string(),
             LimitKind::Fuel => "TimeoutError: pyward: fuel limit exceeded\n".to_string(),

@@ -308,7 +308,11 @@ fn error_json(e: &Error) -> Json {
             msg,
             line,
             col,
-        } => json!({"type": "syntax", "kind": kind, "message": msg, "line": line, "col": col}),
+            traceback,
+        } => json!({
+            "type": "syntax", "kind": kind, "message": msg, "line": line, "col": col,
+            "traceback": traceback,
+        }),
         Error::Exception {
             type_name,
             message,

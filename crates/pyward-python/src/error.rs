@@ -74,6 +74,8 @@ fn build(py: Python<'_>, error: Error, printed: Printed) -> PyResult<PyErr> {
             msg,
             line,
             col,
+            traceback,
+            ..
         } => {
             let message = match (line, col) {
                 (Some(l), Some(c)) => format!("{kind}: {msg} (line {l}, column {c})"),
@@ -84,6 +86,7 @@ fn build(py: Python<'_>, error: Error, printed: Printed) -> PyResult<PyErr> {
             fields.set_item("message", msg)?;
             fields.set_item("line", line)?;
             fields.set_item("column", col)?;
+            fields.set_item("traceback", traceback)?;
             (&COMPILE_ERROR, message)
         }
         Error::Exception {

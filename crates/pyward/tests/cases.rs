@@ -95,6 +95,22 @@ fn run_case(path: &Path) -> Option<String> {
         (None, None) => None,
         (None, Some(e)) => Some(format!("unexpected error: {}", last_line(e))),
         (Some(_), None) => Some("expected an error, run succeeded".into()),
+        // A syntax error's whole report must match (CPython names the file by its full
+        // path, so the file line is compared from its line number on).
+        (Some(want), Some(Error::Syntax { traceback, .. })) => {
+            let tail = |t: &str| -> Vec<String> {
+                t.trim_end()
+                    .lines()
+                    .map(|l| match l.split_once("\", line ") {
+                        Some((_, rest)) if l.starts_with("  File \"") => format!("line {rest}"),
+                        _ => l.to_string(),
+                    })
+                    .collect()
+            };
+            (tail(&want) != tail(traceback)).then(|| {
+                format!("syntax error report differs:\n--- expected\n{want}--- got\n{traceback}")
+            })
+        }
         // CPython prints only the message of an uncaught SystemExit (`last_line` above).
         (
             Some(want),

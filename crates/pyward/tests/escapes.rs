@@ -9,11 +9,15 @@ use pyward::{Limits, Program};
 const ALLOWED: &[(&str, &str)] = &[
     ("format attr", "str"),
     ("print module", "str"),
-    ("code", "NoneType"),
+    // A code object is read-only sandbox data: its `co_*` names, no `replace`, no bytes,
+    // and exec/eval run only module code (from `compile()`), never a function's.
+    ("code", "code"),
     ("closure", "NoneType"),
     // `sys` and `io` are pyward's sandbox-only modules (no host state behind them), and so is
     // `inspect` (type predicates only: no frames, no source).
     ("import sys", "NoneType"),
+    // `__import__('sys').modules`: the registry of the sandbox's own imported modules.
+    ("import sys", "dict"),
     ("import io", "NoneType"),
     ("import inspect", "NoneType"),
     // `types` names the sandbox's own runtime types and pure-Python helpers (UnionType,

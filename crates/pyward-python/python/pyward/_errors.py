@@ -43,13 +43,15 @@ def _rebuild(cls: type[Error], args: tuple[Any, ...], state: dict[str, Any]) -> 
 class CompileError(Error):
     """The source does not compile: ``type_name`` is ``SyntaxError``, ``IndentationError`` ...
 
-    ``line`` and ``column`` (1-based) locate the error when known.
+    ``line`` and ``column`` (1-based) locate the error when known; ``traceback`` is what
+    CPython prints for it (the file and line, the source line with carets, the message).
     """
 
     type_name: str
     message: str
     line: int | None
     column: int | None
+    traceback: str
 
 
 class ExecutionError(Error):

@@ -2,7 +2,7 @@
 
 use num_traits::ToPrimitive;
 
-use crate::exc::{self, ExcObj, PyResult};
+use crate::exc::{self, PyResult};
 use crate::types::BuiltinType;
 use crate::types::bytes::bytes_repr;
 use crate::types::float::float_to_big;
@@ -21,15 +21,20 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, mut args: Args) -> PyResult<Value>
     }
     if t.is_exception() {
         args.no_kwargs(t.name())?;
-        let e = ExcObj::new(Value::Type(t), args.pos.to_vec());
-        return vm.alloc(Object::Exception(Box::new(e)));
+        return vm.new_exception(Value::Type(t), t, args.pos.to_vec());
     }
     match t {
+        BuiltinType::Enumerate => super::iterfn::enumerate(vm, args),
+        BuiltinType::Zip => super::iterfn::zip(vm, args),
+        BuiltinType::Map => super::iterfn::map(vm, args),
+        BuiltinType::Filter => super::iterfn::filter(vm, args),
+        BuiltinType::Reversed => super::iterfn::reversed(vm, args),
         BuiltinType::Int => int_new(vm, args),
         BuiltinType::Float => float_new(vm, args),
         BuiltinType::Complex => vm.complex_new(args),
         BuiltinType::Str => str_new(vm, args),
         BuiltinType::Bool => {
+            args.no_kwargs("bool")?;
             args.arity("bool", 0, 1)?;
             match args.get(0) {
                 Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
@@ -386,6 +391,14 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
 fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let encoding = args.take_kw("encoding");
     let errors = args.take_kw("errors");
+    if let Some(object) = args.take_kw("object") {
+        if !args.pos.is_empty() {
+            return Err(exc::type_error(
+                "argument for str() given by name ('object') and position (1)",
+            ));
+        }
+        args.pos.push(object);
+    }
     args.no_kwargs("str")?;
     args.arity("str", 0, 3)?;
     let Some(v) = args.get(0) else {

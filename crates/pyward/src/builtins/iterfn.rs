@@ -52,6 +52,9 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `enumerate(iterable, start=0)`.
 pub fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start");
+    if let Some(it) = args.take_kw("iterable") {
+        args.pos.insert(0, it);
+    }
     args.no_kwargs("enumerate")?;
     args.arity("enumerate", 1, 2)?;
     let count = match start.or_else(|| args.get(1)) {
@@ -105,6 +108,7 @@ pub fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `reversed(seq)`.
 pub fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("reversed")?;
     args.arity("reversed", 1, 1)?;
     let seq = args.pos[0];
     if vm.is_user_instance(seq) {
@@ -155,13 +159,13 @@ pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    args.no_kwargs("sort")?;
     if args.pos.len() != 1 {
         return Err(exc::type_error(format!(
             "sorted expected 1 argument, got {}",
             args.pos.len()
         )));
     }
+    args.no_kwargs("sort")?;
     let items = vm.collect_iterable(args.pos[0])?;
     let list = vm.new_list(items.clone())?;
     vm.temp_roots.push(list);
@@ -214,13 +218,13 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     let key = args.take_kw("key").unwrap_or(Value::None);
     let default = args.take_kw("default");
+    if args.pos.is_empty() {
+        return Err(exc::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
+    }
     args.no_kwargs(name)?;
     let items = match args.pos.len() {
-        0 => {
-            return Err(exc::type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
-        }
         1 => vm.collect_iterable(args.pos[0])?,
         _ => {
             if default.is_some() {

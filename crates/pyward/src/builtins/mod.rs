@@ -13,7 +13,7 @@ mod func;
 mod iterfn;
 mod numfn;
 mod objfn;
-mod opslots;
+pub(crate) mod opslots;
 mod slots;
 pub mod sort;
 
@@ -118,11 +118,6 @@ natives! {
         Locals => "locals" => objfn::locals,
         Iter => "iter" => iterfn::iter,
         Next => "next" => iterfn::next,
-        Enumerate => "enumerate" => iterfn::enumerate,
-        Zip => "zip" => iterfn::zip,
-        Map => "map" => iterfn::map,
-        Filter => "filter" => iterfn::filter,
-        Reversed => "reversed" => iterfn::reversed,
         Sorted => "sorted" => iterfn::sorted,
         Sum => "sum" => iterfn::sum,
         Min => "min" => iterfn::min,
@@ -141,6 +136,8 @@ natives! {
         Eval => "eval" => evalfn::eval,
         Exec => "exec" => evalfn::exec,
         Dir => "dir" => evalfn::dir,
+        Compile => "compile" => evalfn::compile,
+        Import => "__import__" => evalfn::import,
     }
 }
 
@@ -231,8 +228,61 @@ impl Native {
         }
     }
 
+    /// Whether it accepts keyword arguments at all (METH_FASTCALL|METH_KEYWORDS in
+    /// CPython). Only the natives whose functions do not check this themselves are listed:
+    /// builtin functions and the list, tuple, dict and number methods.
+    fn refuses_keywords(self) -> bool {
+        use crate::types::dict_methods::DictMethod;
+        use crate::types::list_methods::ListMethod;
+        use crate::types::num_methods::NumMethod;
+        match self {
+            Native::Builtin(f) => !matches!(
+                f,
+                BuiltinFn::Print
+                    | BuiltinFn::Sorted
+                    | BuiltinFn::Min
+                    | BuiltinFn::Max
+                    | BuiltinFn::Sum
+                    | BuiltinFn::Round
+                    | BuiltinFn::Pow
+                    | BuiltinFn::Exec
+                    | BuiltinFn::Compile
+                    | BuiltinFn::Import
+            ),
+            Native::List(m) => m != ListMethod::Sort,
+            Native::Dict(m) => m != DictMethod::Update,
+            Native::Tuple(_) => true,
+            Native::Num(m) => m != NumMethod::ToBytes,
+            _ => false,
+        }
+    }
+
     /// Call it.
     pub fn call(self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        if !args.kw.is_empty() && self.refuses_keywords() {
+            return Err(self.no_keywords_error(vm, &args));
+        }
+        // `index` and `count` serve lists and tuples alike: the method descriptor checks its
+        // receiver (descrobject.c `descr_check`).
+        let owner = match self {
+            Native::Tuple(_) => Some(BuiltinType::Tuple),
+            Native::List(
+                crate::types::list_methods::ListMethod::Index
+                | crate::types::list_methods::ListMethod::Count,
+            ) => Some(BuiltinType::List),
+            _ => None,
+        };
+        if let (Some(owner), Some(recv)) = (owner, args.get(0)) {
+            let t = vm.builtin_type_of(vm.builtin_view(recv));
+            if t != owner {
+                return Err(crate::exc::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    self.name(),
+                    owner.name(),
+                    vm.type_name(recv)
+                )));
+            }
+        }
         match self {
             Native::Builtin(f) => f.call(vm, args),
             Native::Str(m) => m.call(vm, args),
@@ -265,6 +315,21 @@ impl Native {
     }
 }
 
+impl Native {
+    /// `f() takes no keyword arguments`, a method named with its type (`dict.get()`).
+    #[cold]
+    fn no_keywords_error(self, vm: &Vm, args: &Args) -> crate::exc::RunError {
+        let name = match self {
+            Native::Builtin(_) => self.name().to_string(),
+            _ => {
+                let recv = args.get(0).map_or(Value::None, |r| vm.builtin_view(r));
+                format!("{}.{}", vm.builtin_type_of(recv).name(), self.name())
+            }
+        };
+        crate::exc::type_error(format!("{name}() takes no keyword arguments"))
+    }
+}
+
 /// A builtin name: functions, types and constants.
 pub fn lookup(name: &str) -> Option<Value> {
     if let Some(f) = BuiltinFn::lookup(name) {
@@ -276,31 +341,34 @@ pub fn lookup(name: &str) -> Option<Value> {
         "False" => return Some(Value::Bool(false)),
         "Ellipsis" => return Some(Value::Ellipsis),
         "NotImplemented" => return Some(Value::NotImplemented),
+        // Aliases CPython keeps for compatibility (Objects/exceptions.c).
+        "EnvironmentError" | "IOError" => return Some(Value::Type(BuiltinType::OSError)),
         "__name__" => return None,
         _ => {}
     }
     let t = BuiltinType::from_name(name)?;
-    let public = !matches!(
-        t,
-        BuiltinType::NoneType
-            | BuiltinType::Function
-            | BuiltinType::BuiltinFunction
-            | BuiltinType::Method
-            | BuiltinType::Cell
-            | BuiltinType::Module
-            | BuiltinType::Iterator
-            | BuiltinType::Generator
-            | BuiltinType::Coroutine
-            | BuiltinType::AsyncGenerator
-            | BuiltinType::AsyncGenASend
-            | BuiltinType::AsyncGenAThrow
-            | BuiltinType::CoroutineWrapper
-            | BuiltinType::DictKeys
-            | BuiltinType::DictValues
-            | BuiltinType::DictItems
-            | BuiltinType::Ellipsis
-            | BuiltinType::NotImplementedType
-    );
+    let public = (!t.is_iterator() || t.is_iterator_adaptor())
+        && !matches!(
+            t,
+            BuiltinType::NoneType
+                | BuiltinType::Function
+                | BuiltinType::BuiltinFunction
+                | BuiltinType::Method
+                | BuiltinType::Cell
+                | BuiltinType::Module
+                | BuiltinType::Iterator
+                | BuiltinType::Generator
+                | BuiltinType::Coroutine
+                | BuiltinType::AsyncGenerator
+                | BuiltinType::AsyncGenASend
+                | BuiltinType::AsyncGenAThrow
+                | BuiltinType::CoroutineWrapper
+                | BuiltinType::DictKeys
+                | BuiltinType::DictValues
+                | BuiltinType::DictItems
+                | BuiltinType::Ellipsis
+                | BuiltinType::NotImplementedType
+        );
     public.then_some(Value::Type(t))
 }
 

@@ -217,8 +217,9 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `vars([obj])`.
 pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("vars", 0, 1)?;
     match args.get(0) {
-        None => Ok(vm.current_globals()),
+        None => vm.current_locals(),
         Some(v) => match vm.heap.get_obj(v) {
             Some(Object::Module(m)) => Ok(m.dict),
             Some(Object::Function(f)) if !matches!(f.dict, Value::None) => Ok(f.dict),

@@ -151,10 +151,42 @@ fn arith(vm: &mut Vm, args: &Args, op: BinOp, reflected: bool) -> PyResult<Value
     }
 }
 
+/// `a op b` by the builtin number `a`'s own operator when it handles `b`, an instance of a
+/// user subclass of a number no higher in the tower (`1.5 + MyInt(2)`): CPython tries
+/// `float.__add__` before `MyInt.__radd__`, since MyInt is not a subclass of float. None
+/// when `a`'s operator would answer NotImplemented.
+pub(crate) fn number_forward(
+    vm: &mut Vm,
+    op: BinOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
+    let vb = vm.builtin_view(b);
+    if vm.is_user_instance(a) || vm.is_user_instance(vb) {
+        return Ok(None);
+    }
+    let (ta, tb) = (vm.builtin_type_of(a), vm.builtin_type_of(vb));
+    let handles = match (num_rank(ta), num_rank(tb)) {
+        (Some(ra), Some(rb)) => rb <= ra && has_binop(ta, op, false),
+        _ => false,
+    };
+    if !handles {
+        return Ok(None);
+    }
+    vm.binop(op, a, vb).map(Some)
+}
+
 /// `me.__lt__(other)` and the other rich comparisons of a builtin value.
 pub(super) fn richcmp(vm: &mut Vm, args: &Args, op: CmpOp) -> PyResult<Value> {
     args.arity(op.dunder(), 2, 2)?;
-    let (me, other) = (args.pos[0], args.pos[1]);
+    builtin_richcmp(vm, op, args.pos[0], args.pos[1])
+}
+
+/// The rich comparison of `me`'s builtin type (of its builtin base, for an instance of a
+/// builtin's subclass) with `other`: NotImplemented when that type does not compare with
+/// `other`'s, as CPython's `tp_richcompare` slots answer. `object`'s (a user class with no
+/// builtin base) knows only identity for `==` and `!=`.
+pub(crate) fn builtin_richcmp(vm: &mut Vm, op: CmpOp, me: Value, other: Value) -> PyResult<Value> {
     if matches!(op, CmpOp::Eq | CmpOp::Ne) && me.is(other) {
         return Ok(Value::Bool(op == CmpOp::Eq));
     }

@@ -116,7 +116,7 @@ pub fn slot_of(t: BuiltinType, name: &str) -> Option<SlotFn> {
         t,
         BuiltinType::Dict | BuiltinType::List | BuiltinType::ByteArray
     );
-    let iterator = matches!(t, BuiltinType::Iterator | BuiltinType::Generator);
+    let iterator = t.is_iterator() || t == BuiltinType::Generator;
     let ok = match s {
         SlotFn::Mro | SlotFn::SliceIndices => false,
         SlotFn::AddNote | SlotFn::WithTraceback => t.is_exception(),
@@ -184,14 +184,7 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = recv(&args)?;
     let extra = rest(&args);
     match vm.heap.get_obj(me) {
-        Some(Object::Exception(_)) => {
-            let vals = extra.pos.to_vec();
-            if let Some(id) = me.obj() {
-                if let Object::Exception(e) = vm.heap.get_mut(id) {
-                    e.args = vals;
-                }
-            }
-        }
+        Some(Object::Exception(_)) => vm.init_exception_args(me, extra.pos.to_vec()),
         Some(Object::Instance(i)) if !matches!(i.payload, Value::None) => {
             let cls = i.class;
             let t = vm.base_type_of(cls);
@@ -431,11 +424,16 @@ fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = view_of(vm, &args)?;
+    if vm.builtin_type_of(v).is_iterator() {
+        // An iterator (its subclass's instance too) is its own iterator.
+        return recv(&args);
+    }
     vm.get_iter(v)
 }
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let it = recv(&args)?;
+    // On an instance of an iterator's subclass, the builtin iterator is its payload.
+    let it = view_of(vm, &args)?;
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => Err(exc::stop_iteration(vm.take_return_value(it))),

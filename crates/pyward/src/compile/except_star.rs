@@ -80,9 +80,16 @@ impl<'src> Compiler<'src> {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             if let Some(Expr::Tuple(tuple)) = h.type_.as_deref() {
                 if !tuple.parenthesized {
-                    return Err(
-                        self.error_at(tuple, "multiple exception types must be parenthesized")
-                    );
+                    // CPython's parser raises this one, with the source line as `text`.
+                    let mut e =
+                        self.error_at(tuple, "multiple exception types must be parenthesized");
+                    let (line, _) = self.lines.locate(ruff_text_size::Ranged::start(tuple));
+                    e.text = self
+                        .source
+                        .lines()
+                        .nth(line.saturating_sub(1) as usize)
+                        .map(|l| format!("{l}\n"));
+                    return Err(e);
                 }
             }
         }

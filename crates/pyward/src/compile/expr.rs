@@ -174,7 +174,35 @@ impl<'src> Compiler<'src> {
             }
             Expr::DictComp(c) => {
                 let Some(key) = c.key.as_deref() else {
-                    return Err(self.unsupported(e, "dict unpacking in comprehensions"));
+                    // `{**x for x in y}`: CPython's parser refuses it, at the `**`.
+                    let value_at = ruff_text_size::Ranged::start(&*c.value);
+                    let star = self
+                        .source
+                        .get(..value_at.to_usize())
+                        .and_then(|b| b.rfind("**"))
+                        .and_then(|i| ruff_text_size::TextSize::try_from(i).ok())
+                        .unwrap_or(value_at);
+                    let (line, col) = self.lines.locate(star);
+                    // The tokenizer's line, with its newline unless it has read past it.
+                    let newline = self.lines.locate(value_at).0 == line;
+                    let text = self
+                        .source
+                        .lines()
+                        .nth(line.saturating_sub(1) as usize)
+                        .map(|l| {
+                            if newline {
+                                format!("{l}\n")
+                            } else {
+                                l.to_string()
+                            }
+                        });
+                    return Err(CompileError {
+                        text,
+                        ..CompileError::syntax(
+                            "dict unpacking cannot be used in dict comprehension",
+                        )
+                        .span((line, col), (line, col.saturating_add(2)))
+                    });
                 };
                 self.comprehension(e, CompKind::Dict, &c.generators, key, Some(&c.value))?;
             }
@@ -299,9 +327,9 @@ impl<'src> Compiler<'src> {
     fn check_yield_allowed(&self, e: &Expr) -> Result<(), CompileError> {
         match self.unit_ref().kind {
             super::scope::ScopeKind::Function => Ok(()),
-            super::scope::ScopeKind::Comprehension => {
-                Err(self.error_at(e, "'yield' inside list comprehension"))
-            }
+            super::scope::ScopeKind::Comprehension => Err(self
+                .error_at(e, "'yield' inside list comprehension")
+                .from_symtable()),
             _ => Err(self.error_at(e, "'yield' outside function")),
         }
     }
@@ -428,12 +456,11 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
-    fn call(&mut self, c: &'src ast::ExprCall) -> Result<(), CompileError> {
-        let args = &c.arguments;
-        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
-        let has_dstar = args.keywords.iter().any(|k| k.arg.is_none());
+    /// A keyword given twice in a call or class statement (compile.c
+    /// `validate_keywords`).
+    pub(super) fn check_keywords(&self, keywords: &[ast::Keyword]) -> Result<(), CompileError> {
         let mut seen: Vec<&str> = Vec::new();
-        for k in &args.keywords {
+        for k in keywords {
             if let Some(a) = &k.arg {
                 if seen.contains(&a.as_str()) {
                     return Err(
@@ -443,6 +470,14 @@ impl<'src> Compiler<'src> {
                 seen.push(a.as_str());
             }
         }
+        Ok(())
+    }
+
+    fn call(&mut self, c: &'src ast::ExprCall) -> Result<(), CompileError> {
+        let args = &c.arguments;
+        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
+        let has_dstar = args.keywords.iter().any(|k| k.arg.is_none());
+        self.check_keywords(&args.keywords)?;
         if !has_star && !has_dstar && args.keywords.is_empty() {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;

@@ -34,8 +34,18 @@ pub struct CompileError {
     pub msg: String,
     /// 1-based line, when known.
     pub line: Option<u32>,
-    /// 1-based column, when known.
+    /// 1-based column, when known: a byte column inside the compiler, a character column
+    /// once `syntax` has finished the error (CPython's `offset`).
     pub col: Option<u32>,
+    /// Where the offending text ends: line and 1-based exclusive column (CPython's
+    /// `end_lineno`, `end_offset`; 0 and -1 are CPython's own markers for "no end").
+    pub end: Option<(u32, i32)>,
+    /// The source line CPython's parser (or tokenizer) attaches as `text`. Errors from its
+    /// compiler carry none for code given as a string (a file's line is read back instead).
+    pub text: Option<String>,
+    /// Raised by CPython's symtable, which sets the message alone and the location as
+    /// attributes afterwards: `args` is `(msg,)` (symtable.c `PyErr_RangedSyntaxLocationObject`).
+    pub symtable: bool,
 }
 
 impl CompileError {
@@ -46,7 +56,16 @@ impl CompileError {
             msg: msg.into(),
             line: None,
             col: None,
+            end: None,
+            text: None,
+            symtable: false,
         }
+    }
+
+    /// The same error, raised the way CPython's symtable raises it.
+    pub fn from_symtable(mut self) -> CompileError {
+        self.symtable = true;
+        self
     }
 
     /// Nesting too deep to compile.
@@ -56,6 +75,9 @@ impl CompileError {
             msg: "maximum recursion depth exceeded during compilation".into(),
             line: None,
             col: None,
+            end: None,
+            text: None,
+            symtable: false,
         }
     }
 
@@ -64,6 +86,20 @@ impl CompileError {
         if self.line.is_none() {
             self.line = Some(line);
             self.col = Some(col);
+        }
+        self
+    }
+
+    /// Attach a location and its end if none is set.
+    pub fn span(
+        mut self,
+        (line, col): (u32, u32),
+        (end_line, end_col): (u32, u32),
+    ) -> CompileError {
+        if self.line.is_none() {
+            self.line = Some(line);
+            self.col = Some(col);
+            self.end = Some((end_line, i32::try_from(end_col).unwrap_or(i32::MAX)));
         }
         self
     }
@@ -84,6 +120,12 @@ impl LineIndex {
             }
         }
         LineIndex { starts }
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        let i = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.starts.get(i).map(|&s| s as usize)
     }
 
     /// 1-based line and column of a byte offset.
@@ -188,12 +230,24 @@ pub struct Compiler<'src> {
     filename: Arc<str>,
     source: &'src str,
     depth: usize,
-    /// Whether top-level expression statements record their value (REPL-style result).
-    record_result: bool,
+    /// What module-level expression statements do with their value.
+    top_level: TopLevel,
     /// `from __future__ import annotations`: annotations are kept as source strings.
     future_annotations: bool,
     /// The leading `from __future__` statements (by address); any other is a SyntaxError.
     future_stmts: Vec<usize>,
+}
+
+/// What a module-level expression statement does with its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopLevel {
+    /// Drop it (a program, `exec`).
+    Discard,
+    /// Keep the last one as the run's result (REPL-style, `Program::run`).
+    Record,
+    /// Show it through `sys.displayhook`, as `compile(..., 'single')` code does (CPython's
+    /// PRINT_EXPR).
+    Display,
 }
 
 /// Compile a parsed module body.
@@ -202,19 +256,20 @@ pub fn compile_module<'a>(
     def_names: DefNames,
     source: &'a str,
     filename: &str,
-    record_result: bool,
+    top_level: TopLevel,
 ) -> Result<Arc<Code>, CompileError> {
-    let scopes = scope::analyse(body, def_names)?;
+    let lines = LineIndex::new(source);
+    let scopes = scope::analyse(body, def_names, &lines)?;
     let (future_annotations, future_stmts) = stmt::future_features(body, source)?;
     let mut c = Compiler {
         scopes,
         units: Vec::new(),
         fblocks: Vec::new(),
-        lines: LineIndex::new(source),
+        lines,
         filename: Arc::from(filename),
         source,
         depth: 0,
-        record_result,
+        top_level,
         future_annotations,
         future_stmts,
     };
@@ -239,16 +294,17 @@ pub fn compile_eval<'a>(
         value: Box::new(expr.clone()),
     });
     let body = vec![stmt];
-    let scopes = scope::analyse(&body, DefNames::new())?;
+    let lines = LineIndex::new(source);
+    let scopes = scope::analyse(&body, DefNames::new(), &lines)?;
     let mut c = Compiler {
         scopes,
         units: Vec::new(),
         fblocks: Vec::new(),
-        lines: LineIndex::new(source),
+        lines,
         filename: Arc::from(filename),
         source,
         depth: 0,
-        record_result: false,
+        top_level: TopLevel::Discard,
         future_annotations: false,
         future_stmts: Vec::new(),
     };
@@ -421,8 +477,10 @@ impl Compiler<'_> {
     }
 
     fn error_at<T: Ranged>(&self, node: &T, msg: impl Into<String>) -> CompileError {
-        let (l, c) = self.line_col(node);
-        CompileError::syntax(msg).at(l, c)
+        CompileError::syntax(msg).span(
+            self.lines.locate(node.start()),
+            self.lines.locate(node.end()),
+        )
     }
 
     fn add_const(&mut self, c: Const) -> u32 {

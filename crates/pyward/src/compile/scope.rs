@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 
-use super::CompileError;
+use ruff_text_size::Ranged;
+
+use super::{CompileError, LineIndex};
 
 /// The deepest AST nesting the compiler accepts. CPython 3.11 refuses a few thousand levels
 /// ("maximum recursion depth exceeded during compilation"); this keeps Rust recursion in the
@@ -43,6 +45,9 @@ pub enum Access {
     Name,
 }
 
+/// A source range: 1-based (line, byte column) of its start and end.
+type Span = ((u32, u32), (u32, u32));
+
 /// One analysed scope.
 #[derive(Debug)]
 pub struct Scope {
@@ -57,6 +62,10 @@ pub struct Scope {
     used: HashSet<String>,
     globals: HashSet<String>,
     nonlocals: HashSet<String>,
+    /// Where each name was first declared `nonlocal` (start and end line and column).
+    nonlocal_at: HashMap<String, Span>,
+    /// Names annotated in this scope (`x: int`), which cannot be declared global later.
+    annotated: HashSet<String>,
     /// Local slot names (params first).
     pub varnames: Vec<String>,
     /// Own cells.
@@ -85,6 +94,8 @@ impl Scope {
             used: HashSet::new(),
             globals: HashSet::new(),
             nonlocals: HashSet::new(),
+            nonlocal_at: HashMap::new(),
+            annotated: HashSet::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -162,8 +173,13 @@ fn node_key<T>(node: &T) -> usize {
 }
 
 /// Analyse a module body.
-pub fn analyse(body: &[Stmt], def_names: super::DefNames) -> Result<ScopeTable, CompileError> {
+pub fn analyse(
+    body: &[Stmt],
+    def_names: super::DefNames,
+    lines: &LineIndex,
+) -> Result<ScopeTable, CompileError> {
     let mut b = Builder {
+        lines,
         table: ScopeTable {
             scopes: vec![Scope::new(ScopeKind::Module, None)],
             by_node: HashMap::new(),
@@ -183,14 +199,15 @@ pub fn analyse(body: &[Stmt], def_names: super::DefNames) -> Result<ScopeTable, 
     Ok(b.table)
 }
 
-struct Builder {
+struct Builder<'l> {
+    lines: &'l LineIndex,
     table: ScopeTable,
     current: usize,
     depth: usize,
     error: Option<CompileError>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn scope(&mut self) -> &mut Scope {
         // `current` always indexes an existing scope (the module scope is index 0).
         let i = if self.current < self.table.scopes.len() {
@@ -312,6 +329,25 @@ impl Builder {
         }
     }
 
+    /// Whether `name` is an iteration variable of the comprehensions around the current
+    /// point (symtable.c `symtable_extend_namedexpr_scope`).
+    fn rebinds_iteration_variable(&self, name: &str) -> bool {
+        let mut i = self.current;
+        while let Some(s) = self.table.scopes.get(i) {
+            if s.kind != ScopeKind::Comprehension {
+                return false;
+            }
+            if s.bound_set.contains(name) {
+                return true;
+            }
+            match s.parent {
+                Some(p) => i = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// A walrus target binds in the nearest enclosing non-comprehension scope.
     fn bind_walrus(&mut self, name: &str) {
         let mut i = self.current;
@@ -356,6 +392,49 @@ impl Builder {
         }
     }
 
+    fn span<T: Ranged>(&self, node: &T) -> Span {
+        (
+            self.lines.locate(node.start()),
+            self.lines.locate(node.end()),
+        )
+    }
+
+    /// Record the first error, at `span`, as CPython's symtable raises it.
+    fn fail_at(&mut self, (start, end): Span, msg: String) {
+        if self.error.is_none() {
+            self.error = Some(CompileError::syntax(msg).span(start, end).from_symtable());
+        }
+    }
+
+    fn fail<T: Ranged>(&mut self, node: &T, msg: String) {
+        let span = self.span(node);
+        self.fail_at(span, msg);
+    }
+
+    /// CPython's symtable checks of a `global`/`nonlocal` declaration against what the
+    /// scope did with the name before it (symtable.c `symtable_visit_stmt`).
+    fn check_declaration(&mut self, s: &Stmt, name: &str, what: &str) {
+        let sc = self.scope();
+        if let Some(&at) = sc.nonlocal_at.get(name).filter(|_| what == "global") {
+            self.fail_at(at, format!("name '{name}' is nonlocal and global"));
+            return;
+        }
+        let msg = if sc.params.iter().any(|p| p == name) {
+            format!("name '{name}' is parameter and {what}")
+        } else if what == "nonlocal" && sc.globals.contains(name) {
+            format!("name '{name}' is nonlocal and global")
+        } else if sc.used.contains(name) {
+            format!("name '{name}' is used prior to {what} declaration")
+        } else if sc.annotated.contains(name) {
+            format!("annotated name '{name}' can't be {what}")
+        } else if sc.bound_set.contains(name) {
+            format!("name '{name}' is assigned to before {what} declaration")
+        } else {
+            return;
+        };
+        self.fail(s, msg);
+    }
+
     fn too_deep(&mut self) -> bool {
         if self.depth > MAX_AST_DEPTH {
             if self.error.is_none() {
@@ -368,7 +447,7 @@ impl Builder {
     }
 }
 
-impl<'a> Visitor<'a> for Builder {
+impl<'a> Visitor<'a> for Builder<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         self.depth += 1;
         if self.too_deep() {
@@ -408,12 +487,24 @@ impl<'a> Visitor<'a> for Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
+                    self.check_declaration(stmt, n.as_str(), "global");
                     self.scope().globals.insert(n.as_str().to_string());
                 }
             }
             Stmt::Nonlocal(g) => {
+                let span = self.span(stmt);
                 for n in &g.names {
-                    self.scope().nonlocals.insert(n.as_str().to_string());
+                    self.check_declaration(stmt, n.as_str(), "nonlocal");
+                    let sc = self.scope();
+                    sc.nonlocal_at.entry(n.as_str().to_string()).or_insert(span);
+                    sc.nonlocals.insert(n.as_str().to_string());
+                }
+                // Checked after the declaration's own checks, as symtable.c's analyze_name.
+                if self.scope().kind == ScopeKind::Module {
+                    self.fail(
+                        stmt,
+                        "nonlocal declaration not allowed at module level".into(),
+                    );
                 }
             }
             Stmt::Assign(a) => {
@@ -430,6 +521,9 @@ impl<'a> Visitor<'a> for Builder {
                 self.bind_target(&a.target);
             }
             Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    self.scope().annotated.insert(n.id.as_str().to_string());
+                }
                 // Class bodies evaluate simple-name annotations into `__annotations__`.
                 if self.scope().kind == ScopeKind::Class && a.simple {
                     self.visit_expr(&a.annotation);
@@ -478,6 +572,8 @@ impl<'a> Visitor<'a> for Builder {
                     let name = a.asname.as_ref().unwrap_or(&a.name).as_str().to_string();
                     if name != "*" {
                         self.bind(&name);
+                    } else if self.scope().kind != ScopeKind::Module {
+                        self.fail(a, "import * only allowed at module level".into());
                     }
                 }
             }
@@ -532,6 +628,15 @@ impl<'a> Visitor<'a> for Builder {
             Expr::Named(n) => {
                 self.visit_expr(&n.value);
                 if let Expr::Name(t) = &*n.target {
+                    if self.rebinds_iteration_variable(t.id.as_str()) {
+                        self.fail(
+                            &*n.target,
+                            format!(
+                                "assignment expression cannot rebind comprehension iteration variable '{}'",
+                                t.id
+                            ),
+                        );
+                    }
                     self.bind_walrus(t.id.as_str());
                 }
             }
@@ -567,7 +672,7 @@ impl<'a> Visitor<'a> for Builder {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     fn pattern(&mut self, p: &ast::Pattern) {
         self.depth += 1;
         if self.too_deep() {
@@ -639,9 +744,11 @@ fn resolve(table: &mut ScopeTable) -> Result<(), CompileError> {
         };
         for name in &nonlocals {
             if !bind_free(table, i, name) {
-                return Err(CompileError::syntax(format!(
-                    "no binding for nonlocal '{name}' found"
-                )));
+                let mut e = CompileError::syntax(format!("no binding for nonlocal '{name}' found"));
+                if let Some(&(start, end)) = table.scopes[i].nonlocal_at.get(name) {
+                    e = e.span(start, end);
+                }
+                return Err(e.from_symtable());
             }
         }
         for name in used {

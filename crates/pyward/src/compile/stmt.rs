@@ -23,10 +23,7 @@ impl<'src> Compiler<'src> {
         self.set_line(s);
         let r = self.stmt_inner(s);
         self.leave_depth();
-        r.map_err(|e| {
-            let (l, c) = self.line_col(s);
-            e.at(l, c)
-        })
+        r.map_err(|e| e.span(self.lines.locate(s.start()), self.lines.locate(s.end())))
     }
 
     fn stmt_inner(&mut self, s: &'src Stmt) -> Result<(), CompileError> {
@@ -34,10 +31,19 @@ impl<'src> Compiler<'src> {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
                 let top_level = self.unit_ref().kind == ScopeKind::Module && self.units.len() == 1;
-                if top_level && self.record_result {
-                    self.emit(Op::SetResult);
-                } else {
-                    self.emit(Op::Pop);
+                match self.top_level {
+                    super::TopLevel::Record if top_level => self.emit(Op::SetResult),
+                    super::TopLevel::Display if top_level => {
+                        // `sys.displayhook(value)`.
+                        let sys = self.name_idx("sys");
+                        let hook = self.name_idx("displayhook");
+                        self.emit(Op::ImportName(sys));
+                        self.emit(Op::LoadAttr(hook));
+                        self.emit(Op::Swap);
+                        self.emit(Op::Call(1));
+                        self.emit(Op::Pop);
+                    }
+                    _ => self.emit(Op::Pop),
                 }
             }
             Stmt::Assign(a) => {
@@ -83,7 +89,13 @@ impl<'src> Compiler<'src> {
                     Some(v) => self.expr(v)?,
                     None => self.emit(Op::LoadNone),
                 }
-                self.unwind_fblocks(true, None)?;
+                // An error leaving the blocks points at the returned value, as compile.c's
+                // location is then the value's.
+                self.unwind_fblocks(true, None)
+                    .map_err(|e| match &r.value {
+                        Some(v) => e.span(self.lines.locate(v.start()), self.lines.locate(v.end())),
+                        None => e,
+                    })?;
                 self.emit(Op::ReturnValue);
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
@@ -160,15 +172,18 @@ impl<'src> Compiler<'src> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.level > 0 {
-                    return Err(CompileError {
-                        kind: "ImportError",
-                        msg: "attempted relative import with no known parent package".into(),
-                        line: None,
-                        col: None,
-                    });
-                }
-                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                // A relative import names its module with its leading dots; importing it
+                // raises ImportError when it runs, as CPython's does for a program that is not
+                // in a package (the VM's import_statement).
+                let dotted;
+                let module = match (i.level, i.module.as_ref()) {
+                    (0, m) => m.map_or("", |m| m.as_str()),
+                    (level, m) => {
+                        let dots = ".".repeat(usize::try_from(level).unwrap_or(1));
+                        dotted = format!("{dots}{}", m.map_or("", |m| m.as_str()));
+                        dotted.as_str()
+                    }
+                };
                 if module == "__future__"
                     && !self
                         .future_stmts
@@ -204,9 +219,7 @@ impl<'src> Compiler<'src> {
         let (l, c) = self.line_col(node);
         CompileError {
             kind: "NotImplementedError",
-            msg: format!("pyward does not support {what} yet"),
-            line: Some(l),
-            col: Some(c),
+            ..CompileError::syntax(format!("pyward does not support {what} yet")).at(l, c)
         }
     }
 
@@ -477,10 +490,21 @@ impl<'src> Compiler<'src> {
 
     fn break_continue(&mut self, s: &Stmt, is_break: bool) -> Result<(), CompileError> {
         let blocks = self.fblocks.last().cloned().unwrap_or_default();
-        let Some(pos) = blocks
+        let pos = blocks
             .iter()
-            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
-        else {
+            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }));
+        // compile.c unwinds the block stack from the top: an except* block comes first.
+        let above = pos.map_or(0, |p| p + 1);
+        if blocks
+            .get(above..)
+            .is_some_and(|b| b.iter().any(|f| matches!(f, FBlock::ExceptStar)))
+        {
+            return Err(self.error_at(
+                s,
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+            ));
+        }
+        let Some(pos) = pos else {
             let what = if is_break {
                 "'break' outside loop"
             } else {
@@ -863,10 +887,12 @@ impl<'src> Compiler<'src> {
         for param in all {
             let name = param.name.as_str();
             if !seen.insert(name) {
-                return Err(self.error_at(
-                    param,
-                    format!("duplicate argument '{name}' in function definition"),
-                ));
+                return Err(self
+                    .error_at(
+                        &param.name,
+                        format!("duplicate argument '{name}' in function definition"),
+                    )
+                    .from_symtable());
             }
         }
         Ok(())
@@ -1042,6 +1068,7 @@ impl<'src> Compiler<'src> {
         self.load_const(Const::Str(name.to_string()));
         let mut nbases = 0u32;
         if let Some(args) = &c.arguments {
+            self.check_keywords(&args.keywords)?;
             for b in &args.args {
                 if matches!(b, Expr::Starred(_)) {
                     return Err(self.unsupported(b, "starred base classes"));
@@ -1213,12 +1240,16 @@ pub(super) fn future_features(
             let name = a.name.as_str();
             if name == "braces" {
                 let (l, c) = LineIndex::new(source).locate(s.range().start());
-                return Err(CompileError::syntax("not a chance").at(l, c));
+                return Err(CompileError::syntax("not a chance")
+                    .at(l, c)
+                    .from_symtable());
             }
             if !KNOWN.contains(&name) {
                 let (l, c) = LineIndex::new(source).locate(s.range().start());
                 return Err(
-                    CompileError::syntax(format!("future feature {name} is not defined")).at(l, c),
+                    CompileError::syntax(format!("future feature {name} is not defined"))
+                        .at(l, c)
+                        .from_symtable(),
                 );
             }
             annotations |= name == "annotations";

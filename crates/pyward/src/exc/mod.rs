@@ -6,6 +6,7 @@
 //! needs to see it. CPython-exact message texts live in `messages`.
 
 pub mod messages;
+pub mod report;
 
 use crate::heap::LimitKind;
 use crate::types::BuiltinType;

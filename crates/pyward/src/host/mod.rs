@@ -50,8 +50,11 @@ pub enum Error {
         msg: String,
         /// Line, when known.
         line: Option<u32>,
-        /// Column, when known.
+        /// Column, when known: CPython's 1-based character `offset`.
         col: Option<u32>,
+        /// What CPython prints for it: the file and line, the source line with carets
+        /// under the error, and `kind: msg`.
+        traceback: String,
     },
     /// An uncaught Python exception.
     Exception {
@@ -163,7 +166,7 @@ impl Program {
             crate::syntax::compile_source(source, filename, true)
         }));
         let code = match compiled {
-            Ok(r) => r.map_err(syntax_error)?,
+            Ok(r) => r.map_err(|e| syntax_error(e, filename, source))?,
             Err(payload) => return Err(Error::Internal(panic_message(payload.as_ref()))),
         };
         Ok(Program {
@@ -258,12 +261,34 @@ impl Program {
     }
 }
 
-pub(crate) fn syntax_error(e: CompileError) -> Error {
+pub(crate) fn syntax_error(e: CompileError, filename: &str, source: &str) -> Error {
+    let mut traceback = String::new();
+    if let Some(line) = e.line {
+        // A compiler error's line is read back from the file (`PyErr_ProgramTextObject`).
+        let text = match &e.text {
+            Some(t) => Some(t.as_str()),
+            None if !filename.starts_with('<') => source
+                .split_inclusive('\n')
+                .nth(line.saturating_sub(1) as usize),
+            None => None,
+        };
+        let subclass = e.kind != "SyntaxError";
+        traceback = crate::exc::report::syntax_location(&crate::exc::report::SyntaxLocation {
+            filename: Some(filename),
+            lineno: i64::from(line),
+            offset: e.col.map(i64::from),
+            end_lineno: e.end.filter(|_| !subclass).map(|(l, _)| i64::from(l)),
+            end_offset: e.end.filter(|_| !subclass).map(|(_, c)| i64::from(c)),
+            text,
+        });
+    }
+    traceback.push_str(&format!("{}: {}\n", e.kind, e.msg));
     Error::Syntax {
         kind: e.kind.to_string(),
         msg: e.msg,
         line: e.line,
         col: e.col,
+        traceback,
     }
 }
 

@@ -150,7 +150,9 @@ impl Session {
         }));
         let code_obj = match compiled {
             Ok(Ok(c)) => c,
-            Ok(Err(e)) => return SessionStep::Done(Outcome::from_error(syntax_error(e))),
+            Ok(Err(e)) => {
+                return SessionStep::Done(Outcome::from_error(syntax_error(e, &filename, code)));
+            }
             Err(p) => {
                 return SessionStep::Done(Outcome::from_error(Error::Internal(panic_message(
                     p.as_ref(),

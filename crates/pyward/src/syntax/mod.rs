@@ -9,7 +9,11 @@ use std::sync::Arc;
 use ruff_python_parser::parse_module;
 
 use crate::bytecode::{Code, verify::verify};
-use crate::compile::{CompileError, LineIndex, compile_module};
+use crate::compile::{CompileError, LineIndex, TopLevel, compile_module};
+use errors::{Mode, parse_error};
+
+mod errors;
+mod scan;
 
 /// CPython's tokenizer limit on bracket nesting (Parser/tokenizer.c MAXLEVEL).
 const MAX_BRACKET_DEPTH: usize = 200;
@@ -26,9 +30,22 @@ pub fn compile_source(
     filename: &str,
     record_result: bool,
 ) -> Result<Arc<Code>, CompileError> {
-    on_big_stack(source, filename, move |s, f| {
-        compile_inline(s, f, record_result)
+    let top = if record_result {
+        TopLevel::Record
+    } else {
+        TopLevel::Discard
+    };
+    on_big_stack(source, filename, move |s, f| compile_inline(s, f, top))
+        .map_err(|e| finish(e, source))
+}
+
+/// Compile one interactive statement (`compile(..., 'single')`): its expression statements
+/// show their values through `sys.displayhook`.
+pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    on_big_stack(source, filename, |s, f| {
+        compile_inline(s, f, TopLevel::Display)
     })
+    .map_err(|e| finish(e, source))
 }
 
 /// Run a parse-and-compile step inline for small sources, or on a thread with a large stack
@@ -56,38 +73,48 @@ fn on_big_stack(
 
 /// Compile an expression for `eval`: a module whose body returns the expression's value.
 pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
-    on_big_stack(source, filename, compile_eval_inline)
+    on_big_stack(source, filename, compile_eval_inline).map_err(|e| finish(e, source))
+}
+
+/// Turn the byte columns of an error into CPython's 1-based character offsets.
+fn finish(mut e: CompileError, source: &str) -> CompileError {
+    let idx = LineIndex::new(source);
+    let chars = |line: u32, col: u32| -> u32 {
+        let Some(start) = idx.line_start(line) else {
+            return col;
+        };
+        let upto = start.saturating_add(col.saturating_sub(1) as usize);
+        match source.get(start..upto) {
+            Some(s) => u32::try_from(s.chars().count()).map_or(col, |n| n.saturating_add(1)),
+            None => col,
+        }
+    };
+    if let (Some(l), Some(c)) = (e.line, e.col) {
+        if c > 0 {
+            e.col = Some(chars(l, c));
+        }
+    }
+    if let Some((l, c)) = e.end {
+        if let Ok(c) = u32::try_from(c) {
+            if c > 0 {
+                e.end = Some((l, i32::try_from(chars(l, c)).unwrap_or(i32::MAX)));
+            }
+        }
+    }
+    e
 }
 
 fn compile_eval_inline(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
     prescan(source)?;
-    let parsed = ruff_python_parser::parse_expression(source).map_err(|e| {
-        let idx = LineIndex::new(source);
-        let (line, col) = idx.locate(e.location.start());
-        let (kind, msg, line) = cpython_error(
-            &e.error.to_string(),
-            source,
-            e.location.start().to_usize(),
-            line,
-        );
-        CompileError {
-            kind,
-            msg,
-            line: Some(line),
-            col: Some(col),
-        }
-    })?;
+    let parsed = ruff_python_parser::parse_expression(source)
+        .map_err(|e| parse_error(source, &e, Mode::Eval))?;
     let expr = parsed.into_syntax();
     let code = crate::compile::compile_eval(&expr.body, source, filename)?;
     verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
     Ok(code)
 }
 
-fn compile_inline(
-    source: &str,
-    filename: &str,
-    record_result: bool,
-) -> Result<Arc<Code>, CompileError> {
+fn compile_inline(source: &str, filename: &str, top: TopLevel) -> Result<Arc<Code>, CompileError> {
     #[cfg(test)]
     if source.contains(&format!("{}compile", crate::host::PANIC_MARKER)) {
         #[allow(clippy::panic, reason = "test-only panic injection")]
@@ -96,25 +123,31 @@ fn compile_inline(
         }
     }
     prescan(source)?;
-    let parsed = parse_module(source).map_err(|e| {
-        let idx = LineIndex::new(source);
-        let (line, col) = idx.locate(e.location.start());
-        let (kind, msg, line) = cpython_error(
-            &e.error.to_string(),
-            source,
-            e.location.start().to_usize(),
-            line,
-        );
-        CompileError {
-            kind,
-            msg,
-            line: Some(line),
-            col: Some(col),
-        }
-    })?;
+    let parsed = parse_module(source).map_err(|e| parse_error(source, &e, Mode::Exec))?;
     let mut module = parsed.into_syntax();
+    if top == TopLevel::Display {
+        // One interactive statement: simple statements may share its line.
+        if let (Some(first), Some(last)) = (module.body.first(), module.body.last()) {
+            use ruff_text_size::Ranged;
+            let idx = LineIndex::new(source);
+            let (line, col) = idx.locate(first.end());
+            if idx.locate(last.start()).0 != line {
+                let text = source
+                    .lines()
+                    .nth(line.saturating_sub(1) as usize)
+                    .unwrap_or("");
+                return Err(CompileError {
+                    text: Some(format!("{text}\n")),
+                    ..CompileError::syntax(
+                        "multiple statements found while compiling a single statement",
+                    )
+                    .span((line, col), (line, col))
+                });
+            }
+        }
+    }
     let def_names = crate::compile::mangle_module(&mut module.body);
-    let code = compile_module(&module.body, def_names, source, filename, record_result)?;
+    let code = compile_module(&module.body, def_names, source, filename, top)?;
     verify(&code).map_err(|m| CompileError::syntax(format!("internal: bad bytecode: {m}")))?;
     Ok(code)
 }
@@ -148,9 +181,7 @@ fn prescan(source: &str) -> Result<(), CompileError> {
                     if indents.len() > MAX_INDENT_LEVELS {
                         return Err(CompileError {
                             kind: "IndentationError",
-                            msg: "too many levels of indentation".into(),
-                            line: Some(line),
-                            col: Some(1),
+                            ..CompileError::syntax("too many levels of indentation").at(line, 1)
                         });
                     }
                 } else {
@@ -215,148 +246,4 @@ fn prescan(source: &str) -> Result<(), CompileError> {
         }
     }
     Ok(())
-}
-
-/// ruff's messages that CPython words differently (ruff's prefix, CPython's message).
-const RENAMED: &[(&str, &str)] = &[
-    (
-        "Cannot have both 'except' and 'except*'",
-        "cannot have both 'except' and 'except*' on the same 'try'",
-    ),
-    (
-        "Expected one or more exception types",
-        "expected one or more exception types",
-    ),
-    (
-        "Multiple exception types must be parenthesized",
-        "multiple exception types must be parenthesized",
-    ),
-];
-
-/// Translate ruff's parse error into CPython's wording: (exception type, message, line).
-fn cpython_error(
-    ruff: &str,
-    source: &str,
-    offset: usize,
-    line: u32,
-) -> (&'static str, String, u32) {
-    let idx = LineIndex::new(source);
-    let line_of = |off: usize| {
-        idx.locate(ruff_text_size::TextSize::try_from(off).unwrap_or_default())
-            .0
-    };
-    // An unclosed bracket before the error is what CPython reports.
-    if let Some((c, at)) = innermost_open_bracket(source, offset) {
-        // CPython reports the bracket when the error comes on a later line or at the end.
-        let at_eof = source.get(offset..).is_none_or(|r| r.trim().is_empty());
-        if !ruff.contains("quote") && (line_of(at) < line || at_eof) {
-            return (
-                "SyntaxError",
-                format!("'{c}' was never closed"),
-                line_of(at),
-            );
-        }
-    }
-    if ruff.contains("missing closing quote") {
-        let rest = source.get(offset..).unwrap_or("");
-        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-        if trimmed.starts_with("\"\"\"") || trimmed.starts_with("'''") {
-            let last = u32::try_from(source.lines().count())
-                .unwrap_or(line)
-                .max(line);
-            return (
-                "SyntaxError",
-                format!("unterminated triple-quoted string literal (detected at line {last})"),
-                line,
-            );
-        }
-        return (
-            "SyntaxError",
-            format!("unterminated string literal (detected at line {line})"),
-            line,
-        );
-    }
-    if let Some(rest) = ruff.strip_prefix("Expected `") {
-        if let Some((want, _)) = rest.split_once('`') {
-            if want == ":" {
-                return ("SyntaxError", "expected ':'".into(), line);
-            }
-        }
-    }
-    // `except as e:` and `except* as e:` are plain invalid syntax; only `except*:` names
-    // the missing types.
-    let missing_types = ruff.starts_with("Expected one or more exception types");
-    if missing_types && source.get(offset..).is_some_and(|r| r.starts_with("as")) {
-        return ("SyntaxError", "invalid syntax".into(), line);
-    }
-    if let Some((_, cpython)) = RENAMED.iter().find(|(r, _)| ruff.starts_with(r)) {
-        return ("SyntaxError", (*cpython).into(), line);
-    }
-    if ruff.starts_with("Unexpected indentation") {
-        return ("IndentationError", "unexpected indent".into(), line);
-    }
-    if let Some(what) = ruff.strip_prefix("Expected an indented block after ") {
-        let header = line.saturating_sub(1).max(1);
-        return (
-            "IndentationError",
-            format!("expected an indented block after {what} on line {header}"),
-            line,
-        );
-    }
-    if ruff.contains("unindent does not match") {
-        return (
-            "IndentationError",
-            "unindent does not match any outer indentation level".into(),
-            line,
-        );
-    }
-    ("SyntaxError", "invalid syntax".into(), line)
-}
-
-/// The innermost bracket still open at byte `offset` (skipping strings and comments).
-fn innermost_open_bracket(source: &str, offset: usize) -> Option<(char, usize)> {
-    let bytes = source.as_bytes();
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() && i < offset {
-        let c = bytes[i];
-        match c {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c;
-                i += if triple { 3 } else { 1 };
-                while i < bytes.len() {
-                    let d = bytes[i];
-                    if d == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if d == b'\n' && !triple {
-                        break;
-                    }
-                    if d == c
-                        && (!triple
-                            || (i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c))
-                    {
-                        i += if triple { 3 } else { 1 };
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => stack.push((c as char, i)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack.last().copied()
 }

@@ -95,11 +95,31 @@ builtin_types! {
     Range => "range": Object,
     Slice => "slice": Object,
     Function => "function": Object,
+    Code => "code": Object,
     BuiltinFunction => "builtin_function_or_method": Object,
     Method => "method": Object,
     Cell => "cell": Object,
     Module => "module": Object,
     Iterator => "iterator": Object,
+    ListIterator => "list_iterator": Object,
+    ListReverseIterator => "list_reverseiterator": Object,
+    TupleIterator => "tuple_iterator": Object,
+    StrIterator => "str_iterator": Object,
+    StrAsciiIterator => "str_ascii_iterator": Object,
+    BytesIterator => "bytes_iterator": Object,
+    ByteArrayIterator => "bytearray_iterator": Object,
+    RangeIterator => "range_iterator": Object,
+    LongRangeIterator => "longrange_iterator": Object,
+    DictKeyIterator => "dict_keyiterator": Object,
+    DictValueIterator => "dict_valueiterator": Object,
+    DictItemIterator => "dict_itemiterator": Object,
+    SetIterator => "set_iterator": Object,
+    CallableIterator => "callable_iterator": Object,
+    Enumerate => "enumerate": Object,
+    Zip => "zip": Object,
+    Map => "map": Object,
+    Filter => "filter": Object,
+    Reversed => "reversed": Object,
     Generator => "generator": Object,
     Coroutine => "coroutine": Object,
     AsyncGenerator => "async_generator": Object,
@@ -147,6 +167,17 @@ builtin_types! {
     PermissionError => "PermissionError": OSError,
     TimeoutError => "TimeoutError": OSError,
     ConnectionError => "ConnectionError": OSError,
+    BrokenPipeError => "BrokenPipeError": ConnectionError,
+    ConnectionAbortedError => "ConnectionAbortedError": ConnectionError,
+    ConnectionRefusedError => "ConnectionRefusedError": ConnectionError,
+    ConnectionResetError => "ConnectionResetError": ConnectionError,
+    BlockingIOError => "BlockingIOError": OSError,
+    ChildProcessError => "ChildProcessError": OSError,
+    FileExistsError => "FileExistsError": OSError,
+    InterruptedError => "InterruptedError": OSError,
+    IsADirectoryError => "IsADirectoryError": OSError,
+    NotADirectoryError => "NotADirectoryError": OSError,
+    ProcessLookupError => "ProcessLookupError": OSError,
     ReferenceError => "ReferenceError": Exception,
     RuntimeError => "RuntimeError": Exception,
     NotImplementedError => "NotImplementedError": RuntimeError,
@@ -224,5 +255,46 @@ impl BuiltinType {
             out.push(t);
         }
         out
+    }
+}
+
+impl BuiltinType {
+    /// Whether instances are builtin iterators (their `__iter__` returns themselves).
+    pub fn is_iterator(self) -> bool {
+        matches!(
+            self,
+            BuiltinType::Iterator
+                | BuiltinType::ListIterator
+                | BuiltinType::ListReverseIterator
+                | BuiltinType::TupleIterator
+                | BuiltinType::StrIterator
+                | BuiltinType::StrAsciiIterator
+                | BuiltinType::BytesIterator
+                | BuiltinType::ByteArrayIterator
+                | BuiltinType::RangeIterator
+                | BuiltinType::LongRangeIterator
+                | BuiltinType::DictKeyIterator
+                | BuiltinType::DictValueIterator
+                | BuiltinType::DictItemIterator
+                | BuiltinType::SetIterator
+                | BuiltinType::CallableIterator
+                | BuiltinType::Enumerate
+                | BuiltinType::Zip
+                | BuiltinType::Map
+                | BuiltinType::Filter
+                | BuiltinType::Reversed
+        )
+    }
+
+    /// The iterator types Python code can call and subclass (`map`, `zip`, ...).
+    pub fn is_iterator_adaptor(self) -> bool {
+        matches!(
+            self,
+            BuiltinType::Enumerate
+                | BuiltinType::Zip
+                | BuiltinType::Map
+                | BuiltinType::Filter
+                | BuiltinType::Reversed
+        )
     }
 }

@@ -265,6 +265,7 @@ fn as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("dict.fromkeys")?;
     args.arity("fromkeys", 1, 2)?;
     let keys = vm.collect_iterable(args.pos[0])?;
     let value = args.get(1).unwrap_or(Value::None);

@@ -68,8 +68,10 @@ impl Args {
             "splitlines",
             "bytes",
             "bytearray",
-            "float",
             "list.sort",
+            "exec",
+            "compile",
+            "__import__",
         ];
         match self.kw.first() {
             None => Ok(()),

@@ -1033,7 +1033,7 @@ impl Vm {
                     Op::ImportName(i) => {
                         self.frames[fi].ip = ip;
                         let name = self.name_at(rt, i);
-                        self.import_module(name).map(|m| self.push(m))
+                        self.import_statement(name).map(|m| self.push(m))
                     }
                     Op::ImportFrom(i) => {
                         self.frames[fi].ip = ip;

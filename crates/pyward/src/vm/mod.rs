@@ -419,15 +419,37 @@ impl Vm {
         let Some(code) = self.code_of(rt).cloned() else {
             return Ok(globals);
         };
-        if code.varnames.is_empty() && code.cellvars.is_empty() {
+        // Module code (a program, exec or eval) runs with its globals as locals.
+        if code.name == "<module>" {
             return Ok(globals);
         }
+        // A function's locals, then its cells and free variables by value (CPython's
+        // PyFrame_FastToLocals), each name once; an unbound one is left out.
         let d = self.new_dict()?;
         for (i, name) in code.varnames.iter().enumerate() {
             let v = self.stack.get(base + i).copied().unwrap_or(Value::Unbound);
+            let k = self.intern(name)?;
             if !matches!(v, Value::Unbound) {
-                let k = self.intern(name)?;
                 self.dict_set(d, k, v)?;
+            }
+        }
+        let cells = code.cellvars.iter().chain(code.freevars.iter());
+        for (i, name) in cells.enumerate() {
+            let cell = self
+                .stack
+                .get(base + code.nlocals() + i)
+                .copied()
+                .unwrap_or(Value::None);
+            let k = self.intern(name)?;
+            match self.heap.get_obj(cell) {
+                Some(Object::Cell(Value::Unbound)) | None => {
+                    self.dict_remove(d, k)?;
+                }
+                Some(Object::Cell(v)) => {
+                    let v = *v;
+                    self.dict_set(d, k, v)?;
+                }
+                Some(_) => {}
             }
         }
         Ok(d)

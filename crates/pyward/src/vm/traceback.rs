@@ -203,7 +203,17 @@ impl Vm {
             p.out.push_str(header);
             print_tb(p, &tb);
         }
-        let mut summary = self.exception_summary(Value::Obj(id));
+        // A SyntaxError shows where it is, and its msg alone (pythonrun.c
+        // print_exception_file_and_line).
+        let mut summary = match self.syntax_error_report(Value::Obj(id)) {
+            Some((location, msg)) => {
+                for l in location.split_inclusive('\n') {
+                    p.line(l);
+                }
+                self.summary_line(Value::Obj(id), &msg)
+            }
+            None => self.exception_summary(Value::Obj(id)),
+        };
         if let Some(s) = self.suggestion(Value::Obj(id)) {
             summary.push_str(&format!(". Did you mean: '{s}'?"));
         }

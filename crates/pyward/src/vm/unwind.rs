@@ -263,6 +263,12 @@ impl Vm {
 
     /// `TypeName: message` (or just `TypeName` when the message is empty).
     pub fn exception_summary(&mut self, e: Value) -> String {
+        let msg = self.str(e).unwrap_or_default();
+        self.summary_line(e, &msg)
+    }
+
+    /// `TypeName: msg` for exception `e` (or just `TypeName` when `msg` is empty).
+    pub(crate) fn summary_line(&mut self, e: Value, msg: &str) -> String {
         let cls = self.exception_class(e);
         let name = match self.class_module(cls) {
             Some(m) if m != "__main__" && m != "builtins" => {
@@ -270,7 +276,6 @@ impl Vm {
             }
             _ => self.class_qualname(cls),
         };
-        let msg = self.str(e).unwrap_or_default();
         if msg.is_empty() {
             name
         } else {

@@ -1,11 +1,39 @@
 """Iterator building blocks (CPython's itertools, as lazy generators)."""
 
 
-def count(start=0, step=1):
-    n = start
-    while True:
-        yield n
-        n += step
+class count:
+    """count(start=0, step=1): start, start+step, start+2*step, ..."""
+
+    __slots__ = ("_n", "_step")
+
+    def __init__(self, start=0, step=1):
+        for v in (start, step):
+            if not hasattr(v, "__add__") or isinstance(v, (str, bytes, list, tuple)):
+                raise TypeError("a number is required")
+        self._n = start
+        self._step = step
+
+    # `for` loops and other iteration run a generator over the shared state, which is
+    # faster than a Python `__next__` per item; `next(c)` and the loop stay in step.
+    def __iter__(self):
+        return self._run()
+
+    def _run(self):
+        while True:
+            n = self._n
+            self._n = n + self._step
+            yield n
+
+    def __next__(self):
+        n = self._n
+        self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        # CPython leaves out a step of integer 1 (itertoolsmodule.c count_repr).
+        if isinstance(self._step, int) and self._step == 1:
+            return f"count({self._n!r})"
+        return f"count({self._n!r}, {self._step!r})"
 
 
 def cycle(iterable):
@@ -18,13 +46,44 @@ def cycle(iterable):
             yield element
 
 
-def repeat(object, times=None):
-    if times is None:
-        while True:
-            yield object
-    else:
-        for _ in range(times):
-            yield object
+class repeat:
+    """repeat(object[, times]): object, times times (forever without times)."""
+
+    __slots__ = ("_object", "_times")
+
+    def __init__(self, object, times=None):
+        self._object = object
+        self._times = None if times is None else max(times.__index__(), 0)
+
+    def __iter__(self):
+        return self._run()
+
+    def _run(self):
+        if self._times is None:
+            obj = self._object
+            while True:
+                yield obj
+        while self._times > 0:
+            self._times -= 1
+            yield self._object
+
+    def __next__(self):
+        if self._times is None:
+            return self._object
+        if self._times <= 0:
+            raise StopIteration
+        self._times -= 1
+        return self._object
+
+    def __length_hint__(self):
+        if self._times is None:
+            raise TypeError("len() of unsized object")
+        return self._times
+
+    def __repr__(self):
+        if self._times is None:
+            return f"repeat({self._object!r})"
+        return f"repeat({self._object!r}, {self._times})"
 
 
 def accumulate(iterable, func=None, *, initial=None):

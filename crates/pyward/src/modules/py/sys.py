@@ -211,3 +211,13 @@ def exit(status=None):
 
 def is_finalizing():
     return False
+
+
+def displayhook(value):
+    """Print repr(value) to stdout unless it is None (the interactive interpreter's hook)."""
+    if value is None:
+        return
+    print(repr(value))
+
+
+__displayhook__ = displayhook

@@ -303,13 +303,39 @@ fn decode_error(codec: &str, b: &[u8], start: usize, end: usize, reason: &str) -
     RunError::new(BuiltinType::UnicodeDecodeError, text)
 }
 
-/// The error handler after a decoding error: `Some(true)` replace, `Some(false)` ignore.
-fn handler(errors: &str) -> PyResult<Option<bool>> {
+/// What a decoding error handler does with undecodable bytes.
+enum OnError {
+    Strict,
+    Replace,
+    Ignore,
+    /// `\xNN` for each byte (codecs.c `PyCodec_BackslashReplaceErrors`).
+    BackslashReplace,
+}
+
+fn handler(errors: &str) -> PyResult<OnError> {
     match errors {
-        "strict" => Ok(None),
-        "replace" => Ok(Some(true)),
-        "ignore" => Ok(Some(false)),
+        "strict" => Ok(OnError::Strict),
+        "replace" => Ok(OnError::Replace),
+        "ignore" => Ok(OnError::Ignore),
+        "backslashreplace" => Ok(OnError::BackslashReplace),
+        // They decode to lone surrogates, which pyward's UTF-8 strs cannot hold.
+        "surrogateescape" | "surrogatepass" => Err(exc::not_implemented_error(format!(
+            "pyward does not support the '{errors}' error handler for decoding yet"
+        ))),
         other => Err(exc::lookup_error(smsg::unknown_error_handler(other))),
+    }
+}
+
+/// Apply a non-strict handler to the bytes `bad`.
+fn recover(out: &mut String, how: &OnError, bad: &[u8]) {
+    match how {
+        OnError::Replace => out.push('\u{fffd}'),
+        OnError::BackslashReplace => {
+            for b in bad {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        OnError::Strict | OnError::Ignore => {}
     }
 }
 
@@ -345,9 +371,8 @@ fn decode_utf8(b: &[u8], errors: &str) -> PyResult<String> {
                 };
                 let end = start.saturating_add(len);
                 match handler(errors)? {
-                    None => return Err(decode_error("utf-8", b, start, end, reason)),
-                    Some(true) => out.push('\u{fffd}'),
-                    Some(false) => {}
+                    OnError::Strict => return Err(decode_error("utf-8", b, start, end, reason)),
+                    how => recover(&mut out, &how, b.get(start..end).unwrap_or(&[])),
                 }
                 let skip = good.saturating_add(len);
                 rest = rest.get(skip..).unwrap_or(&[]);
@@ -381,7 +406,7 @@ pub(super) fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     continue;
                 }
                 match handler(&errors)? {
-                    None => {
+                    OnError::Strict => {
                         return Err(decode_error(
                             "ascii",
                             &b,
@@ -390,8 +415,7 @@ pub(super) fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
                             "ordinal not in range(128)",
                         ));
                     }
-                    Some(true) => out.push('\u{fffd}'),
-                    Some(false) => {}
+                    how => recover(&mut out, &how, &[c]),
                 }
             }
             out

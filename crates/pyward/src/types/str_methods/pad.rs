@@ -226,6 +226,20 @@ fn encode_ucs1(s: &str, codec: &str, limit: u32, errors: &str) -> PyResult<Vec<u
                     out.extend_from_slice(format!("&#{};", b as u32).as_bytes());
                 }
             }
+            // codecs.c `PyCodec_NameReplaceErrors`: `\N{NAME}`, or a backslash escape for a
+            // char without a name.
+            "namereplace" => {
+                for &b in bad {
+                    let n = b as u32;
+                    let esc = match unicode_names2::name(b) {
+                        Some(name) => format!("\\N{{{name}}}"),
+                        None if n < 0x100 => format!("\\x{n:02x}"),
+                        None if n < 0x10000 => format!("\\u{n:04x}"),
+                        None => format!("\\U{n:08x}"),
+                    };
+                    out.extend_from_slice(esc.as_bytes());
+                }
+            }
             other => return Err(exc::lookup_error(msg::unknown_error_handler(other))),
         }
         i = j;

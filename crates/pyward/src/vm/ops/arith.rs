@@ -163,13 +163,21 @@ impl Vm {
         self.binop(op, a, b).map_err(|e| inplace_type_error(e, op))
     }
 
-    /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)` (first when `b`'s class is a
-    /// subclass of `a`'s that overrides it).
+    /// The dunder protocol: `a.__op__(b)` (the builtin operator of a number that handles
+    /// `b`), then `b.__rop__(a)` (first when `b`'s class is a subclass of `a`'s that
+    /// overrides it).
     fn user_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         let (lname, rname, _) = op.dunders();
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let same = ta.is(tb);
-        let b_first = !same && self.is_subclass(tb, ta) && self.user_dunder(b, rname)?.is_some();
+        // typeobject.c `method_is_overloaded`: only a `__rop__` of `b`'s own goes first.
+        let b_first = !same && self.is_subclass(tb, ta) && {
+            let rb = self.user_dunder(b, rname)?;
+            rb.is_some()
+                && !rb
+                    .zip(self.user_dunder(a, rname)?)
+                    .is_some_and(|(x, y)| x.is(y))
+        };
         if b_first {
             if let Some(r) = self.call_dunder(b, rname, &[a])? {
                 if !matches!(r, Value::NotImplemented) {
@@ -179,6 +187,11 @@ impl Vm {
         }
         if let Some(r) = self.call_dunder(a, lname, &[b])? {
             if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        if !b_first {
+            if let Some(r) = crate::builtins::opslots::number_forward(self, op, a, b)? {
                 return Ok(Some(r));
             }
         }

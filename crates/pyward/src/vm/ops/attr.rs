@@ -264,6 +264,11 @@ impl Vm {
     }
 
     fn object_data_attr(&mut self, obj: Value, attr: &str) -> PyResult<Option<Value>> {
+        if let Some(Object::Exception(_)) = self.heap.get_obj(obj) {
+            if let Some(v) = self.exception_field(obj, attr)? {
+                return Ok(Some(v));
+            }
+        }
         let Some(o) = self.heap.get_obj(obj) else {
             return Ok(None);
         };
@@ -345,6 +350,10 @@ impl Vm {
                     }
                 }
             },
+            Object::CodeRt(c) => {
+                let code = c.code.clone();
+                return self.code_attr(&code, attr);
+            }
             Object::Function(f) => match attr {
                 "__name__" => {
                     let n = f.name.clone();
@@ -389,7 +398,7 @@ impl Vm {
                         Some(d)
                     }
                 }
-                "__code__" => Some(Value::None),
+                "__code__" => Some(f.rt),
                 "__globals__" => Some(f.globals),
                 "__annotations__" => {
                     let a = f.annotations;
@@ -556,6 +565,35 @@ impl Vm {
         }
         let v = self.getattr(obj, name)?;
         Ok((v, Value::Unbound))
+    }
+
+    /// The `co_*` attributes of a code object.
+    fn code_attr(&mut self, code: &crate::bytecode::Code, attr: &str) -> PyResult<Option<Value>> {
+        let count = |n: u32| Value::Int(i64::from(n));
+        Ok(Some(match attr {
+            "co_name" => self.new_str(code.name.clone())?,
+            "co_qualname" => self.new_str(code.qualname.clone())?,
+            "co_filename" => self.new_str(code.filename.to_string())?,
+            "co_firstlineno" => count(code.first_line),
+            "co_argcount" => count(code.argcount),
+            "co_posonlyargcount" => count(code.posonlyargcount),
+            "co_kwonlyargcount" => count(code.kwonlyargcount),
+            "co_nlocals" => Value::Int(i64::try_from(code.varnames.len()).unwrap_or(i64::MAX)),
+            "co_varnames" | "co_cellvars" | "co_freevars" | "co_names" => {
+                let names = match attr {
+                    "co_varnames" => &code.varnames,
+                    "co_cellvars" => &code.cellvars,
+                    "co_freevars" => &code.freevars,
+                    _ => &code.names,
+                };
+                let mut items = Vec::with_capacity(names.len());
+                for n in names {
+                    items.push(self.new_str(n.clone())?);
+                }
+                self.new_tuple(items)?
+            }
+            _ => return Ok(None),
+        }))
     }
 
     /// `obj.name = v`.

@@ -28,14 +28,17 @@ impl Vm {
         };
         for b in &bases {
             let ok = match b {
-                Value::Type(t) => !matches!(
-                    t,
-                    BuiltinType::Bool
-                        | BuiltinType::Range
-                        | BuiltinType::Slice
-                        | BuiltinType::Function
-                        | BuiltinType::NoneType
-                ),
+                Value::Type(t) => {
+                    (!t.is_iterator() || t.is_iterator_adaptor())
+                        && !matches!(
+                            t,
+                            BuiltinType::Bool
+                                | BuiltinType::Range
+                                | BuiltinType::Slice
+                                | BuiltinType::Function
+                                | BuiltinType::NoneType
+                        )
+                }
                 Value::Obj(_) => matches!(self.heap.get_obj(*b), Some(Object::Class(_))),
                 _ => false,
             };
@@ -169,6 +172,15 @@ impl Vm {
             && self.dict_get(namespace, hash_key)?.is_none()
         {
             self.dict_set(namespace, hash_key, Value::None)?;
+        }
+        // A plain-function `__new__` is a static method (typeobject.c `type_new_set_attrs`),
+        // so `instance.__new__(cls)` does not bind the instance.
+        let new_key = self.intern("__new__")?;
+        if let Some(f) = self.dict_get(namespace, new_key)? {
+            if matches!(self.heap.get_obj(f), Some(Object::Function(_))) {
+                let wrapped = self.alloc(Object::StaticMethod(f))?;
+                self.dict_set(namespace, new_key, wrapped)?;
+            }
         }
         let qn_key = self.intern("__qualname__")?;
         let qualname = match self.dict_get(namespace, qn_key)? {
@@ -476,8 +488,7 @@ impl Vm {
             return crate::builtins::excgroup::new_group(self, cls, args);
         }
         if base_type.is_exception() {
-            let e = crate::exc::ExcObj::new(cls, args.pos.to_vec());
-            return self.alloc(Object::Exception(Box::new(e)));
+            return self.new_exception(cls, base_type, args.pos.to_vec());
         }
         if base_type == BuiltinType::Type {
             // `type.__new__(mcs, name, bases, namespace)`: a class whose metaclass is `cls`.
@@ -949,6 +960,17 @@ impl Vm {
                     self.call(deleter, &[obj])?;
                     return Ok(true);
                 }
+                // A data descriptor of a user class: `__delete__`, or the error its `__set__`
+                // alone gives (typeobject.c `slot_tp_descr_set` with no value).
+                if self.is_user_instance(a) {
+                    if let Some(del) = self.user_dunder(a, "__delete__")? {
+                        self.call(del, &[a, obj])?;
+                        return Ok(true);
+                    }
+                    if self.user_dunder(a, "__set__")?.is_some() {
+                        return Err(exc::attribute_error("__delete__"));
+                    }
+                }
             }
         }
         if self.dict_remove(dict, name)?.is_none() {
@@ -1100,5 +1122,5 @@ fn immutable_base(t: BuiltinType) -> bool {
             | BuiltinType::Complex
             | BuiltinType::FrozenSet
             | BuiltinType::Bytes
-    )
+    ) || t.is_iterator_adaptor()
 }

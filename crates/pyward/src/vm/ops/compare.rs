@@ -39,6 +39,9 @@ impl Vm {
 
     /// `a op b` as a Python value.
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            return self.grow(|vm| vm.user_compare(op, a, b));
+        }
         match op {
             CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),
             CmpOp::Ne => Ok(Value::Bool(self.ne(a, b)?)),
@@ -63,7 +66,12 @@ impl Vm {
             return Ok(r);
         }
         if self.is_user_instance(a) || self.is_user_instance(b) {
-            return self.grow(|vm| vm.user_eq(a, b));
+            // PyObject_RichCompareBool: an object equals itself without asking.
+            if a.is(b) {
+                return Ok(true);
+            }
+            let r = self.grow(|vm| vm.user_compare(CmpOp::Eq, a, b))?;
+            return self.truthy(r);
         }
         if a.is(b) {
             return Ok(!matches!(a, Value::Float(f) if f.is_nan()));
@@ -143,33 +151,70 @@ impl Vm {
         }
     }
 
-    fn user_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        for (x, y) in [(a, b), (b, a)] {
-            if let Some(r) = self.call_dunder(x, "__eq__", &[y])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(r);
-                }
-            }
-        }
-        let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
-        if !va.is(a) || !vb.is(b) {
-            return self.eq(va, vb);
-        }
-        Ok(a.is(b))
-    }
-
-    /// `a != b`: `__ne__`, else the inverse of `==`.
+    /// `a != b` as a truth value.
     pub fn ne(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if self.is_user_instance(a) || self.is_user_instance(b) {
-            for (x, y) in [(a, b), (b, a)] {
-                if let Some(r) = self.call_dunder(x, "__ne__", &[y])? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return self.truthy(r);
+            if a.is(b) {
+                return Ok(false);
+            }
+            let r = self.grow(|vm| vm.user_compare(CmpOp::Ne, a, b))?;
+            return self.truthy(r);
+        }
+        Ok(!self.eq(a, b)?)
+    }
+
+    /// `a op b` when either operand is an instance of a user class (Objects/object.c
+    /// `do_richcompare`): the reflected method first when `b`'s class is a subclass of
+    /// `a`'s, then `a`'s method, then the reflected one; whatever a method returns other than
+    /// NotImplemented is the result, unconverted. `==` and `!=` fall back to identity.
+    fn user_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        let reflected_first = !ta.is(tb) && self.is_subclass(tb, ta);
+        if reflected_first {
+            if let Some(r) = self.slot_compare(b, op.swapped(), a)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.slot_compare(a, op, b)? {
+            return Ok(r);
+        }
+        if !reflected_first {
+            if let Some(r) = self.slot_compare(b, op.swapped(), a)? {
+                return Ok(r);
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(exc::type_error(messages::unsupported_compare(
+                op.symbol(),
+                &self.type_name(a),
+                &self.type_name(b),
+            ))),
+        }
+    }
+
+    /// `x.__op__(y)` as `type(x)`'s rich-comparison slot answers it: a method of its user
+    /// class, `object.__ne__` inverting a user `__eq__`, or the builtin comparison of its
+    /// builtin base. None stands for NotImplemented.
+    fn slot_compare(&mut self, x: Value, op: CmpOp, y: Value) -> PyResult<Option<Value>> {
+        let not_impl = |r: Value| (!matches!(r, Value::NotImplemented)).then_some(r);
+        if self.is_user_instance(x) {
+            if let Some(r) = self.call_dunder(x, op.dunder(), &[y])? {
+                return Ok(not_impl(r));
+            }
+            // `object.__ne__` inverts `__eq__`; a builtin base has its own `__ne__`.
+            if op == CmpOp::Ne && self.builtin_view(x).is(x) {
+                if let Some(r) = self.call_dunder(x, "__eq__", &[y])? {
+                    if matches!(r, Value::NotImplemented) {
+                        return Ok(None);
                     }
+                    return Ok(Some(Value::Bool(!self.truthy(r)?)));
                 }
             }
         }
-        Ok(!self.eq(a, b)?)
+        let r = crate::builtins::opslots::builtin_richcmp(self, op, x, y)?;
+        Ok(not_impl(r))
     }
 
     /// Items of two lists or tuples equal pairwise. Items are read afresh at each index,
@@ -206,25 +251,8 @@ impl Vm {
 
     fn order_inner(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
         if self.is_user_instance(a) || self.is_user_instance(b) {
-            if let Some(r) = self.call_dunder(a, op.dunder(), &[b])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(r);
-                }
-            }
-            if let Some(r) = self.call_dunder(b, op.swapped().dunder(), &[a])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(r);
-                }
-            }
-            let (va, vb) = (self.builtin_view(a), self.builtin_view(b));
-            if !va.is(a) || !vb.is(b) {
-                return self.order(op, va, vb);
-            }
-            return Err(exc::type_error(messages::unsupported_compare(
-                op.symbol(),
-                &self.type_name(a),
-                &self.type_name(b),
-            )));
+            let r = self.user_compare(op, a, b)?;
+            return self.truthy(r);
         }
         if let Some(ord) = num_cmp(self, a, b) {
             return Ok(match ord {

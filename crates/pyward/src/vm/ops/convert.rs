@@ -37,6 +37,42 @@ impl Vm {
         })
     }
 
+    /// The type of a builtin iterator, as CPython names it by what it iterates.
+    fn iter_type(&self, it: &crate::types::iter::Iter) -> BuiltinType {
+        use crate::types::iter::Iter;
+        let kind = |v: Value| self.heap.get_obj(v);
+        match it {
+            Iter::Seq { seq, .. } => match kind(*seq) {
+                Some(Object::Tuple(_)) => BuiltinType::TupleIterator,
+                _ => BuiltinType::ListIterator,
+            },
+            Iter::Str { s, .. } => match kind(*s) {
+                Some(Object::Str(x)) if !x.s.is_ascii() => BuiltinType::StrIterator,
+                _ => BuiltinType::StrAsciiIterator,
+            },
+            Iter::Bytes { b, .. } => match kind(*b) {
+                Some(Object::ByteArray(_)) => BuiltinType::ByteArrayIterator,
+                _ => BuiltinType::BytesIterator,
+            },
+            Iter::Range { .. } => BuiltinType::RangeIterator,
+            Iter::BigRange(_) => BuiltinType::LongRangeIterator,
+            Iter::Dict { kind: 1, .. } => BuiltinType::DictValueIterator,
+            Iter::Dict { kind: 2, .. } => BuiltinType::DictItemIterator,
+            Iter::Dict { .. } => BuiltinType::DictKeyIterator,
+            Iter::Set { .. } => BuiltinType::SetIterator,
+            Iter::Enumerate { .. } => BuiltinType::Enumerate,
+            Iter::Zip { .. } => BuiltinType::Zip,
+            Iter::Map { .. } => BuiltinType::Map,
+            Iter::Filter { .. } => BuiltinType::Filter,
+            Iter::Reversed { seq, .. } => match kind(*seq) {
+                Some(Object::List(_)) => BuiltinType::ListReverseIterator,
+                _ => BuiltinType::Reversed,
+            },
+            Iter::Callable { .. } => BuiltinType::CallableIterator,
+            Iter::GetItem { .. } | Iter::Done => BuiltinType::Iterator,
+        }
+    }
+
     /// The builtin type of a value.
     pub fn builtin_type_of(&self, v: Value) -> BuiltinType {
         match v {
@@ -63,7 +99,7 @@ impl Vm {
                 Object::Range(_) | Object::BigRange(_) => BuiltinType::Range,
                 Object::Slice(_) => BuiltinType::Slice,
                 Object::Function(_) => BuiltinType::Function,
-                Object::CodeRt(_) => BuiltinType::Object,
+                Object::CodeRt(_) => BuiltinType::Code,
                 Object::Cell(_) => BuiltinType::Cell,
                 Object::BoundMethod(b) => {
                     if matches!(b.func, Value::Native(_)) {
@@ -72,7 +108,7 @@ impl Vm {
                         BuiltinType::Method
                     }
                 }
-                Object::Iter(_) => BuiltinType::Iterator,
+                Object::Iter(it) => self.iter_type(it),
                 Object::Exception(e) => match e.cls {
                     Value::Type(t) => t,
                     c => self.base_type_of(c),

@@ -6,19 +6,31 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// The `import` statement's module: a relative one (`from . import x`, compiled with its
+    /// leading dots) fails, as a sandboxed program is in no package.
+    pub(crate) fn import_statement(&mut self, name: Value) -> PyResult<Value> {
+        if self.str_of(name).is_some_and(|t| t.starts_with('.')) {
+            return Err(exc::import_error(
+                "attempted relative import with no known parent package",
+            ));
+        }
+        self.import_module(name)
+    }
+
     /// Import a (possibly dotted) module by name and return it.
     pub(crate) fn import_module(&mut self, name: Value) -> PyResult<Value> {
         let text = self.str_of(name).unwrap_or("").to_string();
         if let Some(&m) = self.modules.get(&text) {
             return Ok(m);
         }
-        // A submodule's package is imported first, and gets the submodule as an attribute.
+        // A submodule's package is imported first, and gets the submodule as an attribute
+        // (`__import__('.x')` names no package: no such module).
         let parent = match text.rsplit_once('.') {
-            Some((p, _)) => {
+            Some((p, _)) if !p.is_empty() => {
                 let p = self.new_str(p)?;
                 Some(self.import_module(p)?)
             }
-            None => None,
+            _ => None,
         };
         match crate::modules::create(self, &text)? {
             Some(m) => {

@@ -21,6 +21,11 @@ impl Vm {
                 return Ok(it);
             }
             let view = self.builtin_view(v);
+            // An instance of a builtin iterator's subclass is its own iterator, so that its
+            // class's `__next__` runs.
+            if self.builtin_type_of(view).is_iterator() {
+                return Ok(v);
+            }
             if !view.is(v) {
                 return self.get_iter(view);
             }
@@ -77,6 +82,10 @@ impl Vm {
         if self.is_user_instance(it) {
             return match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) if self.builtin_type_of(self.builtin_view(it)).is_iterator() => {
+                    let view = self.builtin_view(it);
+                    self.next(view)
+                }
                 Ok(None) => Err(exc::type_error(format!(
                     "'{}' object is not an iterator",
                     self.type_name(it)

@@ -10,6 +10,7 @@ pub mod complex;
 pub mod container;
 pub mod convert;
 pub mod dictview;
+pub mod excattr;
 pub mod format;
 pub mod import;
 pub mod int;

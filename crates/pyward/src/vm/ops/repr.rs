@@ -158,7 +158,13 @@ impl Vm {
                 f.qualname,
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
-            Object::CodeRt(c) => format!("<code object {}>", c.code.name),
+            Object::CodeRt(c) => format!(
+                "<code object {} at 0x{:012x}, file \"{}\", line {}>",
+                c.code.name,
+                0x7f00_0000_0000u64 + u64::from(id.0) * 16,
+                c.code.filename,
+                c.code.first_line
+            ),
             Object::Cell(_) => "<cell>".into(),
             Object::BoundMethod(b) => {
                 let (recv, func) = (b.recv, b.func);
@@ -181,7 +187,8 @@ impl Vm {
                 }
             }
             Object::Iter(_) => format!(
-                "<iterator object at 0x{:012x}>",
+                "<{} object at 0x{:012x}>",
+                self.builtin_type_of(Value::Obj(id)).name(),
                 0x7f00_0000_0000u64 + u64::from(id.0) * 16
             ),
             Object::Exception(e) => {
@@ -279,7 +286,13 @@ impl Vm {
             Some(Object::Exception(e)) if e.group.is_some() => {
                 Ok(crate::builtins::excgroup::group_str(self, v)?.unwrap_or_default())
             }
-            Some(Object::Exception(e)) => {
+            Some(Object::Exception(_)) => {
+                if let Some(s) = self.exception_field_str(v)? {
+                    return Ok(s);
+                }
+                let Some(Object::Exception(e)) = self.heap.get_obj(v) else {
+                    return Ok(String::new());
+                };
                 let args = e.args.clone();
                 let is_key_error =
                     matches!(e.cls, Value::Type(crate::types::BuiltinType::KeyError));

@@ -1,0 +1,3 @@
+# A decimal literal with a leading zero.
+month = 08
+print(month)

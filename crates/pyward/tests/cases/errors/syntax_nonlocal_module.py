@@ -1,0 +1,3 @@
+# `nonlocal` outside any function.
+counter = 0
+nonlocal counter

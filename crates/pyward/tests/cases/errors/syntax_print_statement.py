@@ -1,0 +1,3 @@
+# Python 2's print statement.
+total = 3
+print "total:", total

@@ -1,0 +1,3 @@
+# One closing parenthesis too many.
+values = [1, 2, 3]
+print(sum(values)))

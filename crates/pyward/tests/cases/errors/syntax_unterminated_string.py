@@ -1,0 +1,3 @@
+# A string left open on its line.
+greeting = "hello
+print(greeting)
