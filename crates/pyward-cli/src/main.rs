@@ -14,9 +14,9 @@ use std::time::Duration;
 use pyward::host::limits::parse_size;
 use pyward::{Error, LimitKind, Limits, Program, RunOptions};
 
-/// See Cargo.toml: batch frees at each collection are cheap in mimalloc.
+/// mimalloc: batch frees at each collection are cheap in it (crates/pyward-alloc).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyward_alloc::Allocator = pyward_alloc::Allocator;
 
 const USAGE: &str = "usage: pyward [limits] (FILE | -c CODE | -)
        pyward serve

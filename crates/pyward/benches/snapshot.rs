@@ -19,7 +19,7 @@ use pyward::vm::Vm;
 use pyward::{HostFunction, Limits, Paused, Program, RunOptions, Step};
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyward_alloc::Allocator = pyward_alloc::Allocator;
 
 const LIST_OF_DICTS: &str = "data = [{'id': i, 'name': 'item%d' % i, 'score': i * 0.5, 'tags': [i, i + 1]} for i in range(1000)]\nask()\n";
 const MODULES: &str = "import json, re, collections, datetime\nd = collections.Counter('hello')\n";

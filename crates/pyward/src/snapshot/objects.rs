@@ -113,10 +113,13 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
     let kinds_at = w.pos;
     let payload_len_at = kinds_at.saturating_add(n);
     w.pos = payload_len_at.saturating_add(8);
+    // Gathered apart (a push is cheaper than a checked store behind the position), and
+    // copied into the room left for them at the end.
+    let mut kinds: Vec<u8> = Vec::with_capacity(n);
     let mut text: Vec<u8> = Vec::with_capacity(n.saturating_mul(4));
     // The entries of the last dict whose keys were written (`Writer::dict`).
     let mut last: &[Entry] = &[];
-    for (i, obj) in heap.objects().enumerate() {
+    for obj in heap.objects() {
         let kind = match obj {
             None => FREE,
             Some(Object::Str(s)) => {
@@ -163,10 +166,11 @@ pub(super) fn encode(heap: &Heap, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError
                 OTHER
             }
         };
-        w.put_byte_at(kinds_at.saturating_add(i), kind);
+        kinds.push(kind);
     }
+    w.put_at(kinds_at, &kinds);
     let payload_len = w.pos.saturating_sub(payload_len_at.saturating_add(8));
-    w.put_at(payload_len_at, (payload_len as u64).to_le_bytes());
+    w.put_at(payload_len_at, &(payload_len as u64).to_le_bytes());
     // The text of every str, in id order, as one run: the decoder checks it is UTF-8 once.
     w.room(text.len().saturating_add(MAX_VARINT));
     w.varint(text.len() as u64);
@@ -219,17 +223,11 @@ impl Writer {
         }
     }
 
-    /// Overwrite the byte at `at`, behind the position (the kind table).
-    #[inline(always)]
-    fn put_byte_at(&mut self, at: usize, b: u8) {
-        self.put_at(at, [b]);
-    }
-
-    /// Overwrite the bytes at `at`, behind the position.
-    #[inline(always)]
-    fn put_at<const N: usize>(&mut self, at: usize, a: [u8; N]) {
-        match self.buf.get_mut(at..at.saturating_add(N)) {
-            Some(slot) if at.saturating_add(N) <= self.pos => slot.copy_from_slice(&a),
+    /// Overwrite the bytes at `at`, behind the position (room left for them).
+    fn put_at(&mut self, at: usize, b: &[u8]) {
+        let end = at.saturating_add(b.len());
+        match self.buf.get_mut(at..end) {
+            Some(slot) if end <= self.pos => slot.copy_from_slice(b),
             _ => self.overran = true,
         }
     }
