@@ -3,8 +3,8 @@
 //! `cargo bench -p pyward --bench snapshot [-- paused|modules]`; prints the mean time per
 //! operation, over batches of calls: the median batch and the fastest (a benchmark, not a
 //! test: nothing here asserts timings). Like the `pyward`
-//! command it runs on mimalloc: loading is mostly allocation, and the library leaves the
-//! allocator to the embedder.
+//! command it runs on mimalloc (crates/pyward-alloc): loading is mostly allocation, and the
+//! library leaves the allocator to the embedder.
 
 #![allow(
     clippy::disallowed_methods,
