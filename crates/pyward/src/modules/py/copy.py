@@ -29,8 +29,27 @@ def copy(x):
     if copier is not None:
         return copier()
     if isinstance(x, BaseException):
-        return x
+        return _reconstruct_exception(x, None)
     return _reconstruct_shallow(x)
+
+
+def _reconstruct_exception(x, memo):
+    # CPython reduces an exception to (type(x), x.args, x.__dict__ or None) and sets the
+    # state back attribute by attribute (BaseException.__setstate__); traceback, cause and
+    # context are not copied.
+    args = x.args
+    if memo is not None:
+        args = deepcopy(args, memo)
+    y = type(x)(*args)
+    if memo is not None:
+        memo[id(x)] = y
+    state = getattr(x, '__dict__', None)
+    if state:
+        if memo is not None:
+            state = deepcopy(state, memo)
+        for k, v in state.items():
+            setattr(y, k, v)
+    return y
 
 
 def _reconstruct_shallow(x):
@@ -100,7 +119,7 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None:
             y = copier(memo)
         elif isinstance(x, BaseException):
-            y = x
+            y = _reconstruct_exception(x, memo)
         else:
             y = _reconstruct_deep(x, memo, d)
     if y is not x:
