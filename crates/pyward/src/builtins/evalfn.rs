@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::bytecode::Code;
-use crate::exc::{self, Exc, ExcObj, PyResult, RunError};
+use crate::exc::{self, Exc, ExcObj, PyResult, RunError, messages};
 use crate::types::BuiltinType;
 use crate::types::object::Object;
 use crate::value::Value;
@@ -158,29 +158,12 @@ pub fn compile(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         "dont_inherit",
         "optimize",
     ];
-    let mut given: [Option<Value>; 6] = [None; 6];
-    for (slot, v) in given.iter_mut().zip(args.pos.iter()) {
-        *slot = Some(*v);
-    }
-    if args.pos.len() > PARAMS.len() {
-        return Err(exc::type_error(format!(
-            "compile() takes at most 6 arguments ({} given)",
-            args.pos.len()
-        )));
-    }
-    for (i, p) in PARAMS.iter().enumerate() {
-        if let Some(v) = args.take_kw(p) {
-            if given.get(i).is_some_and(Option::is_some) {
-                return Err(exc::type_error(format!(
-                    "argument for compile() given by name ('{p}') and position ({})",
-                    i + 1
-                )));
-            }
-            if let Some(slot) = given.get_mut(i) {
-                *slot = Some(v);
-            }
-        }
-    }
+    let given = bind_params(
+        &mut args,
+        "compile",
+        PARAMS,
+        messages::string::takes_at_most_positional,
+    )?;
     let _ = args.take_kw("_feature_version");
     args.no_kwargs("compile")?;
     let [Some(source), Some(filename), Some(mode), flags, ..] = given else {
@@ -239,27 +222,46 @@ pub fn compile(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.load_code_uncached(&code)
 }
 
+/// `args` bound to the optional parameters `params` of the builtin `func`, by position and
+/// then by name, as CPython's keyword parsers do: more positionals than parameters is the
+/// TypeError `too_many` words (the two parsers word it differently), a parameter given both
+/// ways is theirs too. Keywords not among `params` stay in `args`.
+fn bind_params<const N: usize>(
+    args: &mut Args,
+    func: &str,
+    params: [&str; N],
+    too_many: fn(&str, usize, usize) -> String,
+) -> PyResult<[Option<Value>; N]> {
+    if args.pos.len() > N {
+        return Err(exc::type_error(too_many(func, N, args.pos.len())));
+    }
+    let mut given: [Option<Value>; N] = [None; N];
+    for (slot, v) in given.iter_mut().zip(args.pos.iter()) {
+        *slot = Some(*v);
+    }
+    for (i, (slot, p)) in given.iter_mut().zip(params).enumerate() {
+        if let Some(v) = args.take_kw(p) {
+            if slot.is_some() {
+                return Err(exc::type_error(
+                    messages::string::given_by_name_and_position(func, p, i + 1),
+                ));
+            }
+            *slot = Some(v);
+        }
+    }
+    Ok(given)
+}
+
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the `import`
 /// statement's machinery, so it reaches only the modules an `import` could.
 pub fn import(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     const PARAMS: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
-    let mut given: [Option<Value>; 5] = [None; 5];
-    for (slot, v) in given.iter_mut().zip(args.pos.iter()) {
-        *slot = Some(*v);
-    }
-    if args.pos.len() > PARAMS.len() {
-        return Err(exc::type_error(format!(
-            "__import__() takes at most 5 arguments ({} given)",
-            args.pos.len()
-        )));
-    }
-    for (i, p) in PARAMS.iter().enumerate() {
-        if let Some(v) = args.take_kw(p) {
-            if let Some(slot) = given.get_mut(i) {
-                *slot = Some(v);
-            }
-        }
-    }
+    let given = bind_params(
+        &mut args,
+        "__import__",
+        PARAMS,
+        messages::string::takes_at_most,
+    )?;
     args.no_kwargs("__import__")?;
     let [name, globals, _, fromlist, level] = given;
     let Some(name) = name else {

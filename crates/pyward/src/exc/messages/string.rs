@@ -57,6 +57,13 @@ pub fn invalid_keyword(method: &str, kw: &str) -> String {
     format!("'{kw}' is an invalid keyword argument for {method}()")
 }
 
+/// `compile() takes at most 6 positional arguments (7 given)` (the argument clinic's
+/// keyword parser, getargs.c `_PyArg_UnpackKeywords`).
+pub fn takes_at_most_positional(method: &str, max: usize, given: usize) -> String {
+    let s = if max == 1 { "" } else { "s" };
+    format!("{method}() takes at most {max} positional argument{s} ({given} given)")
+}
+
 /// `argument for split() given by name ('sep') and position (1)`.
 pub fn given_by_name_and_position(method: &str, kw: &str, pos: usize) -> String {
     format!("argument for {method}() given by name ('{kw}') and position ({pos})")

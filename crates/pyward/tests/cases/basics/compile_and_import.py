@@ -47,4 +47,10 @@ for bad in [("nosuchmod",), (5,), ("",), ("math", None, None, (), -1), ("x", Non
         __import__(*bad)
     except Exception as err:
         print(type(err).__name__, err)
+for call in [lambda: __import__("math", name="json"), lambda: __import__("math", None, None, (), 0, 1),
+             lambda: compile("1", "f", "eval", source="2"), lambda: compile("1", "f", "eval", 0, False, -1, 7)]:
+    try:
+        call()
+    except TypeError as err:
+        print("TypeError", err)
 print(eval("\n1"), eval("  2"), eval("\t3"))
