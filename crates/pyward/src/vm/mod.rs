@@ -21,7 +21,6 @@ mod unwind;
 
 use std::sync::Arc;
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 pub use call::Args;
@@ -499,9 +498,7 @@ impl Vm {
         if let Some(&id) = self.interned.get(s) {
             return Ok(Value::Obj(id));
         }
-        let v = self
-            .heap
-            .alloc(Object::Str(Str::new(CompactString::new(s))))?;
+        let v = self.heap.alloc(Object::Str(Str::new(s)))?;
         self.interned.insert(s.to_string(), v);
         Ok(Value::Obj(v))
     }
