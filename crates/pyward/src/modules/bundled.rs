@@ -2,7 +2,7 @@
 //! process, and the names snapshots give it.
 //!
 //! Each module is compiled once per process, on first import (or when a snapshot names it).
-//! Its code objects are numbered in post-order (`snapshot::codes::collect`), so a snapshot can
+//! Its code objects are numbered in post-order (`snapshot::codes::collect_all`), so a snapshot can
 //! store a bundled code as (module, number) instead of the code itself: the code is the same
 //! in every process of one pyward build, because the source is built in and the compiler is
 //! deterministic. A fingerprint of the module's compiled code goes with each name, so a

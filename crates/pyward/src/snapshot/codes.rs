@@ -14,6 +14,7 @@
 //! duration of one dump or load (`EncodeGuard`, `DecodeGuard` clear it even on error).
 
 use std::cell::{Cell, RefCell};
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::sync::Arc;
 
@@ -35,8 +36,8 @@ pub(crate) const MAX_CODE_DEPTH: u32 = 512;
 pub(crate) const MAX_CONST_DEPTH: u32 = 256;
 
 thread_local! {
-    /// While encoding: code pointer -> table index.
-    static ENCODE: RefCell<Option<FxHashMap<usize, u32>>> = const { RefCell::new(None) };
+    /// While encoding: the code table (`EncodeGuard`).
+    static ENCODE: RefCell<Option<EncodeTable>> = const { RefCell::new(None) };
     /// While decoding: the codes read so far and their nesting depths.
     static DECODE: RefCell<Option<DecodeTable>> = const { RefCell::new(None) };
     /// Current nesting of tuple/frozenset constants being decoded.
@@ -59,51 +60,60 @@ struct DecodeTable {
     child_depth: u32,
 }
 
-/// Every code reachable from `roots` (and their nested constants) in post-order: the table a
-/// snapshot stores. A bundled module's code is stored by name (`modules::bundled`), so its
-/// nested codes are not visited.
-pub(crate) fn collect(roots: impl IntoIterator<Item = Arc<Code>>) -> Vec<Arc<Code>> {
-    post_order(roots, |c| bundled::code_name(c).is_some())
-}
-
 /// Every code reachable from `roots` in post-order, all the way down: how a bundled module's
 /// codes are numbered.
 pub(crate) fn collect_all(roots: impl IntoIterator<Item = Arc<Code>>) -> Vec<Arc<Code>> {
-    post_order(roots, |_| false)
+    let mut table = Numbering::default();
+    for root in roots {
+        table.add(&root, |_| false);
+    }
+    table.codes
 }
 
-/// Post-order over codes nested through constants, each once; a code `leaf` accepts is
-/// listed without visiting its nested codes.
-fn post_order(
-    roots: impl IntoIterator<Item = Arc<Code>>,
-    leaf: impl Fn(&Arc<Code>) -> bool,
-) -> Vec<Arc<Code>> {
-    let mut seen: FxHashMap<usize, ()> = FxHashMap::default();
-    let mut order = Vec::new();
-    let nested = |c: &Arc<Code>| if leaf(c) { Vec::new() } else { children(c) };
-    for root in roots {
-        if seen.contains_key(&key(&root)) {
-            continue;
+/// Codes numbered in post-order as they are added: each code's nested codes get lower
+/// numbers than it.
+#[derive(Default)]
+struct Numbering {
+    /// Code pointer -> index (`u32::MAX` while the code's nested codes are being added).
+    index: FxHashMap<usize, u32>,
+    codes: Vec<Arc<Code>>,
+}
+
+impl Numbering {
+    /// Add `root` and the codes nested in its constants that are not numbered yet; a code
+    /// `leaf` accepts is numbered without visiting its nested codes.
+    fn add(&mut self, root: &Arc<Code>, leaf: impl Fn(&Arc<Code>) -> bool) {
+        if self.index.contains_key(&key(root)) {
+            return;
         }
-        seen.insert(key(&root), ());
+        self.index.insert(key(root), u32::MAX);
+        let nested = |c: &Arc<Code>| if leaf(c) { Vec::new() } else { children(c) };
         // Each stack entry: a code and the nested codes it still has to visit.
-        let mut stack = vec![(root.clone(), nested(&root))];
+        let mut stack = vec![(root.clone(), nested(root))];
         while let Some((code, pending)) = stack.last_mut() {
             match pending.pop() {
                 Some(child) => {
-                    if seen.insert(key(&child), ()).is_none() {
+                    if let Entry::Vacant(slot) = self.index.entry(key(&child)) {
+                        slot.insert(u32::MAX);
                         let grand = nested(&child);
                         stack.push((child, grand));
                     }
                 }
                 None => {
-                    order.push(code.clone());
+                    let n = u32::try_from(self.codes.len()).unwrap_or(u32::MAX);
+                    self.index.insert(key(code), n);
+                    self.codes.push(code.clone());
                     stack.pop();
                 }
             }
         }
     }
-    order
+}
+
+/// A bundled module's code is stored by name (`modules::bundled`): its nested codes are not
+/// in a snapshot's table.
+fn stored_by_name(code: &Arc<Code>) -> bool {
+    bundled::code_name(code).is_some()
 }
 
 fn key(code: &Arc<Code>) -> usize {
@@ -133,17 +143,66 @@ fn children(code: &Code) -> Vec<Arc<Code>> {
     out
 }
 
-/// Installs the encoder's index for the duration of a dump.
+/// While encoding: the code table so far.
+struct EncodeTable {
+    numbering: Numbering,
+    /// Whether a code met for the first time joins the table (while the objects are
+    /// written); once the table itself is written, an unknown code is an error.
+    open: bool,
+}
+
+/// Installs the encoder's code table for the duration of a dump.
 pub(crate) struct EncodeGuard;
 
 impl EncodeGuard {
+    /// A fixed table: exactly `table`, in its order.
+    #[cfg(test)]
     pub(crate) fn new(table: &[Arc<Code>]) -> EncodeGuard {
-        let mut map = FxHashMap::default();
+        let mut numbering = Numbering::default();
         for (i, c) in table.iter().enumerate() {
-            map.insert(key(c), u32::try_from(i).unwrap_or(u32::MAX));
+            numbering
+                .index
+                .insert(key(c), u32::try_from(i).unwrap_or(u32::MAX));
         }
-        ENCODE.with(|e| *e.borrow_mut() = Some(map));
+        numbering.codes = table.to_vec();
+        Self::install(EncodeTable {
+            numbering,
+            open: false,
+        })
+    }
+
+    /// An empty table that every code referenced from now on joins (with the codes nested in
+    /// it, before it), until `close`.
+    pub(crate) fn open() -> EncodeGuard {
+        Self::install(EncodeTable {
+            numbering: Numbering::default(),
+            open: true,
+        })
+    }
+
+    fn install(table: EncodeTable) -> EncodeGuard {
+        ENCODE.with(|e| *e.borrow_mut() = Some(table));
         EncodeGuard
+    }
+
+    /// Add `code` and the codes nested in it, as a reference to it would.
+    pub(crate) fn add(&self, code: &Arc<Code>) {
+        ENCODE.with(|e| {
+            if let Some(t) = e.borrow_mut().as_mut() {
+                t.numbering.add(code, stored_by_name);
+            }
+        });
+    }
+
+    /// The table, to be written: no code can join it any more.
+    pub(crate) fn close(&self) -> Vec<Arc<Code>> {
+        ENCODE.with(|e| match e.borrow_mut().as_mut() {
+            Some(t) => {
+                t.open = false;
+                t.numbering.codes.clone()
+            }
+            None => Vec::new(),
+        })
     }
 }
 
@@ -276,7 +335,14 @@ pub(crate) mod code_ref {
 
     /// Write the code's table index.
     pub(crate) fn serialize<S: Serializer>(code: &Arc<Code>, s: S) -> Result<S::Ok, S::Error> {
-        let ix = ENCODE.with(|e| e.borrow().as_ref().and_then(|m| m.get(&key(code)).copied()));
+        let ix = ENCODE.with(|e| {
+            let mut table = e.borrow_mut();
+            let t = table.as_mut()?;
+            if t.open {
+                t.numbering.add(code, stored_by_name);
+            }
+            t.numbering.index.get(&key(code)).copied()
+        });
         match ix {
             Some(i) => s.serialize_u32(i),
             None => Err(ser::Error::custom(

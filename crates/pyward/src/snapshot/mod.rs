@@ -1,9 +1,9 @@
 //! Snapshots: a whole `Vm` (paused run or idle session) as bytes, and back.
 //!
 //! Layout: `MAGIC`, `FORMAT_VERSION` (u32 little-endian), the pyward version (one length byte,
-//! then UTF-8), then the postcard-encoded state (`state.rs`): the code table first, then
-//! frames, value stack, roots and budget usage; then the heap's object table, encoded by hand
-//! (`objects.rs`: it is nearly all of the bytes). Caches (`attr_cache`, `code_cache`, str
+//! then UTF-8), then the heap's object table, encoded by hand (`objects.rs`: it is nearly all
+//! of the bytes), then the rest of the postcard-encoded state (`state.rs`): the code table
+//! first, then frames, value stack, roots and budget usage. Caches (`attr_cache`, `code_cache`, str
 //! hashes and lengths, dict index tables) are rebuilt on load, never stored. A snapshot is
 //! untrusted input: decoding never recurses on input depth (`codes.rs`), preallocates at most
 //! serde's cautious 1 MiB per open container in the postcard part and never more elements
@@ -24,7 +24,8 @@
 //! varints; a dict with the last dict's keys stores only its values; the strs' text is one
 //! run. Version 9: exceptions carry an exception group's message and exceptions. Version 10:
 //! the object table's payloads come before the strs' text, after their length (the encoder
-//! writes the table in one pass). A change
+//! writes the table in one pass). Version 11: the object table comes before the rest of the
+//! state (the encoder gathers the code table as it writes the objects). A change
 //! to a bundled module's compiled code (its source, or the compiler) needs no bump: snapshots
 //! naming the old code are refused by fingerprint; bless the current fixtures again.
 
@@ -53,7 +54,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

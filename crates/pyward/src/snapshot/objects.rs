@@ -3,8 +3,9 @@
 //! Layout: the slot count (varint), one kind byte per slot, the length of the payloads (8
 //! bytes, little-endian), each live slot's payload in id order (a str's is its length in
 //! bytes), then the text of every str in id order (a varint length, then UTF-8, checked once
-//! for all strs, before any payload is read). The encoder writes it in one pass over the
-//! slots. Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
+//! for all strs, before any payload is read); the rest of the state follows it
+//! (`state.rs`). The encoder writes it in one pass over the slots; the codes that `OTHER`
+//! objects refer to join the code table as they are written. Strs, bytes, big ints, lists, tuples, dicts and cells have compact encodings of
 //! their own (below); every other kind is written as its postcard-encoded `Object` (`OTHER`)
 //! and checked by `validate.rs` like the rest of the state. A value is a tag byte and a
 //! payload whose size the tag gives: none for None, bools and the like, the low `w` bytes of
@@ -16,7 +17,8 @@
 //!
 //! Decoding reads the kind table first, so every object id in a compact payload is checked
 //! (in range, a live slot) in the same pass that reads it, and those objects need no second
-//! walk: `decode` returns the ids of the others, the only ones `validate.rs` looks at. Dict index tables are not stored: `Dict::finish_restore` rebuilds them from the entries'
+//! walk: `decode` returns the ids of the others, the only ones `validate.rs` looks at. Dict
+//! index tables are not stored: `Dict::finish_restore` rebuilds them from the entries'
 //! hashes. A count read from the input never reserves more elements than the bytes left
 //! could encode, so a hostile length cannot cause a huge allocation.
 
@@ -484,23 +486,26 @@ fn postcard_bytes<T: serde::Serialize + ?Sized>(t: &T) -> Result<Vec<u8>, Snapsh
     postcard::to_allocvec(t).map_err(|e| malformed(format!("cannot encode: {e}")))
 }
 
-/// Decode the object table into the heap `make` returns for its slot count; the table must end
-/// exactly at the end of `input`. Objects are charged to the heap's account as they are read,
-/// so a table too big for the limits stops early. Also returns the ids of the objects of the
-/// rare kinds (`OTHER`), the only ones `validate.rs` still has to look at. Out of line: a
-/// frame of its own in profiles, apart from the state's decoding.
-#[inline(never)]
-pub(super) fn decode(
-    input: &[u8],
-    make: impl FnOnce(usize) -> Heap,
-) -> Result<(Heap, Vec<u32>), SnapshotError> {
+/// The parts of an object table, located in the input before anything in it is decoded.
+pub(super) struct Table<'a> {
+    kinds: &'a [u8],
+    /// The input up to the end of the payloads.
+    payloads: &'a [u8],
+    /// Where the first payload starts in `payloads`.
+    start: usize,
+    /// The strs' text, checked to be UTF-8.
+    text: &'a str,
+}
+
+/// Locate the object table at the start of `input`: its kinds, payloads and text (checked
+/// to be UTF-8 here). Also returns the input after the table (the rest of the state).
+pub(super) fn locate(input: &[u8]) -> Result<(Table<'_>, &[u8]), SnapshotError> {
     let mut r = Reader { buf: input, pos: 0 };
     let n = r.count(1).map_err(Fail::error)?;
     if u32::try_from(n).is_err() {
         return Err(malformed("too many objects"));
     }
     let kinds = r.take(n).map_err(Fail::error)?;
-    // The payloads, then the strs' text, which is read first.
     let payload_len = r.array::<8>().map_err(Fail::error)?;
     let payload_end = usize::try_from(u64::from_le_bytes(payload_len))
         .ok()
@@ -515,20 +520,42 @@ pub(super) fn decode(
         .count(1)
         .and_then(|n| after.take(n))
         .map_err(Fail::error)?;
-    if after.pos != input.len() {
-        return Err(malformed("trailing bytes after the state"));
-    }
     let text = std::str::from_utf8(text).map_err(|_| Fail::NotUtf8.error())?;
+    let table = Table {
+        kinds,
+        payloads: input.get(..payload_end).unwrap_or_default(),
+        start: r.pos,
+        text,
+    };
+    Ok((table, input.get(after.pos..).unwrap_or_default()))
+}
+
+/// Decode the object table into the heap `make` returns for its slot count. Objects are
+/// charged to the heap's account as they are read, so a table too big for the limits stops
+/// early. Also returns the ids of the objects of the rare kinds (`OTHER`), the only ones
+/// `validate.rs` still has to look at. Out of line: a frame of its own in profiles, apart
+/// from the state's decoding.
+#[inline(never)]
+pub(super) fn decode(
+    table: Table<'_>,
+    make: impl FnOnce(usize) -> Heap,
+) -> Result<(Heap, Vec<u32>), SnapshotError> {
+    let Table {
+        kinds,
+        payloads,
+        start,
+        text,
+    } = table;
     let mut r = Reader {
-        buf: input.get(..payload_end).unwrap_or_default(),
-        pos: r.pos,
+        buf: payloads,
+        pos: start,
     };
     let mut texts = Texts {
         ascii: text.is_ascii(),
         text,
         pos: 0,
     };
-    let mut heap = make(n);
+    let mut heap = make(kinds.len());
     let mut others = Vec::new();
     // The keys of the last dict decoded with its keys (`Writer::dict`'s `SHARED_KEYS`).
     let mut keys = Vec::new();
@@ -542,7 +569,7 @@ pub(super) fn decode(
         };
         step.map_err(|e| at_object(i, e))?;
     }
-    if r.pos != payload_end {
+    if r.pos != payloads.len() {
         return Err(malformed("trailing bytes after the objects"));
     }
     if texts.pos != texts.text.len() {

@@ -3,8 +3,8 @@
 
 use num_bigint::BigInt;
 
-use super::SnapshotError;
-use super::objects::{decode, encode};
+use super::objects::{decode, encode, locate};
+use super::{SnapshotError, malformed};
 use crate::heap::{Account, Heap, LimitKind};
 use crate::types::BuiltinType;
 use crate::types::dict::Dict;
@@ -17,8 +17,17 @@ fn account() -> Account {
     Account::new(usize::MAX, u64::MAX)
 }
 
+/// Decode a table that is the whole input (in a snapshot, the rest of the state follows).
 fn load(bytes: &[u8]) -> Result<Heap, SnapshotError> {
-    decode(bytes, |n| Heap::restoring(n, Vec::new(), 0, 0, account())).map(|(heap, _)| heap)
+    load_under(bytes, account())
+}
+
+fn load_under(bytes: &[u8], account: Account) -> Result<Heap, SnapshotError> {
+    let (table, rest) = locate(bytes)?;
+    if !rest.is_empty() {
+        return Err(malformed("trailing bytes after the table"));
+    }
+    decode(table, |n| Heap::restoring(n, Vec::new(), 0, 0, account)).map(|(heap, _)| heap)
 }
 
 fn dump(heap: &Heap) -> Vec<u8> {
@@ -500,8 +509,6 @@ fn other_kinds_cannot_smuggle_compact_ones() {
 fn objects_are_charged_while_decoding() {
     let (heap, _) = sample();
     let bytes = dump(&heap);
-    let got = decode(&bytes, |n| {
-        Heap::restoring(n, Vec::new(), 0, 0, Account::new(1024, u64::MAX))
-    });
+    let got = load_under(&bytes, Account::new(1024, u64::MAX));
     assert_eq!(got.err(), Some(SnapshotError::Limit(LimitKind::Memory)));
 }

@@ -3,9 +3,14 @@
 //! `StateOut` (borrowing, for `dump`) and `StateIn` (owned, for `load`) must list the same
 //! fields with the same encodings in the same order; the round-trip tests catch a mismatch.
 //! Both sides destructure or build `Vm` without `..`, so a new `Vm` field does not compile
-//! until it is stored here or explicitly rebuilt. The code table comes first so that every
-//! later `Arc<Code>` field can refer to it; the heap's object table comes last, encoded by
-//! hand (`objects.rs`), and the code table's decode guard covers it too.
+//! until it is stored here or explicitly rebuilt.
+//!
+//! The heap's object table, encoded by hand (`objects.rs`), comes first, and the state after
+//! it. The encoder writes the objects first so that the code table can be gathered from the
+//! codes they refer to (`EncodeGuard::open`) instead of a scan of every slot. The decoder
+//! locates the table's parts, decodes the state (code table first, so every later
+//! `Arc<Code>` can refer to it), then the objects, which need the state's free list and
+//! budgets and refer to the code table too.
 
 use std::sync::Arc;
 
@@ -154,7 +159,15 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
             "native code is running (a callback or a host call under a native frame)",
         ));
     }
-    let code_table = codes::collect(code_roots(heap));
+    // Every code an object refers to joins the code table as the objects are written; the
+    // session snippet's nested codes are referred to from the state, so they join before
+    // the table is written.
+    let guard = EncodeGuard::open();
+    let out = objects::encode(heap, out)?;
+    if let Some(snippet) = &host.snippet {
+        guard.add(snippet);
+    }
+    let code_table = guard.close();
     let (free, since_gc, gc_threshold) = heap.free_list();
     let mut interned: Vec<ObjId> = interned.values().copied().collect();
     interned.sort_unstable();
@@ -195,52 +208,7 @@ pub(super) fn encode(vm: &Vm, out: Vec<u8>) -> Result<Vec<u8>, SnapshotError> {
         stderr: err_out,
         host,
     };
-    let _guard = EncodeGuard::new(&code_table);
-    let out =
-        postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))?;
-    objects::encode(heap, out)
-}
-
-/// Every code object held outside other code objects: functions and `CodeRt`s (frames and
-/// suspended generator frames reach their code through their `CodeRt`).
-fn code_roots(heap: &Heap) -> Vec<Arc<Code>> {
-    let mut roots: Vec<Arc<Code>> = Vec::new();
-    for obj in heap.objects().flatten() {
-        match obj {
-            Object::Function(f) => roots.push(f.code.clone()),
-            Object::CodeRt(c) => roots.push(c.code.clone()),
-            Object::Generator(_)
-            | Object::AwaitOp(_)
-            | Object::Freed
-            | Object::Str(_)
-            | Object::Bytes(_)
-            | Object::ByteArray(_)
-            | Object::BigInt(_)
-            | Object::Complex(_)
-            | Object::List(_)
-            | Object::Tuple(_)
-            | Object::Dict(_)
-            | Object::Set(_)
-            | Object::FrozenSet(_)
-            | Object::Range(_)
-            | Object::BigRange(_)
-            | Object::Slice(_)
-            | Object::Cell(_)
-            | Object::BoundMethod(_)
-            | Object::Iter(_)
-            | Object::Exception(_)
-            | Object::Module(_)
-            | Object::DictView(..)
-            | Object::Traceback(_)
-            | Object::Class(_)
-            | Object::Instance(_)
-            | Object::Property(_)
-            | Object::StaticMethod(_)
-            | Object::ClassMethod(_)
-            | Object::Super { .. } => {}
-        }
-    }
-    roots
+    postcard::to_extend(&state, out).map_err(|e| malformed(format!("cannot encode: {e}")))
 }
 
 /// Decode, validate and rebuild a VM.
@@ -251,7 +219,8 @@ pub(super) fn decode(
 ) -> Result<Vm, SnapshotError> {
     let (state, heap, others) = {
         let _guard = DecodeGuard::new();
-        let (mut state, rest) = postcard::take_from_bytes::<StateIn>(payload).map_err(|e| {
+        let (table, state_bytes) = objects::locate(payload)?;
+        let (mut state, rest) = postcard::take_from_bytes::<StateIn>(state_bytes).map_err(|e| {
             match codes::take_stale_module() {
                 Some(m) => malformed(format!(
                     "the snapshot's bundled module {m} differs from this build's (written by \
@@ -260,12 +229,14 @@ pub(super) fn decode(
                 None => malformed(format!("cannot decode: {e}")),
             }
         })?;
+        if !rest.is_empty() {
+            return Err(malformed("trailing bytes after the state"));
+        }
         let mut account = Account::new(limits.max_memory, limits.max_allocations);
         account.allocations = state.usage.allocations;
         let free = std::mem::take(&mut state.free);
         let gc = state.gc;
-        // The object table follows the rest of the state (`objects.rs`).
-        let (heap, others) = objects::decode(rest, |n| {
+        let (heap, others) = objects::decode(table, |n| {
             Heap::restoring(
                 n,
                 free,

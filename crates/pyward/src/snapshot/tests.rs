@@ -184,6 +184,23 @@ fn backward_jumps_through_forward_only_instructions_run_out_of_fuel() {
     }
 }
 
+/// An idle VM after running `src`.
+fn vm_after(src: &str) -> crate::vm::Vm {
+    let mut vm = crate::vm::Vm::new(crate::host::limits::Limits::default());
+    let Ok(code) = crate::syntax::compile_source(src, "t.py", true) else {
+        panic!("does not compile")
+    };
+    assert!(vm.run_module(&code).is_ok());
+    vm
+}
+
+fn dump_of(vm: &crate::vm::Vm) -> Vec<u8> {
+    let Ok(bytes) = super::dump(vm) else {
+        panic!("dump failed")
+    };
+    bytes
+}
+
 /// A bundled module's code is stored by name, and loads as the process's own compiled copy
 /// (the same `Arc`), not as a decoded duplicate.
 #[test]
@@ -191,15 +208,8 @@ fn bundled_module_code_loads_as_the_process_copy() {
     use crate::host::limits::Limits;
     use crate::modules::bundled;
     use crate::types::object::Object;
-    let mut vm = crate::vm::Vm::new(Limits::default());
-    let src = "import json\ndef mine(x):\n    return json.dumps(x)\n";
-    let Ok(code) = crate::syntax::compile_source(src, "t.py", true) else {
-        panic!("does not compile")
-    };
-    assert!(vm.run_module(&code).is_ok());
-    let Ok(bytes) = super::dump(&vm) else {
-        panic!("dump failed")
-    };
+    let vm = vm_after("import json\ndef mine(x):\n    return json.dumps(x)\n");
+    let bytes = dump_of(&vm);
     let Ok(back) = super::load(&bytes, Limits::default()) else {
         panic!("load failed")
     };
@@ -263,4 +273,31 @@ fn unknown_bundled_codes_are_refused() {
     }
     assert_eq!(decode_table(&table("json", 0, fp)), Ok(()));
     assert_eq!(super::codes::take_stale_module(), None);
+}
+
+/// A generator marked running must be on the frame stack: an idle VM holding one is refused.
+#[test]
+fn a_running_generator_without_a_frame_is_refused() {
+    use crate::host::limits::Limits;
+    use crate::types::generator::GenState;
+    use crate::types::object::Object;
+    use crate::value::ObjId;
+    let mut vm = vm_after("def g():\n    yield 1\nit = g()\n");
+    assert!(super::load(&dump_of(&vm), Limits::default()).is_ok());
+    let generator = (0..vm.heap.objects().len())
+        .find(|&i| matches!(vm.heap.slot_at(i), Some(Some(Object::Generator(_)))))
+        .unwrap_or_default();
+    if let Object::Generator(g) = vm.heap.get_mut(ObjId(generator as u32)) {
+        g.state = GenState::Running;
+        g.frame = None;
+    } else {
+        panic!("no generator in the heap")
+    }
+    match super::load(&dump_of(&vm), Limits::default()) {
+        Err(e) => assert!(
+            e.to_string().contains("running generator without a frame"),
+            "{e}"
+        ),
+        Ok(_) => panic!("a running generator without a frame loaded"),
+    }
 }

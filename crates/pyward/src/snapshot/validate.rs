@@ -40,7 +40,7 @@ pub(super) fn check(s: &StateIn, heap: &Heap, others: &[u32]) -> Check {
         }
     }
     c.arena(others)?;
-    c.frames(&s.frames, &s.stack)?;
+    c.frames(&s.frames, &s.stack, others)?;
     c.host(s)?;
     c.roots(s)
 }
@@ -471,7 +471,8 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn frames(&self, frames: &[Frame], stack: &[Value]) -> Check {
+    /// `others`: the ids of the objects of rare kinds, generators among them.
+    fn frames(&self, frames: &[Frame], stack: &[Value], others: &[u32]) -> Check {
         let mut running = FxHashSet::default();
         let mut floor = 0usize;
         let mut caller_ops: Option<usize> = None;
@@ -537,10 +538,9 @@ impl Checker<'_> {
             self.slot(*v)?;
         }
         // Every running generator is on the frame stack.
-        for (i, obj) in self.heap.objects().enumerate() {
-            if let Some(Object::Generator(g)) = obj {
-                let id = ObjId(u32::try_from(i).unwrap_or(u32::MAX));
-                if g.state == GenState::Running && !running.contains(&id) {
+        for &i in others {
+            if let Some(Some(Object::Generator(g))) = self.heap.slot_at(i as usize) {
+                if g.state == GenState::Running && !running.contains(&ObjId(i)) {
                     return Err(malformed("running generator without a frame"));
                 }
             }
