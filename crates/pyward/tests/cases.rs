@@ -147,15 +147,10 @@ fn own_frames_only(err: &str, name: &str) -> bool {
 }
 
 /// A traceback as compared: paths reduced to file names (CPython prints the script's
-/// absolute path), and CPython's caret lines (`~~~^^^`, which pyward does not print)
-/// dropped.
+/// absolute path).
 fn normalize_traceback(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
-        let body = line.trim_start_matches([' ', '|', '+']);
-        if !body.is_empty() && body.chars().all(|c| matches!(c, '^' | '~' | ' ')) {
-            continue;
-        }
         match (line.split_once("File \""), frame_file(line)) {
             (Some((head, rest)), Some(file)) => {
                 let tail = rest.split_once('"').map_or("", |r| r.1);

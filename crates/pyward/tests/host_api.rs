@@ -542,7 +542,7 @@ fn uncaught_host_error_traceback_points_at_the_call_line() {
     assert_eq!((ty, msg), ("ValueError", "tool failed"));
     assert_eq!(
         tb,
-        "Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n    helper()\n  File \"main.py\", line 3, in helper\n    return fail()\nValueError: tool failed\n"
+        "Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n    helper()\n  File \"main.py\", line 3, in helper\n    return fail()\n           ^^^^^^\nValueError: tool failed\n"
     );
 }
 
@@ -554,7 +554,8 @@ fn recursion_traceback_summarises_repeated_lines_as_cpython() {
     let out = run(src, RunOptions::default());
     let (ty, _, tb) = exception(&out);
     assert_eq!(ty, "RecursionError");
-    let walk = "  File \"main.py\", line 2, in walk\n    return walk(n + 1)\n";
+    let walk =
+        "  File \"main.py\", line 2, in walk\n    return walk(n + 1)\n           ^^^^^^^^^^^\n";
     let want = format!(
         "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    walk(0)\n{}  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n",
         walk.repeat(3)
@@ -992,7 +993,7 @@ fn session_tracebacks_show_each_snippets_own_lines() {
     let out = session.run("x = 1\nf()", &mut no_host);
     assert_eq!(
         exception(&out).2,
-        "Traceback (most recent call last):\n  File \"<snippet 2>\", line 2, in <module>\n    f()\n  File \"<snippet 1>\", line 2, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n"
+        "Traceback (most recent call last):\n  File \"<snippet 2>\", line 2, in <module>\n    f()\n  File \"<snippet 1>\", line 2, in f\n    return 1 / 0\n           ~~^~~\nZeroDivisionError: division by zero\n"
     );
 }
 

@@ -63,6 +63,16 @@ pub struct ExcEntry {
     pub depth: u32,
 }
 
+/// The source range of an instruction's expression, after its start line (`Code::lines`):
+/// CPython's `co_positions` without the line. Columns are 0-based UTF-8 byte offsets into
+/// their lines, as CPython's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 /// A compiled function, comprehension, class body or module.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Code {
@@ -78,6 +88,9 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// Source line of each instruction (same length as `ops`).
     pub lines: Vec<u32>,
+    /// Where in the source each instruction's expression ends and its columns (same length
+    /// as `ops`, or empty for code with no column information): a traceback's carets.
+    pub spans: Vec<Span>,
     /// Constants, indexed by `LoadConst`.
     pub consts: Vec<Const>,
     /// Attribute, global and import names.
@@ -118,6 +131,11 @@ impl Code {
     /// Source line of the instruction at `ip`.
     pub fn line_at(&self, ip: usize) -> u32 {
         self.lines.get(ip).copied().unwrap_or(self.first_line)
+    }
+
+    /// Source range of the instruction at `ip`, when known.
+    pub fn span_at(&self, ip: usize) -> Option<Span> {
+        self.spans.get(ip).copied()
     }
 
     /// The innermost handler covering `ip`.

@@ -10,5 +10,5 @@ pub mod opcode;
 pub mod stack;
 pub mod verify;
 
-pub use code::{Code, CodeFlags, Const, ExcEntry};
+pub use code::{Code, CodeFlags, Const, ExcEntry, Span};
 pub use opcode::{BinOp, CmpOp, HostCallKind, Op, UnaryOp};

@@ -28,6 +28,9 @@ pub fn verify_code(code: &Code) -> Result<(), String> {
     if code.lines.len() != n_ops {
         return Err(format!("{}: line table length mismatch", code.name));
     }
+    if !code.spans.is_empty() && code.spans.len() != n_ops {
+        return Err(format!("{}: position table length mismatch", code.name));
+    }
     // Parameters are the first locals: argument binding indexes locals by these counts.
     let params = u64::from(code.argcount)
         + u64::from(code.kwonlyargcount)

@@ -39,7 +39,9 @@ impl<'src> Compiler<'src> {
     /// Compile an expression, leaving its value on the stack.
     pub(super) fn expr(&mut self, e: &'src Expr) -> Result<(), CompileError> {
         self.enter_depth()?;
+        let outer = self.set_position(e);
         let r = self.expr_inner(e);
+        self.restore_position(outer);
         self.leave_depth();
         r
     }
@@ -482,7 +484,10 @@ impl<'src> Compiler<'src> {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
                 let n = self.name_idx(a.attr.as_str());
+                // At the attribute's position, as CPython's LOAD_METHOD (carets).
+                let call = self.set_position(a);
                 self.emit(Op::LoadMethod(n));
+                self.restore_position(call);
                 for arg in &args.args {
                     self.expr(arg)?;
                 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use ruff_python_ast::Stmt;
 use ruff_text_size::{Ranged, TextSize};
 
-use crate::bytecode::{Code, CodeFlags, Const, ExcEntry, Op};
+use crate::bytecode::{Code, CodeFlags, Const, ExcEntry, Op, Span};
 use scope::{ScopeKind, ScopeTable};
 
 pub use mangle::{DefNames, mangle, mangle_module};
@@ -202,6 +202,7 @@ struct Unit {
     first_line: u32,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    spans: Vec<Span>,
     handlers: Vec<Option<(Label, u32)>>,
     consts: Vec<Const>,
     /// `consts` by a text key (see `add_const`): deduplication without a quadratic scan.
@@ -212,7 +213,10 @@ struct Unit {
     handler_stack: Vec<Option<(Label, u32)>>,
     /// Values that enclosing blocks keep on the stack (loop iterators, saved exceptions).
     block_depth: u32,
+    /// The source position of the instructions emitted now: the line, and the rest of the
+    /// range of the innermost statement or expression being compiled.
     line: u32,
+    span: Span,
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
@@ -344,6 +348,7 @@ impl Compiler<'_> {
             first_line,
             ops: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             handlers: Vec::new(),
             consts: Vec::new(),
             const_index: HashMap::new(),
@@ -353,6 +358,11 @@ impl Compiler<'_> {
             handler_stack: Vec::new(),
             block_depth: 0,
             line: first_line,
+            span: Span {
+                end_line: first_line,
+                col: 0,
+                end_col: 0,
+            },
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -424,6 +434,7 @@ impl Compiler<'_> {
             first_line: u.first_line,
             ops,
             lines: u.lines,
+            spans: u.spans,
             consts: u.consts,
             names: u.names,
             varnames,
@@ -445,6 +456,7 @@ impl Compiler<'_> {
         let h = u.handler_stack.last().copied().flatten();
         u.ops.push(op);
         u.lines.push(u.line);
+        u.spans.push(u.span);
         u.handlers.push(h);
     }
 
@@ -470,6 +482,29 @@ impl Compiler<'_> {
     fn set_line<T: Ranged>(&mut self, node: &T) {
         let (line, _) = self.lines.locate(node.start());
         self.unit().line = line;
+    }
+
+    /// Make `node`'s source range the position of the instructions emitted from now on;
+    /// returns the position it replaces (`restore_position`).
+    fn set_position<T: Ranged>(&mut self, node: &T) -> (u32, Span) {
+        let (line, col) = self.lines.locate(node.start());
+        let (end_line, end_col) = self.lines.locate(node.end());
+        let span = Span {
+            end_line,
+            col: col - 1,
+            end_col: end_col - 1,
+        };
+        let u = self.unit();
+        let before = (u.line, u.span);
+        u.line = line;
+        u.span = span;
+        before
+    }
+
+    fn restore_position(&mut self, (line, span): (u32, Span)) {
+        let u = self.unit();
+        u.line = line;
+        u.span = span;
     }
 
     fn line_col<T: Ranged>(&self, node: &T) -> (u32, u32) {

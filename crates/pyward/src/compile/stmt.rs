@@ -20,7 +20,7 @@ impl<'src> Compiler<'src> {
 
     fn stmt(&mut self, s: &'src Stmt) -> Result<(), CompileError> {
         self.enter_depth()?;
-        self.set_line(s);
+        self.set_position(s);
         let r = self.stmt_inner(s);
         self.leave_depth();
         r.map_err(|e| e.span(self.lines.locate(s.start()), self.lines.locate(s.end())))
@@ -121,12 +121,15 @@ impl<'src> Compiler<'src> {
                 let ok = self.new_label();
                 self.expr(&a.test)?;
                 self.emit_jump(Op::JumpIfTrue, ok);
+                // The AssertionError is raised at the test (CPython's position, for carets).
+                let stmt = self.set_position(&*a.test);
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
                     self.emit(Op::Call(1));
                 }
                 self.emit(Op::Raise(1));
+                self.restore_position(stmt);
                 self.bind_label(ok);
             }
             Stmt::Try(t) => {
@@ -287,7 +290,9 @@ impl<'src> Compiler<'src> {
     /// Store the value on top of the stack into an assignment target.
     pub(super) fn store_target(&mut self, t: &'src Expr) -> Result<(), CompileError> {
         self.enter_depth()?;
+        let outer = self.set_position(t);
         let r = self.store_target_inner(t);
+        self.restore_position(outer);
         self.leave_depth();
         r
     }
@@ -352,6 +357,13 @@ impl<'src> Compiler<'src> {
     }
 
     fn delete_target(&mut self, t: &'src Expr) -> Result<(), CompileError> {
+        let outer = self.set_position(t);
+        let r = self.delete_target_inner(t);
+        self.restore_position(outer);
+        r
+    }
+
+    fn delete_target_inner(&mut self, t: &'src Expr) -> Result<(), CompileError> {
         match t {
             Expr::Name(n) => self.delete_name(n.id.as_str()),
             Expr::Attribute(a) => {
@@ -383,25 +395,35 @@ impl<'src> Compiler<'src> {
                 self.emit(Op::InplaceOp(op));
                 self.store_name(n.id.as_str());
             }
+            // The target's load and store are at the target's position, the operation at
+            // the statement's (as CPython places them, for a traceback's carets).
             Expr::Attribute(at) => {
+                let stmt = self.set_position(at);
                 self.expr(&at.value)?;
                 self.emit(Op::Dup);
                 let n = self.name_idx(at.attr.as_str());
                 self.emit(Op::LoadAttr(n));
+                self.restore_position(stmt);
                 self.expr(&a.value)?;
                 self.emit(Op::InplaceOp(op));
                 self.emit(Op::Swap);
+                self.set_position(at);
                 self.emit(Op::StoreAttr(n));
+                self.restore_position(stmt);
             }
             Expr::Subscript(s) => {
+                let stmt = self.set_position(s);
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Op::Dup2);
                 self.emit(Op::Subscr);
+                self.restore_position(stmt);
                 self.expr(&a.value)?;
                 self.emit(Op::InplaceOp(op));
                 self.emit(Op::Rot3);
+                self.set_position(s);
                 self.emit(Op::StoreSubscr);
+                self.restore_position(stmt);
             }
             _ => {
                 return Err(self.error_at(

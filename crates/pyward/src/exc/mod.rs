@@ -188,6 +188,16 @@ pub struct TbEntry {
     pub name: String,
     /// 1-based line.
     pub line: u32,
+    /// The rest of the source range of the instruction that raised, when known (carets).
+    pub span: Option<crate::bytecode::Span>,
+}
+
+impl TbEntry {
+    /// Whether two entries name the same line of the same function (a recursion's repeated
+    /// entries: traceback.c compares file, line and name).
+    pub fn same_line(&self, other: &TbEntry) -> bool {
+        self.filename == other.filename && self.line == other.line && self.name == other.name
+    }
 }
 
 /// An exception instance on the heap.

@@ -215,6 +215,7 @@ fn compile_stub(
                 } else {
                     body.ops = vec![Op::HostCall(kind), Op::ReturnValue];
                     body.lines = vec![body.first_line; 2];
+                    body.spans.clear();
                     body.exc_table.clear();
                 }
                 body.doc = doc.clone();

@@ -25,7 +25,8 @@
 //! run. Version 9: exceptions carry an exception group's message and exceptions. Version 10:
 //! the object table's payloads come before the strs' text, after their length (the encoder
 //! writes the table in one pass). Version 11: the object table comes before the rest of the
-//! state (the encoder gathers the code table as it writes the objects). A change
+//! state (the encoder gathers the code table as it writes the objects). Version 12: code
+//! objects carry their instructions' column ranges, and traceback entries theirs. A change
 //! to a bundled module's compiled code (its source, or the compiler) needs no bump: snapshots
 //! naming the old code are refused by fingerprint; bless the current fixtures again.
 
@@ -54,7 +55,7 @@ pub(crate) use names::by_name;
 pub const MAGIC: &[u8; 8] = b"PYWARDSN";
 
 /// The snapshot encoding's version; see the module docs for when to bump it.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// The pyward version that wrote a snapshot must equal the one loading it: bytecode and
 /// native semantics may change between versions even when the encoding does not.

@@ -16,6 +16,7 @@ fn code(name: &str, consts: Vec<Const>) -> Code {
         first_line: 1,
         ops: vec![Op::LoadNone, Op::ReturnValue],
         lines: vec![1, 1],
+        spans: Vec::new(),
         consts,
         names: Vec::new(),
         varnames: Vec::new(),

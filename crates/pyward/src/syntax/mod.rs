@@ -12,8 +12,11 @@ use crate::bytecode::{Code, verify::verify};
 use crate::compile::{CompileError, LineIndex, TopLevel, compile_module};
 use errors::{Mode, parse_error};
 
+mod anchors;
 mod errors;
 mod scan;
+
+pub(crate) use anchors::caret_anchors;
 
 /// CPython's tokenizer limit on bracket nesting (Parser/tokenizer.c MAXLEVEL).
 const MAX_BRACKET_DEPTH: usize = 200;

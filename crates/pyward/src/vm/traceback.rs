@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use crate::bytecode::Span;
 use crate::exc::TbEntry;
 use crate::types::object::Object;
 use crate::value::{ObjId, Value};
@@ -271,7 +272,7 @@ fn print_tb(p: &mut Printer<'_>, tb: &[TbEntry]) {
     let mut last: Option<&TbEntry> = None;
     let mut count = 0usize;
     for t in tb.iter().rev() {
-        if last != Some(t) {
+        if !last.is_some_and(|l| l.same_line(t)) {
             push_repeated(&mut p.out, count);
             last = Some(t);
             count = 0;
@@ -285,12 +286,14 @@ fn print_tb(p: &mut Printer<'_>, tb: &[TbEntry]) {
             t.filename, t.line, t.name
         ));
         if let Some(src) = (p.source_line)(&t.filename, t.line) {
+            let src = src.trim_end_matches(['\n', '\r']);
             // display_source_line drops the indentation only.
-            let text = src
-                .trim_end_matches(['\n', '\r'])
-                .trim_start_matches([' ', '\t', '\x0c']);
+            let text = src.trim_start_matches(INDENT);
             if !text.is_empty() {
                 p.line(&format!("    {text}\n"));
+                if let Some(carets) = t.span.and_then(|s| caret_line(src, t.line, s)) {
+                    p.line(&format!("    {carets}\n"));
+                }
             }
         }
     }
@@ -304,4 +307,50 @@ fn push_repeated(out: &mut String, count: usize) {
         let s = if more > 1 { "s" } else { "" };
         out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
     }
+}
+
+/// The indentation a traceback's source line is printed without.
+const INDENT: [char; 3] = [' ', '\t', '\x0c'];
+
+/// The carets CPython 3.11 prints under a traceback's source line `src` (line number `line`)
+/// for an instruction whose source range is `span` (traceback.c
+/// display_source_line_with_margin), relative to the printed text; None when it prints
+/// none: when the range spans the whole printed line, and it is not a binary operation or
+/// a subscript (whose operator or brackets get `^` and the rest `~`). A range running onto
+/// later lines is marked to the end of its first line's text, and gets no `~`.
+pub(crate) fn caret_line(src: &str, line: u32, span: Span) -> Option<String> {
+    let chars = |byte: u32| src.get(..byte as usize).map(|s| s.chars().count());
+    let start = chars(span.col)?;
+    let one_line = span.end_line == line;
+    let end = if one_line {
+        chars(span.end_col)?
+    } else {
+        src.trim_end().chars().count()
+    };
+    let indent = src.len() - src.trim_start_matches(INDENT).len();
+    if end <= start || start < indent {
+        return None;
+    }
+    // The `^` part, as character offsets from `start`.
+    let anchors = if one_line {
+        let segment = src.get(span.col as usize..span.end_col as usize)?;
+        crate::syntax::caret_anchors(segment).and_then(|(l, r)| {
+            let at = |b: usize| segment.get(..b).map(|s| s.chars().count());
+            Some((at(l)?, at(r)?))
+        })
+    } else {
+        None
+    };
+    let printed = src.chars().count() - indent;
+    if end - start == printed && anchors.is_none() {
+        return None;
+    }
+    let mut out = " ".repeat(start - indent);
+    for i in 0..end - start {
+        out.push(match anchors {
+            Some((l, r)) if !(l..r).contains(&i) => '~',
+            _ => '^',
+        });
+    }
+    Some(out)
 }

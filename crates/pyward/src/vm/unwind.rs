@@ -153,6 +153,7 @@ impl Vm {
             filename: code.filename.clone(),
             name: code.name.clone(),
             line: code.line_at(ip.saturating_sub(1)),
+            span: code.span_at(ip.saturating_sub(1)),
         };
         if let Object::Exception(e) = self.heap.get_mut(exc_id) {
             // Bound the traceback so a deep recursion error stays small.
