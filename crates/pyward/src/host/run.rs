@@ -404,12 +404,7 @@ pub(crate) fn describe_error(vm: &mut Vm, e: RunError) -> Error {
                 Err(_) => return Error::Limit(LimitKind::Memory),
             };
             let sources = std::mem::take(&mut vm.host.sources);
-            let lookup = |f: &str, line: u32| -> Option<String> {
-                let (_, src) = sources.iter().rev().find(|(n, _)| &**n == f)?;
-                src.lines()
-                    .nth(line.checked_sub(1)? as usize)
-                    .map(str::to_string)
-            };
+            let lookup = |f: &str, line: u32| crate::vm::line_of(&sources, f, line);
             let traceback = vm.format_exception(id, &lookup);
             vm.host.sources = sources;
             let v = Value::Obj(id);

@@ -78,6 +78,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("asyncio.locks", include_str!("py/asyncio_locks.py")),
     ("asyncio.queues", include_str!("py/asyncio_queues.py")),
     ("inspect", include_str!("py/inspect.py")),
+    ("traceback", include_str!("py/traceback.py")),
 ];
 
 /// Build the module `name`, if pyward has it.

@@ -1,6 +1,7 @@
 //! `_sandbox`: the sandbox's view of the host, for the bundled `sys`, `time` and `datetime`:
 //! the policy clock (`Vm::now_nanos`, `Vm::wall_nanos`), virtual sleep, the output streams,
-//! the recursion limit and `sys.exc_info`; and `code_flags` for `inspect` and `asyncio`.
+//! the recursion limit and `sys.exc_info`; `code_flags` for `inspect` and `asyncio`; and the
+//! traceback text and entries of an exception, for `traceback`.
 //!
 //! Nothing here reaches the host: the clock comes from the OS policy (host/policy.rs), output
 //! goes through `Vm::write_out`/`write_err` and their limit, and `sleep` only advances the
@@ -26,6 +27,10 @@ natives! {
         ExcInfo => "exc_info" => exc_info,
         Getsizeof => "getsizeof" => getsizeof,
         CodeFlags => "code_flags" => code_flags,
+        FormatException => "format_exception" => format_exception,
+        TbEntries => "tb_entries" => tb_entries,
+        SourceLine => "source_line" => source_line,
+        Carets => "carets" => carets,
     }
 }
 
@@ -41,6 +46,10 @@ const ALL: &[SandboxFn] = &[
     SandboxFn::ExcInfo,
     SandboxFn::Getsizeof,
     SandboxFn::CodeFlags,
+    SandboxFn::FormatException,
+    SandboxFn::TbEntries,
+    SandboxFn::SourceLine,
+    SandboxFn::Carets,
 ];
 
 /// Build the module.
@@ -293,4 +302,106 @@ fn code_flags(vm: &mut Vm, args: Args) -> PyResult<Value> {
         (false, false) => 0,
     };
     Ok(Value::Int(bits))
+}
+
+/// The exception behind an exception or a traceback object (a view of its exception's
+/// entries); None for anything else.
+fn exception_of(vm: &Vm, v: Value) -> Option<crate::value::ObjId> {
+    let id = v.obj()?;
+    match vm.heap.get_obj(v)? {
+        Object::Exception(_) => Some(id),
+        Object::Traceback(e) => e.obj(),
+        _ => None,
+    }
+}
+
+/// `format_exception(exc, chain, limit, only)`: the text CPython's `traceback` module gives
+/// for `exc` (the same as an uncaught exception's, in the given style).
+fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("format_exception", 4, 4)?;
+    let Some(id) = exception_of(vm, args.pos[0]) else {
+        return Err(exc::type_error("format_exception() needs an exception"));
+    };
+    let limit = match args.pos[2] {
+        Value::None => None,
+        v => Some(vm.index_arg(v, "")?),
+    };
+    let style = crate::vm::Style {
+        chain: vm.truthy(args.pos[1])?,
+        limit,
+        only: vm.truthy(args.pos[3])?,
+    };
+    let sources = std::mem::take(&mut vm.host.sources);
+    let lookup = |f: &str, line: u32| crate::vm::line_of(&sources, f, line);
+    let text = vm.format_exception_as(id, &lookup, style);
+    vm.host.sources = sources;
+    vm.new_str(text)
+}
+
+/// `tb_entries(exc_or_tb)`: a list of (filename, lineno, name, end_lineno, colno,
+/// end_colno), outermost first; the last three None when the columns are unknown.
+fn tb_entries(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("tb_entries", 1, 1)?;
+    let Some(id) = exception_of(vm, args.pos[0]) else {
+        return Err(exc::type_error(
+            "tb_entries() needs an exception or a traceback",
+        ));
+    };
+    let entries = match vm.heap.get_obj(Value::Obj(id)) {
+        Some(Object::Exception(e)) => e.traceback.clone(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for t in entries.iter().rev() {
+        let filename = vm.new_str(t.filename.to_string())?;
+        let name = vm.new_str(t.name.clone())?;
+        let cols = match t.span {
+            Some(s) => [s.end_line, s.col, s.end_col].map(|n| Value::Int(i64::from(n))),
+            None => [Value::None; 3],
+        };
+        let [end_line, col, end_col] = cols;
+        let entry = vm.new_tuple(vec![
+            filename,
+            Value::Int(i64::from(t.line)),
+            name,
+            end_line,
+            col,
+            end_col,
+        ])?;
+        out.push(entry);
+    }
+    vm.new_list(out)
+}
+
+/// `source_line(filename, lineno)`: the text of a line of the run's own sources (no
+/// newline), or None.
+fn source_line(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("source_line", 2, 2)?;
+    let file = vm.str(args.pos[0])?;
+    let line = u32::try_from(vm.index_arg(args.pos[1], "")?).unwrap_or(0);
+    match vm.host.source_line(&file, line) {
+        Some(text) => vm.new_str(text),
+        None => Ok(Value::None),
+    }
+}
+
+/// `carets(line, lineno, end_lineno, colno, end_colno)`: the caret line CPython prints
+/// under the source `line` for that range (relative to the stripped line), or None.
+fn carets(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("carets", 5, 5)?;
+    let line = vm.str(args.pos[0])?;
+    let mut n = [0u32; 4];
+    for (slot, v) in n.iter_mut().zip(&args.pos[1..5]) {
+        *slot = u32::try_from(vm.index_arg(*v, "")?).unwrap_or(u32::MAX);
+    }
+    let [lineno, end_line, col, end_col] = n;
+    let span = crate::bytecode::Span {
+        end_line,
+        col,
+        end_col,
+    };
+    match crate::vm::caret_line(&line, lineno, span) {
+        Some(c) => vm.new_str(c),
+        None => Ok(Value::None),
+    }
 }

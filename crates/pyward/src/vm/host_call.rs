@@ -135,10 +135,7 @@ impl HostState {
 
     /// The source text of a file, for traceback lines.
     pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
-        let (_, src) = self.sources.iter().rev().find(|(f, _)| &**f == file)?;
-        src.lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(str::to_string)
+        line_of(&self.sources, file, line)
     }
 }
 
@@ -509,4 +506,12 @@ pub fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     it.next().is_some_and(crate::types::unicode::is_id_start)
         && it.all(crate::types::unicode::is_id_continue)
+}
+
+/// Line `line` (1-based) of `file` among `sources` (the latest source by that name).
+pub(crate) fn line_of(sources: &[(Arc<str>, Arc<str>)], file: &str, line: u32) -> Option<String> {
+    let (_, src) = sources.iter().rev().find(|(f, _)| &**f == file)?;
+    src.lines()
+        .nth(line.checked_sub(1)? as usize)
+        .map(str::to_string)
 }

@@ -25,7 +25,9 @@ use rustc_hash::FxHashMap;
 
 pub use call::Args;
 pub use frame::{ExitAction, Frame};
+pub(crate) use host_call::line_of;
 pub use host_call::{HostMode, HostState};
+pub(crate) use traceback::{Style, caret_line};
 
 use crate::bytecode::{Code, Const, Op};
 use crate::exc::{PyResult, RunError};

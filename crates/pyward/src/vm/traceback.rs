@@ -41,6 +41,39 @@ struct Printer<'a> {
     /// Whether the current group's closing line is still to be written.
     need_close: bool,
     source_line: &'a dyn Fn(&str, u32) -> Option<String>,
+    style: Style,
+}
+
+/// What `Vm::format_exception_as` prints, for the `traceback` module's parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Whether causes and contexts are printed (`chain=`).
+    pub chain: bool,
+    /// Traceback entries kept per exception: the outermost N, or with a negative N the
+    /// innermost -N (`limit=`); None for all.
+    pub limit: Option<i64>,
+    /// Only the `TypeName: message` part and notes (`format_exception_only`).
+    pub only: bool,
+}
+
+impl Style {
+    /// How an uncaught exception prints.
+    pub const UNCAUGHT: Style = Style {
+        chain: true,
+        limit: None,
+        only: false,
+    };
+
+    /// The entries of `tb` (innermost first) that `limit` keeps.
+    fn kept<'t>(&self, tb: &'t [TbEntry]) -> &'t [TbEntry] {
+        let n = tb.len();
+        match self.limit {
+            None => tb,
+            // The outermost `k` entries are the last `k`.
+            Some(k) if k >= 0 => &tb[n - usize::try_from(k).unwrap_or(n).min(n)..],
+            Some(k) => &tb[..usize::try_from(k.unsigned_abs()).unwrap_or(n).min(n)],
+        }
+    }
 }
 
 impl Printer<'_> {
@@ -76,14 +109,31 @@ impl Vm {
         exc: ObjId,
         source_line: &dyn Fn(&str, u32) -> Option<String>,
     ) -> String {
+        self.format_exception_as(exc, source_line, Style::UNCAUGHT)
+    }
+
+    /// `format_exception` in the given style (the `traceback` module's).
+    pub fn format_exception_as(
+        &mut self,
+        exc: ObjId,
+        source_line: &dyn Fn(&str, u32) -> Option<String>,
+        style: Style,
+    ) -> String {
         let mut p = Printer {
             out: String::new(),
             seen: HashSet::new(),
             depth: 0,
             need_close: false,
             source_line,
+            style,
         };
-        self.print_recursive(&mut p, exc);
+        if style.only {
+            self.print_exception(&mut p, exc);
+        } else if style.chain {
+            self.print_recursive(&mut p, exc);
+        } else {
+            self.print_one(&mut p, exc);
+        }
         p.out
     }
 
@@ -190,7 +240,9 @@ impl Vm {
     /// print_exception: traceback, `TypeName: message` (with a suggestion) and notes.
     fn print_exception(&mut self, p: &mut Printer<'_>, id: ObjId) {
         let (tb, is_group) = match self.heap.get(id) {
-            Object::Exception(e) => (e.traceback.clone(), e.group.is_some()),
+            Object::Exception(e) if !p.style.only => {
+                (p.style.kept(&e.traceback).to_vec(), e.group.is_some())
+            }
             _ => (Vec::new(), false),
         };
         if !tb.is_empty() {
