@@ -440,6 +440,21 @@ impl Vm {
             Object::BoundMethod(b) => match attr {
                 "__self__" => Some(b.recv),
                 "__func__" => Some(b.func),
+                // A builtin method's qualname names the type defining it (`str.join`), as
+                // CPython's meth_get__qualname__; a module's functions keep their bare name.
+                "__qualname__" if matches!(b.func, Value::Native(_)) => {
+                    let (recv, f) = (b.recv, b.func);
+                    let name = self.getattr_opt(f, attr)?.unwrap_or(Value::None);
+                    let owner = match recv {
+                        Value::Type(t) => Some(t.name()),
+                        _ if matches!(self.heap.get_obj(recv), Some(Object::Module(_))) => None,
+                        _ => Some(self.builtin_type_of(self.builtin_view(recv)).name()),
+                    };
+                    match (owner, self.str_of(name)) {
+                        (Some(t), Some(n)) => Some(self.new_str(format!("{t}.{n}"))?),
+                        _ => Some(name),
+                    }
+                }
                 _ => {
                     let f = b.func;
                     return self.getattr_opt(f, attr);
