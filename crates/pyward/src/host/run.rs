@@ -403,15 +403,7 @@ pub(crate) fn describe_error(vm: &mut Vm, e: RunError) -> Error {
                 Ok(id) => id,
                 Err(_) => return Error::Limit(LimitKind::Memory),
             };
-            let sources = std::mem::take(&mut vm.host.sources);
-            let lookup = |f: &str, line: u32| -> Option<String> {
-                let (_, src) = sources.iter().rev().find(|(n, _)| &**n == f)?;
-                src.lines()
-                    .nth(line.checked_sub(1)? as usize)
-                    .map(str::to_string)
-            };
-            let traceback = vm.format_exception(id, &lookup);
-            vm.host.sources = sources;
+            let traceback = vm.format_exception_sourced(id, true, None);
             let v = Value::Obj(id);
             let cls = vm.exception_class(v);
             let type_name = vm.class_name(cls);

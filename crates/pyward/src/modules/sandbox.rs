@@ -1,6 +1,7 @@
 //! `_sandbox`: the sandbox's view of the host, for the bundled `sys`, `time` and `datetime`:
 //! the policy clock (`Vm::now_nanos`, `Vm::wall_nanos`), virtual sleep, the output streams,
-//! the recursion limit and `sys.exc_info`; and `code_flags` for `inspect` and `asyncio`.
+//! the recursion limit and `sys.exc_info`; `code_flags` for `inspect` and `asyncio`; and the
+//! recorded tracebacks for the bundled `traceback`.
 //!
 //! Nothing here reaches the host: the clock comes from the OS policy (host/policy.rs), output
 //! goes through `Vm::write_out`/`write_err` and their limit, and `sleep` only advances the
@@ -26,6 +27,8 @@ natives! {
         ExcInfo => "exc_info" => exc_info,
         Getsizeof => "getsizeof" => getsizeof,
         CodeFlags => "code_flags" => code_flags,
+        FormatException => "format_exception" => format_exception,
+        TbEntries => "tb_entries" => tb_entries,
     }
 }
 
@@ -41,6 +44,8 @@ const ALL: &[SandboxFn] = &[
     SandboxFn::ExcInfo,
     SandboxFn::Getsizeof,
     SandboxFn::CodeFlags,
+    SandboxFn::FormatException,
+    SandboxFn::TbEntries,
 ];
 
 /// Build the module.
@@ -293,4 +298,49 @@ fn code_flags(vm: &mut Vm, args: Args) -> PyResult<Value> {
         (false, false) => 0,
     };
     Ok(Value::Int(bits))
+}
+
+/// `format_exception(exc, chain, limit)`: the text CPython's traceback module gives for `exc`
+/// (the uncaught-exception format, source lines from the run's sources).
+fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("format_exception", 3, 3)?;
+    let Some(Object::Exception(_)) = vm.heap.get_obj(args.pos[0]) else {
+        return Err(exc::type_error("format_exception() needs an exception"));
+    };
+    let Some(id) = args.pos[0].obj() else {
+        return Err(exc::type_error("format_exception() needs an exception"));
+    };
+    let chain = vm.truthy(args.pos[1])?;
+    let limit = match args.pos[2] {
+        Value::None => None,
+        v => Some(vm.index_arg(v, "")?),
+    };
+    let text = vm.format_exception_sourced(id, chain, limit);
+    vm.new_str(text)
+}
+
+/// `tb_entries(tb)`: a traceback's (or an exception's) entries as `(filename, lineno, name,
+/// line)` tuples, outermost first; `line` is the source line, or None when unknown.
+fn tb_entries(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("tb_entries", 1, 1)?;
+    let mut e = args.pos[0];
+    if let Some(Object::Traceback(x)) = vm.heap.get_obj(e) {
+        e = *x;
+    }
+    let entries = match vm.heap.get_obj(e) {
+        Some(Object::Exception(x)) => x.traceback.clone(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for t in entries.iter().rev() {
+        let line = match vm.host.source_line(&t.filename, t.line) {
+            Some(l) => vm.new_str(l)?,
+            None => Value::None,
+        };
+        let filename = vm.new_str(t.filename.to_string())?;
+        let name = vm.new_str(t.name.clone())?;
+        let item = vm.new_tuple(vec![filename, Value::Int(i64::from(t.line)), name, line])?;
+        out.push(item);
+    }
+    vm.new_list(out)
 }

@@ -135,11 +135,20 @@ impl HostState {
 
     /// The source text of a file, for traceback lines.
     pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
-        let (_, src) = self.sources.iter().rev().find(|(f, _)| &**f == file)?;
-        src.lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(str::to_string)
+        source_line_in(&self.sources, file, line)
     }
+}
+
+/// Line `line` (1-based) of the latest source named `file` among `sources`.
+pub(crate) fn source_line_in(
+    sources: &[(Arc<str>, Arc<str>)],
+    file: &str,
+    line: u32,
+) -> Option<String> {
+    let (_, src) = sources.iter().rev().find(|(f, _)| &**f == file)?;
+    src.lines()
+        .nth(line.checked_sub(1)? as usize)
+        .map(str::to_string)
 }
 
 /// The embedder's handler, borrowed for the length of a callback-mode run.

@@ -40,6 +40,10 @@ struct Printer<'a> {
     /// Whether the current group's closing line is still to be written.
     need_close: bool,
     source_line: &'a dyn Fn(&str, u32) -> Option<String>,
+    /// Whether causes and contexts are printed (traceback.py's `chain`).
+    chain: bool,
+    /// traceback.py's `limit`: the first `n` entries of each traceback, or the last `-n`.
+    limit: Option<i64>,
 }
 
 impl Printer<'_> {
@@ -75,12 +79,39 @@ impl Vm {
         exc: ObjId,
         source_line: &dyn Fn(&str, u32) -> Option<String>,
     ) -> String {
+        self.format_exception_with(exc, source_line, true, None)
+    }
+
+    /// `format_exception_with`, source lines from the run's own sources.
+    pub(crate) fn format_exception_sourced(
+        &mut self,
+        exc: ObjId,
+        chain: bool,
+        limit: Option<i64>,
+    ) -> String {
+        let sources = std::mem::take(&mut self.host.sources);
+        let lookup = |f: &str, line: u32| super::host_call::source_line_in(&sources, f, line);
+        let text = self.format_exception_with(exc, &lookup, chain, limit);
+        self.host.sources = sources;
+        text
+    }
+
+    /// `format_exception` with the `chain` and `limit` options of the traceback module.
+    pub(crate) fn format_exception_with(
+        &mut self,
+        exc: ObjId,
+        source_line: &dyn Fn(&str, u32) -> Option<String>,
+        chain: bool,
+        limit: Option<i64>,
+    ) -> String {
         let mut p = Printer {
             out: String::new(),
             seen: HashSet::new(),
             depth: 0,
             need_close: false,
             source_line,
+            chain,
+            limit,
         };
         self.print_recursive(&mut p, exc);
         p.out
@@ -91,8 +122,8 @@ impl Vm {
     fn print_recursive(&mut self, p: &mut Printer<'_>, value: ObjId) {
         let mut chain: Vec<(ObjId, &'static str)> = vec![(value, "")];
         let mut cur = value;
-        loop {
-            p.seen.insert(cur);
+        p.seen.insert(cur);
+        while p.chain {
             let Object::Exception(e) = self.heap.get(cur) else {
                 break;
             };
@@ -113,6 +144,7 @@ impl Vm {
             }
             chain.push((next, message));
             cur = next;
+            p.seen.insert(cur);
         }
         let need_close = p.need_close;
         for (i, (id, message)) in chain.iter().enumerate().rev() {
@@ -188,10 +220,19 @@ impl Vm {
 
     /// print_exception: traceback, `TypeName: message` (with a suggestion) and notes.
     fn print_exception(&mut self, p: &mut Printer<'_>, id: ObjId) {
-        let (tb, is_group) = match self.heap.get(id) {
+        let (mut tb, is_group) = match self.heap.get(id) {
             Object::Exception(e) => (e.traceback.clone(), e.group.is_some()),
             _ => (Vec::new(), false),
         };
+        // Entries are innermost first: a positive limit keeps the outermost ones.
+        if let Some(n) = p.limit {
+            let keep = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+            if n >= 0 {
+                tb.drain(..tb.len().saturating_sub(keep));
+            } else {
+                tb.truncate(keep);
+            }
+        }
         if !tb.is_empty() {
             p.indent();
             let (header_margin, header) = match (is_group, p.depth) {
