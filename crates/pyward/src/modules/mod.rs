@@ -66,6 +66,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_decimal_math", include_str!("py/_decimal_math.py")),
     ("pprint", include_str!("py/pprint.py")),
     ("traceback", include_str!("py/traceback.py")),
+    ("logging", include_str!("py/logging.py")),
     ("difflib", include_str!("py/difflib.py")),
     ("html.entities", include_str!("py/html_entities.py")),
     ("urllib.parse", include_str!("py/urllib_parse.py")),

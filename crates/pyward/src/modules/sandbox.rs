@@ -1,7 +1,7 @@
 //! `_sandbox`: the sandbox's view of the host, for the bundled `sys`, `time` and `datetime`:
 //! the policy clock (`Vm::now_nanos`, `Vm::wall_nanos`), virtual sleep, the output streams,
 //! the recursion limit and `sys.exc_info`; `code_flags` for `inspect` and `asyncio`; and the
-//! recorded tracebacks for the bundled `traceback`.
+//! recorded tracebacks for the bundled `traceback`, and the calling line for `logging`.
 //!
 //! Nothing here reaches the host: the clock comes from the OS policy (host/policy.rs), output
 //! goes through `Vm::write_out`/`write_err` and their limit, and `sleep` only advances the
@@ -29,6 +29,7 @@ natives! {
         CodeFlags => "code_flags" => code_flags,
         FormatException => "format_exception" => format_exception,
         TbEntries => "tb_entries" => tb_entries,
+        Caller => "caller" => caller,
     }
 }
 
@@ -46,6 +47,7 @@ const ALL: &[SandboxFn] = &[
     SandboxFn::CodeFlags,
     SandboxFn::FormatException,
     SandboxFn::TbEntries,
+    SandboxFn::Caller,
 ];
 
 /// Build the module.
@@ -343,4 +345,24 @@ fn tb_entries(vm: &mut Vm, args: Args) -> PyResult<Value> {
         out.push(item);
     }
     vm.new_list(out)
+}
+
+/// `caller()`: `(filename, lineno, name)` of the innermost running frame outside the bundled
+/// modules (what `logging` records as the call site), or None.
+fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("caller", 0, 0)?;
+    let found = vm.frames.iter().rev().find_map(|f| {
+        let code = vm.code_of(f.rt)?;
+        if code.filename.starts_with("<pyward:") {
+            return None;
+        }
+        let line = code.line_at(f.ip.saturating_sub(1));
+        Some((code.filename.to_string(), line, code.name.clone()))
+    });
+    let Some((file, line, name)) = found else {
+        return Ok(Value::None);
+    };
+    let file = vm.new_str(file)?;
+    let name = vm.new_str(name)?;
+    vm.new_tuple(vec![file, Value::Int(i64::from(line)), name])
 }
