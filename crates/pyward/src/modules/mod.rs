@@ -33,7 +33,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("collections", include_str!("py/collections.py")),
     ("_collections_abc", include_str!("py/_collections_abc.py")),
-    ("collections.abc", include_str!("py/_collections_abc.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
     ("textwrap", include_str!("py/textwrap.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("copy", include_str!("py/copy.py")),

@@ -1,6 +1,6 @@
 """Container datatypes (CPython's collections, pure-Python version)."""
 
-from _collections_abc import Mapping, MutableMapping
+from _collections_abc import Mapping, MutableMapping, MutableSequence
 
 _kwlist = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
@@ -837,3 +837,8 @@ class UserList:
 
     def sort(self, *args, **kwds):
         self.data.sort(*args, **kwds)
+
+
+# CPython's deque is registered as a MutableSequence, and UserList derives from one.
+MutableSequence.register(deque)
+MutableSequence.register(UserList)
