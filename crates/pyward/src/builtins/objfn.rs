@@ -24,7 +24,7 @@ pub fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn class_check(
     vm: &mut Vm,
     cls: Value,
-    f: &mut dyn FnMut(&mut Vm, Value) -> bool,
+    f: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
     fname: &str,
 ) -> PyResult<bool> {
     if let Some(Object::Tuple(items)) = vm.heap.get_obj(cls) {
@@ -46,7 +46,7 @@ fn class_check(
             "{fname}() arg 2 must be a {one}, a tuple of {many}, or a union"
         )));
     }
-    Ok(f(vm, cls))
+    f(vm, cls)
 }
 
 /// `type(cls).__instancecheck__` / `__subclasscheck__` of a second argument that is neither
@@ -65,17 +65,47 @@ fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<
     }
 }
 
+/// The `__instancecheck__`/`__subclasscheck__` that a user metaclass of class `cls` defines
+/// (`ABCMeta`'s), called with `v` as PyObject_IsInstance/IsSubclass do: None when the
+/// metaclass is `type` or does not define it.
+fn meta_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<bool>> {
+    if !vm.is_user_class(cls) {
+        return Ok(None);
+    }
+    let meta = vm.metaclass_of(cls);
+    if !vm.is_user_class(meta) {
+        return Ok(None);
+    }
+    let Some(f) = vm.class_lookup(meta, hook)? else {
+        return Ok(None);
+    };
+    if !matches!(vm.heap.get_obj(f), Some(Object::Function(_))) {
+        return Ok(None);
+    }
+    let r = vm.call(f, &[cls, v])?;
+    Ok(Some(vm.truthy(r)?))
+}
+
 /// `isinstance(obj, cls)`.
 pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.arity("isinstance", 2, 2)?;
     if let Some(r) = check_hook(vm, args.pos[1], "__instancecheck__", args.pos[0])? {
         return Ok(Value::Bool(r));
     }
-    let t = vm.type_of(args.pos[0]);
+    let (obj, t) = (args.pos[0], vm.type_of(args.pos[0]));
     let r = class_check(
         vm,
         args.pos[1],
-        &mut |vm, c| vm.is_subclass(t, c),
+        &mut |vm, c| {
+            // An exact type match never consults the metaclass (PyObject_IsInstance).
+            if t.is(c) {
+                return Ok(true);
+            }
+            Ok(match meta_hook(vm, c, "__instancecheck__", obj)? {
+                Some(r) => r,
+                None => vm.is_subclass(t, c),
+            })
+        },
         "isinstance",
     )?;
     Ok(Value::Bool(r))
@@ -94,7 +124,12 @@ pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = class_check(
         vm,
         args.pos[1],
-        &mut |vm, b| vm.is_subclass(c, b),
+        &mut |vm, b| {
+            Ok(match meta_hook(vm, b, "__subclasscheck__", c)? {
+                Some(r) => r,
+                None => vm.is_subclass(c, b),
+            })
+        },
         "issubclass",
     )?;
     Ok(Value::Bool(r))

@@ -498,7 +498,11 @@ impl<'src> Compiler<'src> {
         }
         self.expr(&c.func)?;
         if has_star || has_dstar {
-            if has_star {
+            if let [Expr::Starred(s)] = &*args.args {
+                // `f(*a)` alone passes `a` itself, as CPython does: CallEx iterates it and
+                // words its error with the callee's name.
+                self.expr(&s.value)?;
+            } else if has_star {
                 self.sequence(&args.args, Op::BuildTuple, None, true)?;
             } else {
                 for arg in &args.args {

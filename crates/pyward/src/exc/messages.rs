@@ -40,6 +40,22 @@ pub fn not_iterable(t: &str) -> String {
     format!("'{t}' object is not iterable")
 }
 
+/// `f() argument after * must be an iterable, not int`, the callee as
+/// `_PyObject_FunctionStr` names it (Python/ceval.c check_args_iterable).
+pub fn star_arg_not_iterable(callee: &str, t: &str) -> String {
+    format!("{callee} argument after * must be an iterable, not {t}")
+}
+
+/// `Value after * must be an iterable, not int` (Python/ceval.c LIST_EXTEND).
+pub fn star_value_not_iterable(t: &str) -> String {
+    format!("Value after * must be an iterable, not {t}")
+}
+
+/// `'int' object is not a mapping` (Python/ceval.c DICT_UPDATE, Objects/dictobject.c).
+pub fn not_a_mapping(t: &str) -> String {
+    format!("'{t}' object is not a mapping")
+}
+
 /// `'int' object is not subscriptable` (Objects/abstract.c PyObject_GetItem).
 pub fn not_subscriptable(t: &str) -> String {
     format!("'{t}' object is not subscriptable")

@@ -49,6 +49,82 @@ pub enum ExcArgs {
         /// The object whose attribute was missing (None otherwise).
         obj: Value,
     },
+    /// The five args of a UnicodeDecodeError or UnicodeEncodeError.
+    Codec(Box<CodecArgs>),
+}
+
+/// `(encoding, object, start, end, reason)` of a codec error (Objects/exceptions.c
+/// UnicodeDecodeError_init, UnicodeEncodeError_init).
+#[derive(Debug, Clone)]
+pub struct CodecArgs {
+    /// The codec's name.
+    pub encoding: String,
+    /// The bytes being decoded (`Ok`) or the text being encoded (`Err`).
+    pub object: Result<Vec<u8>, String>,
+    /// Index of the first bad byte or character.
+    pub start: usize,
+    /// Index after the last bad one.
+    pub end: usize,
+    /// Why it failed.
+    pub reason: String,
+}
+
+/// A UnicodeDecodeError for `bytes[start..end]`.
+#[cold]
+pub fn unicode_decode_error(
+    encoding: &str,
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> RunError {
+    codec_error(
+        BuiltinType::UnicodeDecodeError,
+        encoding,
+        Ok(bytes.to_vec()),
+        start,
+        end,
+        reason,
+    )
+}
+
+/// A UnicodeEncodeError for the characters `start..end` of `text`.
+#[cold]
+pub fn unicode_encode_error(
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> RunError {
+    codec_error(
+        BuiltinType::UnicodeEncodeError,
+        encoding,
+        Err(text.to_string()),
+        start,
+        end,
+        reason,
+    )
+}
+
+fn codec_error(
+    ty: BuiltinType,
+    encoding: &str,
+    object: Result<Vec<u8>, String>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> RunError {
+    RunError::Exc(Box::new(Exc::New {
+        ty,
+        args: ExcArgs::Codec(Box::new(CodecArgs {
+            encoding: encoding.to_string(),
+            object,
+            start,
+            end,
+            reason: reason.to_string(),
+        })),
+    }))
 }
 
 /// Why an operation failed.

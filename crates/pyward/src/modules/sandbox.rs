@@ -31,6 +31,7 @@ natives! {
         TbEntries => "tb_entries" => tb_entries,
         SourceLine => "source_line" => source_line,
         Carets => "carets" => carets,
+        Caller => "caller" => caller,
     }
 }
 
@@ -50,6 +51,7 @@ const ALL: &[SandboxFn] = &[
     SandboxFn::TbEntries,
     SandboxFn::SourceLine,
     SandboxFn::Carets,
+    SandboxFn::Caller,
 ];
 
 /// Build the module.
@@ -404,4 +406,24 @@ fn carets(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(c) => vm.new_str(c),
         None => Ok(Value::None),
     }
+}
+
+/// `caller()`: `(filename, lineno, name)` of the innermost running frame outside the bundled
+/// modules (what `logging` records as the call site), or None.
+fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.arity("caller", 0, 0)?;
+    let found = vm.frames.iter().rev().find_map(|f| {
+        let code = vm.code_of(f.rt)?;
+        if code.filename.starts_with("<pyward:") {
+            return None;
+        }
+        let line = code.line_at(f.ip.saturating_sub(1));
+        Some((code.filename.to_string(), line, code.name.clone()))
+    });
+    let Some((file, line, name)) = found else {
+        return Ok(Value::None);
+    };
+    let file = vm.new_str(file)?;
+    let name = vm.new_str(name)?;
+    vm.new_tuple(vec![file, Value::Int(i64::from(line)), name])
 }

@@ -652,7 +652,7 @@ impl Vm {
         let ret_to = self.stack.len();
         let pos = match self.heap.get_obj(argtuple) {
             Some(Object::Tuple(t)) => t.clone(),
-            _ => self.collect_iterable(argtuple)?,
+            _ => self.star_items(argtuple, Some(func))?,
         };
         let mut names = Vec::new();
         let start = self.stack.len();

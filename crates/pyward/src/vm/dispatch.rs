@@ -746,7 +746,8 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let it = self.pop();
                         let target = self.peek(n as usize - 1);
-                        self.list_extend(target, it)
+                        self.star_items(it, None)
+                            .and_then(|items| self.list_extend_items(target, items))
                     }
                     Op::SetUpdate(n) => {
                         self.frames[fi].ip = ip;
@@ -758,7 +759,7 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let m = self.pop();
                         let target = self.peek(n as usize - 1);
-                        self.dict_update(target, m, false)
+                        self.dict_display_update(target, m)
                     }
                     Op::DictMerge(n) => {
                         self.frames[fi].ip = ip;

@@ -106,6 +106,20 @@ impl Vm {
                         let msg = self.new_str(msg)?;
                         (vec![msg], self.new_str(name)?, obj)
                     }
+                    ExcArgs::Codec(c) => {
+                        let object = match c.object {
+                            Ok(b) => self.alloc(Object::Bytes(b))?,
+                            Err(t) => self.new_str(t)?,
+                        };
+                        let args = vec![
+                            self.new_str(c.encoding)?,
+                            object,
+                            Value::Int(i64::try_from(c.start).unwrap_or(i64::MAX)),
+                            Value::Int(i64::try_from(c.end).unwrap_or(i64::MAX)),
+                            self.new_str(c.reason)?,
+                        ];
+                        (args, Value::None, Value::None)
+                    }
                 };
                 let mut e = ExcObj::new(Value::Type(ty), args);
                 e.name = name;

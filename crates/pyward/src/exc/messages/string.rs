@@ -140,12 +140,24 @@ pub fn unknown_error_handler(name: &str) -> String {
     format!("unknown error handler name '{name}'")
 }
 
-/// `'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)`
-/// (Objects/exceptions.c UnicodeEncodeError_str); `characters in position 1-3` for a run.
-pub fn cannot_encode(codec: &str, bad: &[char], start: usize, limit: u32) -> String {
+/// `ordinal not in range(128)`: the reason of an ascii or latin-1 encoding error
+/// (Objects/unicodeobject.c unicode_encode_ucs1).
+pub fn ordinal_not_in_range(limit: u32) -> String {
+    format!("ordinal not in range({limit})")
+}
+
+/// `'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)`,
+/// or `characters in position 1-3` for a run (Objects/exceptions.c UnicodeEncodeError_str).
+pub fn cannot_encode(
+    codec: &str,
+    bad: Option<char>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> String {
     match bad {
-        [c] => {
-            let n = *c as u32;
+        Some(c) => {
+            let n = c as u32;
             let shown = if n < 0x100 {
                 format!("\\x{n:02x}")
             } else if n < 0x10000 {
@@ -154,12 +166,32 @@ pub fn cannot_encode(codec: &str, bad: &[char], start: usize, limit: u32) -> Str
                 format!("\\U{n:08x}")
             };
             format!(
-                "'{codec}' codec can't encode character '{shown}' in position {start}: ordinal not in range({limit})"
+                "'{codec}' codec can't encode character '{shown}' in position {start}: {reason}"
             )
         }
-        _ => format!(
-            "'{codec}' codec can't encode characters in position {start}-{}: ordinal not in range({limit})",
-            start.saturating_add(bad.len()).saturating_sub(1)
+        None => format!(
+            "'{codec}' codec can't encode characters in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ),
+    }
+}
+
+/// `'utf-8' codec can't decode byte 0xff in position 3: invalid start byte`, or `bytes in
+/// position 1-2` for a run (Objects/exceptions.c UnicodeDecodeError_str).
+pub fn cannot_decode(
+    codec: &str,
+    bad: Option<u8>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> String {
+    match bad {
+        Some(b) => {
+            format!("'{codec}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+        }
+        None => format!(
+            "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
+            end.saturating_sub(1)
         ),
     }
 }

@@ -1,14 +1,31 @@
 """Abstract base classes for containers (CPython's collections.abc, mixin methods only).
 
-pyward has no metaclasses, so isinstance() sees only real subclasses of these classes.
+isinstance() and issubclass() accept what CPython's do: the builtin types registered at the
+end, and classes with the methods a one-method ABC's __subclasshook__ looks for.
 """
 
+from abc import ABCMeta
 
-class Hashable:
+
+def _check_methods(C, *methods):
+    # The class dicts along C's MRO (not getattr, which would find the metaclass's); the
+    # builtin types are registered below instead, as pyward's do not list every slot.
+    for method in methods:
+        for B in C.__mro__:
+            if B.__module__ == 'builtins':
+                return NotImplemented
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+    return True
+
+
+class Hashable(metaclass=ABCMeta):
     pass
 
 
-class Awaitable:
+class Awaitable(metaclass=ABCMeta):
     pass
 
 
@@ -16,7 +33,7 @@ class Coroutine(Awaitable):
     pass
 
 
-class AsyncIterable:
+class AsyncIterable(metaclass=ABCMeta):
     pass
 
 
@@ -28,7 +45,7 @@ class AsyncGenerator(AsyncIterator):
     pass
 
 
-class Iterable:
+class Iterable(metaclass=ABCMeta):
     def __iter__(self):
         while False:
             yield None
@@ -51,17 +68,17 @@ class Generator(Iterator):
         return self.send(None)
 
 
-class Sized:
+class Sized(metaclass=ABCMeta):
     def __len__(self):
         return 0
 
 
-class Container:
+class Container(metaclass=ABCMeta):
     def __contains__(self, x):
         return False
 
 
-class Callable:
+class Callable(metaclass=ABCMeta):
     pass
 
 
@@ -292,3 +309,81 @@ for _abc in (Hashable, Awaitable, Coroutine, AsyncIterable, AsyncIterator, Async
     _abc.__class_getitem__ = _class_getitem
     _abc.__module__ = 'collections.abc'
 del _abc
+
+
+def _install_hook(abc, *methods):
+    def __subclasshook__(cls, C):
+        if cls is abc:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    abc.__subclasshook__ = classmethod(__subclasshook__)
+
+
+for _abc, _methods in ((Awaitable, ('__await__',)),
+                       (Coroutine, ('__await__', 'send', 'throw', 'close')),
+                       (AsyncIterable, ('__aiter__',)),
+                       (AsyncIterator, ('__anext__', '__aiter__')),
+                       (AsyncGenerator, ('__aiter__', '__anext__', 'asend', 'athrow', 'aclose')),
+                       (Iterable, ('__iter__',)),
+                       (Iterator, ('__iter__', '__next__')),
+                       (Reversible, ('__reversed__', '__iter__')),
+                       (Generator, ('__iter__', '__next__', 'send', 'throw', 'close')),
+                       (Sized, ('__len__',)),
+                       (Container, ('__contains__',)),
+                       (Callable, ('__call__',)),
+                       (Collection, ('__len__', '__iter__', '__contains__'))):
+    _install_hook(_abc, *_methods)
+del _abc, _methods
+
+_UNHASHABLE = (list, dict, set, bytearray, slice, type({}.keys()), type({}.items()))
+
+
+def _hashable_hook(cls, C):
+    # The first class along the MRO that says: a builtin by the table, a Python class by
+    # its own __hash__ (None when it defines __eq__ alone, or sets it so).
+    if cls is not Hashable:
+        return NotImplemented
+    for B in C.__mro__:
+        if B.__module__ == 'builtins':
+            return NotImplemented if B in _UNHASHABLE else True
+        if '__hash__' in B.__dict__:
+            return NotImplemented if B.__dict__['__hash__'] is None else True
+    return True
+
+
+Hashable.__subclasshook__ = classmethod(_hashable_hook)
+
+
+def _types_of(*values):
+    return {type(v) for v in values}
+
+
+def _gen():
+    yield
+
+
+for _t in _types_of(iter(()), iter([]), iter(''), iter(b''), iter({}), iter(set()),
+                    iter(range(0)), iter({}.keys()), iter({}.values()), iter({}.items()),
+                    map(len, ()), filter(None, ()), zip(), enumerate(()), reversed([]),
+                    reversed(range(0))):
+    Iterator.register(_t)
+Generator.register(type(_gen()))
+Callable.register(type)
+for _t in _types_of(len, _gen, [].append, Callable.register):
+    Callable.register(_t)
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+ByteString.register(bytes)
+ByteString.register(bytearray)
+MutableSequence.register(list)
+MutableSequence.register(bytearray)
+Set.register(frozenset)
+MutableSet.register(set)
+MutableMapping.register(dict)
+KeysView.register(type({}.keys()))
+ValuesView.register(type({}.values()))
+ItemsView.register(type({}.items()))
+for _t in (dict, type({}.keys()), type({}.values()), type({}.items())):
+    Reversible.register(_t)
+del _t, _gen

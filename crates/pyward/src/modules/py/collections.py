@@ -1,6 +1,6 @@
 """Container datatypes (CPython's collections, pure-Python version)."""
 
-from _collections_abc import Mapping, MutableMapping
+from _collections_abc import Mapping, MutableMapping, MutableSequence
 
 _kwlist = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
@@ -631,7 +631,7 @@ def _setup_namedtuple(cls, typename, fields, field_defaults):
     cls._field_defaults = field_defaults
     cls.__match_args__ = fields
     for index, name in enumerate(fields):
-        setattr(cls, name, property(_itemgetter(index)))
+        setattr(cls, name, _tuplegetter(index))
     try:
         cls.__name__ = typename
         cls.__qualname__ = typename
@@ -647,10 +647,25 @@ def _make_namedtuple_class(typename, fields, nfields, field_defaults):
     return _NT
 
 
-def _itemgetter(index):
-    def get(self):
-        return self[index]
-    return get
+class _tuplegetter:
+    """A namedtuple field: item `index` of the tuple, read-only with CPython's messages
+    (Modules/_collectionsmodule.c tuplegetter_descr_set)."""
+
+    __slots__ = ('_index',)
+
+    def __init__(self, index):
+        self._index = index
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
 
 
 class ChainMap(MutableMapping):
@@ -822,3 +837,8 @@ class UserList:
 
     def sort(self, *args, **kwds):
         self.data.sort(*args, **kwds)
+
+
+# CPython's deque is registered as a MutableSequence, and UserList derives from one.
+MutableSequence.register(deque)
+MutableSequence.register(UserList)

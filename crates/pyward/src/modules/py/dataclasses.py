@@ -25,8 +25,20 @@ KW_ONLY = _KwOnlyType()
 
 
 class InitVar:
+    __slots__ = ('type',)
+
     def __init__(self, type):
         self.type = type
+
+    def __repr__(self):
+        if isinstance(self.type, type):
+            type_name = self.type.__name__
+        else:
+            type_name = repr(self.type)
+        return f'dataclasses.InitVar[{type_name}]'
+
+    def __class_getitem__(cls, type):
+        return InitVar(type)
 
 
 class Field:

@@ -254,6 +254,9 @@ class EnumType(type):
 
     def __repr__(cls):
         if hasattr(cls, '_member_map_') and cls._member_map_ is not None:
+            flag = globals().get('Flag')
+            if flag is not None and issubclass(cls, flag):
+                return "<flag %r>" % cls.__name__
             return "<enum %r>" % cls.__name__
         return "<class '%s'>" % cls.__qualname__
 
@@ -403,22 +406,41 @@ class Flag(Enum):
 
     @classmethod
     def _missing_(cls, value):
+        # 3.11's boundaries: a Flag is STRICT (unknown bits raise), an IntFlag KEEPs them in
+        # its value and name; a negative value counts from the top of the flag's bits.
         if not isinstance(value, int):
             return None
-        all_bits = 0
+        flag_mask = 0
         for m in cls._member_map_.values():
-            all_bits |= m._value_
-        if value & ~all_bits:
-            return None
+            flag_mask |= m._value_
+        all_bits = 2 ** flag_mask.bit_length() - 1
+        keep = issubclass(cls, int)
+        if not ~all_bits <= value <= all_bits or value & (all_bits ^ flag_mask):
+            if not keep:
+                max_bits = max(value.bit_length(), flag_mask.bit_length())
+                raise ValueError('%r invalid value %r\n    given %s\n  allowed %s' % (
+                    cls, value, _flag_bin(value, max_bits), _flag_bin(flag_mask, max_bits)))
+            if value < 0:
+                value = max(all_bits + 1, 2 ** value.bit_length()) + value
+        elif value < 0:
+            value = all_bits + 1 + value
+        if value in cls._value2member_map_:
+            return cls._value2member_map_[value]
         _creating[0] += 1
         try:
             pseudo = cls(value)
         finally:
             _creating[0] -= 1
         pseudo._value_ = value
-        names = [m._name_ for m in cls._member_map_.values()
-                 if m._value_ and m._value_ & value == m._value_ and _single_bit(m._value_)]
+        known = 0
+        names = []
+        for m in cls._member_map_.values():
+            if m._value_ and m._value_ & value == m._value_ and _single_bit(m._value_):
+                names.append(m._name_)
+                known |= m._value_
         pseudo._name_ = '|'.join(names) if names else None
+        if names and value & ~known:
+            pseudo._name_ += '|%r' % (value & ~known)
         cls._value2member_map_[value] = pseudo
         return pseudo
 
@@ -434,7 +456,7 @@ class Flag(Enum):
                 yield m
 
     def __len__(self):
-        return len(list(self.__iter__()))
+        return self._value_.bit_count()
 
     def __bool__(self):
         return bool(self._value_)
@@ -497,6 +519,20 @@ class Flag(Enum):
 
 def _single_bit(v):
     return v & (v - 1) == 0
+
+
+def _flag_bin(num, max_bits):
+    # enum.bin: two's complement with the sign bits apart, padded to max_bits.
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = bin(~num ^ (ceiling - 1) + ceiling)
+    sign = s[:3]
+    digits = s[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return "%s %s" % (sign, digits)
 
 
 class IntFlag(int, Flag):

@@ -291,16 +291,7 @@ pub(super) fn translate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// The UnicodeDecodeError for the bytes `start..end` of `b`.
 fn decode_error(codec: &str, b: &[u8], start: usize, end: usize, reason: &str) -> RunError {
-    let text = if end.saturating_sub(start) <= 1 {
-        let byte = b.get(start).copied().unwrap_or(0);
-        format!("'{codec}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
-    } else {
-        format!(
-            "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
-            end - 1
-        )
-    };
-    RunError::new(BuiltinType::UnicodeDecodeError, text)
+    crate::exc::unicode_decode_error(codec, b, start, end, reason)
 }
 
 /// What a decoding error handler does with undecodable bytes.

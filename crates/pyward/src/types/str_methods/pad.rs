@@ -4,7 +4,7 @@
 //! before any text is built.
 
 use super::{clinic_args, kw_params, one_arg, recv, recv_value, ssize_arg};
-use crate::exc::{self, PyResult, RunError, messages::string as msg};
+use crate::exc::{self, PyResult, messages::string as msg};
 use crate::types::BuiltinType;
 use crate::types::object::Object;
 use crate::value::Value;
@@ -201,9 +201,12 @@ fn encode_ucs1(s: &str, codec: &str, limit: u32, errors: &str) -> PyResult<Vec<u
         let bad = chars.get(i..j).unwrap_or(&[]);
         match errors {
             "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(RunError::new(
-                    BuiltinType::UnicodeEncodeError,
-                    msg::cannot_encode(codec, bad, i, limit),
+                return Err(crate::exc::unicode_encode_error(
+                    codec,
+                    s,
+                    i,
+                    j,
+                    &msg::ordinal_not_in_range(limit),
                 ));
             }
             "ignore" => {}

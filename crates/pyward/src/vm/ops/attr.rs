@@ -291,17 +291,6 @@ impl Vm {
                 "code" if self.is_subclass(e.cls, Value::Type(BuiltinType::SystemExit)) => {
                     Some(e.args.first().copied().unwrap_or(Value::None))
                 }
-                "start" | "end" | "reason" | "encoding"
-                    if self.is_subclass(e.cls, Value::Type(BuiltinType::UnicodeError)) =>
-                {
-                    let msg = e
-                        .args
-                        .first()
-                        .and_then(|a| self.str_of(*a))
-                        .unwrap_or("")
-                        .to_string();
-                    return unicode_error_field(self, &msg, attr).map(Some);
-                }
                 "name"
                     if [
                         BuiltinType::NameError,
@@ -440,6 +429,21 @@ impl Vm {
             Object::BoundMethod(b) => match attr {
                 "__self__" => Some(b.recv),
                 "__func__" => Some(b.func),
+                // A builtin method's qualname names the type defining it (`str.join`), as
+                // CPython's meth_get__qualname__; a module's functions keep their bare name.
+                "__qualname__" if matches!(b.func, Value::Native(_)) => {
+                    let (recv, f) = (b.recv, b.func);
+                    let name = self.getattr_opt(f, attr)?.unwrap_or(Value::None);
+                    let owner = match recv {
+                        Value::Type(t) => Some(t.name()),
+                        _ if matches!(self.heap.get_obj(recv), Some(Object::Module(_))) => None,
+                        _ => Some(self.builtin_type_of(self.builtin_view(recv)).name()),
+                    };
+                    match (owner, self.str_of(name)) {
+                        (Some(t), Some(n)) => Some(self.new_str(format!("{t}.{n}"))?),
+                        _ => Some(name),
+                    }
+                }
                 _ => {
                     let f = b.func;
                     return self.getattr_opt(f, attr);
@@ -733,35 +737,5 @@ impl Vm {
     /// Whether `v` is an int-like value (for builtins that accept ints).
     pub fn is_intlike(&self, v: Value) -> bool {
         to_big(self, v).is_some()
-    }
-}
-
-/// A field of a codec error, read back from its CPython-format message ("'utf-8' codec can't
-/// decode byte 0xff in position 3: invalid start byte"): pyward's codecs raise these with the
-/// message only, which carries every field but `object`.
-fn unicode_error_field(vm: &mut Vm, msg: &str, attr: &str) -> PyResult<Value> {
-    let encoding = msg
-        .strip_prefix('\'')
-        .and_then(|r| r.split_once('\''))
-        .map_or("", |(c, _)| c);
-    let (pos, reason) = msg
-        .split_once(" in position ")
-        .and_then(|(_, rest)| rest.split_once(": "))
-        .unwrap_or(("0", ""));
-    let (start, end) = match pos.split_once('-') {
-        Some((a, b)) => (
-            a.parse::<i64>().unwrap_or(0),
-            b.parse::<i64>().unwrap_or(0) + 1,
-        ),
-        None => {
-            let a = pos.parse::<i64>().unwrap_or(0);
-            (a, a + 1)
-        }
-    };
-    match attr {
-        "start" => Ok(Value::Int(start)),
-        "end" => Ok(Value::Int(end)),
-        "reason" => vm.new_str(reason),
-        _ => vm.new_str(encoding),
     }
 }

@@ -1,7 +1,7 @@
 //! Dict, list and set primitives used by the VM and by builtins: lookup by hash and key
 //! equality, insertion with memory accounting, and bulk updates from iterables.
 
-use crate::exc::{self, PyResult};
+use crate::exc::{self, PyResult, messages};
 use crate::heap::Heap;
 use crate::types::dict::Dict;
 use crate::types::object::{DictViewKind, Object};
@@ -212,10 +212,7 @@ impl Vm {
     pub fn dict_items(&mut self, d: Value) -> PyResult<Vec<(Value, Value)>> {
         match self.heap.get_obj(d) {
             Some(Object::Dict(dict)) => Ok(dict.iter().map(|e| (e.key, e.value)).collect()),
-            _ => Err(exc::type_error(format!(
-                "'{}' object is not a mapping",
-                self.type_name(d)
-            ))),
+            _ => Err(exc::type_error(messages::not_a_mapping(&self.type_name(d)))),
         }
     }
 
@@ -285,54 +282,6 @@ impl Vm {
         Ok(())
     }
 
-    /// `f(..., **m)`: merge `m` into the call's keyword dict `target`. Errors are CPython's
-    /// DICT_MERGE ones, prefixed with the callee as `_PyObject_FunctionStr` spells it.
-    pub(crate) fn merge_call_kwargs(
-        &mut self,
-        func: Value,
-        target: Value,
-        m: Value,
-    ) -> PyResult<()> {
-        match self.dict_update(target, m, true) {
-            Err(e) if e.is_new(crate::types::BuiltinType::TypeError) => {
-                let msg = match &e {
-                    crate::exc::RunError::Exc(x) => match &**x {
-                        crate::exc::Exc::New {
-                            args: crate::exc::ExcArgs::Msg(m),
-                            ..
-                        } => m.clone(),
-                        _ => return Err(e),
-                    },
-                    _ => return Err(e),
-                };
-                let ours = ["got multiple values", "argument after **"];
-                if !ours.iter().any(|p| msg.starts_with(p)) {
-                    return Err(e);
-                }
-                let name = self.function_str(func)?;
-                Err(exc::type_error(format!("{name} {msg}")))
-            }
-            r => r,
-        }
-    }
-
-    /// A callable as CPython's `_PyObject_FunctionStr` names it: `module.qualname()`,
-    /// without the module for builtins.
-    pub(crate) fn function_str(&mut self, f: Value) -> PyResult<String> {
-        let Some(qual) = self.getattr_opt(f, "__qualname__")? else {
-            return self.str(f);
-        };
-        let qual = self.str(qual)?;
-        let module = match self.getattr_opt(f, "__module__")? {
-            Some(m) => self.str_of(m).map(str::to_string),
-            None => None,
-        };
-        Ok(match module {
-            Some(m) if m != "builtins" => format!("{m}.{qual}()"),
-            _ => format!("{qual}()"),
-        })
-    }
-
     /// Append to a list.
     pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         let Some(id) = l.obj() else {
@@ -369,6 +318,11 @@ impl Vm {
     /// Extend a list with an iterable.
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         let items = self.collect_iterable(it)?;
+        self.list_extend_items(l, items)
+    }
+
+    /// Append collected items to a list.
+    pub(crate) fn list_extend_items(&mut self, l: Value, items: Vec<Value>) -> PyResult<()> {
         let Some(id) = l.obj() else {
             return Err(crate::exc::RunError::Internal("extend a non-list"));
         };

@@ -1,4 +1,4 @@
-//! The fields CPython keeps on SyntaxError and OSError instances, and their `str`.
+//! The fields CPython keeps on SyntaxError, OSError and codec error instances, and their `str`.
 //!
 //! CPython sets these fields from the constructor's args (Objects/exceptions.c
 //! `SyntaxError_init`, `oserror_parse_args`/`oserror_init`); pyward reads them from `args`
@@ -7,7 +7,7 @@
 //! CPython drops both from `args`; a SyntaxError from CPython's symtable, whose args are just
 //! `(msg,)`, keeps its location tuple in `obj`.
 
-use crate::exc::{ExcObj, PyResult};
+use crate::exc::{ExcObj, PyResult, messages::string as msg};
 use crate::types::BuiltinType;
 use crate::types::object::Object;
 use crate::value::Value;
@@ -22,6 +22,9 @@ const SYNTAX_FIELDS: [&str; 6] = [
     "end_lineno",
     "end_offset",
 ];
+
+/// The fields of UnicodeDecodeError and UnicodeEncodeError, in the order of their args.
+const CODEC_FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
 
 /// Errno values of the Linux ABI that pick an OSError subclass (Objects/exceptions.c
 /// `_PyExc_InitState` ADD_ERRNO).
@@ -126,8 +129,12 @@ impl Vm {
         let (cls, dict) = (e.cls, e.dict);
         let syntax = self.is_subclass(cls, Value::Type(BuiltinType::SyntaxError));
         let os = !syntax && self.is_subclass(cls, Value::Type(BuiltinType::OSError));
-        let known = (syntax
-            && (attr == "msg" || attr == "print_file_and_line" || SYNTAX_FIELDS.contains(&attr)))
+        let codec = self.is_codec_error(cls);
+        let known = (codec && CODEC_FIELDS.contains(&attr))
+            || (syntax
+                && (attr == "msg"
+                    || attr == "print_file_and_line"
+                    || SYNTAX_FIELDS.contains(&attr)))
             || (os
                 && matches!(
                     attr,
@@ -147,6 +154,10 @@ impl Vm {
         };
         let args = e.args.clone();
         let (name, obj) = (e.name, e.obj);
+        if codec {
+            let i = CODEC_FIELDS.iter().position(|f| *f == attr).unwrap_or(0);
+            return Ok(args.get(i).copied());
+        }
         if syntax {
             if attr == "msg" {
                 return Ok(Some(args.first().copied().unwrap_or(Value::None)));
@@ -210,6 +221,9 @@ impl Vm {
                 (None, None) => msg,
             }));
         }
+        if self.is_codec_error(cls) {
+            return self.codec_error_str(exc);
+        }
         if self.is_subclass(cls, Value::Type(BuiltinType::OSError)) {
             let errno = self.exception_field(exc, "errno")?.unwrap_or(Value::None);
             let strerror = self
@@ -235,6 +249,43 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+
+    fn is_codec_error(&self, cls: Value) -> bool {
+        self.is_subclass(cls, Value::Type(BuiltinType::UnicodeDecodeError))
+            || self.is_subclass(cls, Value::Type(BuiltinType::UnicodeEncodeError))
+    }
+
+    /// `UnicodeDecodeError_str` / `UnicodeEncodeError_str`, from the current fields; None
+    /// when they are not an encoding, an object of the right type and int positions.
+    fn codec_error_str(&mut self, exc: Value) -> PyResult<Option<String>> {
+        let mut f = Vec::with_capacity(CODEC_FIELDS.len());
+        for name in CODEC_FIELDS {
+            f.push(self.exception_field(exc, name)?.unwrap_or(Value::None));
+        }
+        let [encoding, object, Value::Int(start), Value::Int(end), reason] = f[..] else {
+            return Ok(None);
+        };
+        let (Some(encoding), Some(reason)) = (self.str_of(encoding), self.str_of(reason)) else {
+            return Ok(None);
+        };
+        let (encoding, reason) = (encoding.to_string(), reason.to_string());
+        let (start, end) = (
+            usize::try_from(start).unwrap_or(0),
+            usize::try_from(end).unwrap_or(0),
+        );
+        let single = end == start.saturating_add(1);
+        Ok(match self.heap.get_obj(object) {
+            Some(Object::Bytes(b)) => {
+                let bad = b.get(start).copied().filter(|_| single);
+                Some(msg::cannot_decode(&encoding, bad, start, end, &reason))
+            }
+            Some(Object::Str(t)) => {
+                let bad = t.s.chars().nth(start).filter(|_| single);
+                Some(msg::cannot_encode(&encoding, bad, start, end, &reason))
+            }
+            _ => None,
+        })
     }
 
     /// For a SyntaxError whose `lineno` is an int: the location lines CPython prints above

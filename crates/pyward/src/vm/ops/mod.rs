@@ -20,5 +20,6 @@ pub mod percent;
 pub mod range;
 pub mod repr;
 pub mod setops;
+pub mod star;
 pub mod subscr;
 pub mod with;

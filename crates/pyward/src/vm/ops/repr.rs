@@ -294,8 +294,9 @@ impl Vm {
                     return Ok(String::new());
                 };
                 let args = e.args.clone();
+                // KeyError_str: a subclass shows its one argument's repr too.
                 let is_key_error =
-                    matches!(e.cls, Value::Type(crate::types::BuiltinType::KeyError));
+                    self.is_subclass(e.cls, Value::Type(crate::types::BuiltinType::KeyError));
                 match args.as_slice() {
                     [] => Ok(String::new()),
                     [a] => {
