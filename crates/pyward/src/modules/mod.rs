@@ -114,6 +114,34 @@ const RUST_MODULES: &[&str] = &[
     "_binascii",
 ];
 
+/// The modules pyward provides that are packages in CPython 3.11 (a directory with
+/// `__init__.py`), whatever submodules pyward has of them.
+const CPYTHON_PACKAGES: &[&str] = &[
+    "asyncio",
+    "collections",
+    "concurrent",
+    "email",
+    "html",
+    "http",
+    "importlib",
+    "json",
+    "logging",
+    "re",
+    "unittest",
+    "urllib",
+    "xml",
+];
+
+/// Whether `name` is a module pyward provides that CPython does not make a package, so
+/// importing `name.x` fails with "'name' is not a package".
+pub(crate) fn is_plain_module(name: &str) -> bool {
+    let mut provided = PYTHON_MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(RUST_MODULES.iter().copied());
+    provided.any(|n| n == name) && !CPYTHON_PACKAGES.contains(&name)
+}
+
 /// Whether `name` is (or is the package of) a module pyward provides, so an embedder's host
 /// module may not take it.
 pub fn is_standard(name: &str) -> bool {

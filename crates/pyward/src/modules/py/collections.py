@@ -842,3 +842,7 @@ class UserList:
 # CPython's deque is registered as a MutableSequence, and UserList derives from one.
 MutableSequence.register(deque)
 MutableSequence.register(UserList)
+
+# CPython's startup has imported collections.abc before any program runs, so programs use
+# collections.abc after `import collections` alone.
+import collections.abc

@@ -44,6 +44,58 @@ class _Special:
     def __hash__(self):
         return hash((self._name, self.__args__))
 
+    def _check(self, how, arg, test):
+        # Unsubscripted aliases check their class; Union[...] each member (3.10+); other
+        # subscripted aliases and special forms refuse, with CPython's messages.
+        if self._name in ('Union', 'Optional') and self.__args__ is not None:
+            members = self.__args__ + ((None,) if self._name == 'Optional' else ())
+            return any(self._member_check(a, how, arg, test) for a in members)
+        if self._name == 'Any' and how == 'issubclass':
+            # 3.11's Any is a class whose metaclass refuses isinstance() only.
+            return False
+        if self.__args__ is not None:
+            raise TypeError('Subscripted generics cannot be used with class and instance checks')
+        origin = _alias_origin(self._name)
+        if origin is None:
+            raise TypeError('typing.%s cannot be used with %s()' % (self._name, how))
+        return test(arg, origin)
+
+    def _member_check(self, member, how, arg, test):
+        if member is None:
+            member = type(None)
+        if isinstance(member, _Special):
+            return member._check(how, arg, test)
+        return test(arg, member)
+
+    def __instancecheck__(self, obj):
+        return self._check('isinstance', obj, isinstance)
+
+    def __subclasscheck__(self, cls):
+        return self._check('issubclass', cls, issubclass)
+
+
+_BUILTIN_ORIGINS = {'List': list, 'Dict': dict, 'Tuple': tuple, 'Set': set,
+                    'FrozenSet': frozenset, 'Type': type}
+_COLLECTIONS_ORIGINS = {'DefaultDict': 'defaultdict', 'OrderedDict': 'OrderedDict',
+                        'Counter': 'Counter', 'Deque': 'deque', 'ChainMap': 'ChainMap'}
+_ABC_ORIGINS = {'AbstractSet': 'Set'}
+_ABC_NAMES = ('Callable', 'Iterable', 'Iterator', 'Generator', 'AsyncIterator', 'AsyncIterable',
+              'AsyncGenerator', 'Awaitable', 'Coroutine', 'Sequence', 'MutableSequence',
+              'Mapping', 'MutableMapping', 'MutableSet', 'Collection', 'Container', 'Hashable',
+              'Sized', 'Reversible', 'KeysView', 'ValuesView', 'ItemsView')
+
+
+def _alias_origin(name):
+    if name in _BUILTIN_ORIGINS:
+        return _BUILTIN_ORIGINS[name]
+    if name in _COLLECTIONS_ORIGINS:
+        import collections
+        return getattr(collections, _COLLECTIONS_ORIGINS[name])
+    if name in _ABC_NAMES or name in _ABC_ORIGINS:
+        import _collections_abc
+        return getattr(_collections_abc, _ABC_ORIGINS.get(name, name))
+    return None
+
 
 class ForwardRef:
     """A type written as a string (`Optional["Node"]`)."""

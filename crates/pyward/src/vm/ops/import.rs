@@ -42,12 +42,21 @@ impl Vm {
                 self.register_module(&text, m)?;
                 Ok(m)
             }
-            None => Err(exc::named_error(
-                crate::types::BuiltinType::ModuleNotFoundError,
-                format!("No module named '{text}'"),
-                &text,
-                Value::None,
-            )),
+            None => {
+                // importlib's _find_and_load_unlocked: a submodule of a plain module.
+                let msg = match text.rsplit_once('.') {
+                    Some((p, _)) if crate::modules::is_plain_module(p) => {
+                        format!("No module named '{text}'; '{p}' is not a package")
+                    }
+                    _ => format!("No module named '{text}'"),
+                };
+                Err(exc::named_error(
+                    crate::types::BuiltinType::ModuleNotFoundError,
+                    msg,
+                    &text,
+                    Value::None,
+                ))
+            }
         }
     }
 
