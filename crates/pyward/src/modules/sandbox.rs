@@ -1,7 +1,8 @@
 //! `_sandbox`: the sandbox's view of the host, for the bundled `sys`, `time` and `datetime`:
 //! the policy clock (`Vm::now_nanos`, `Vm::wall_nanos`), virtual sleep, the output streams,
 //! the recursion limit and `sys.exc_info`; `code_flags` for `inspect` and `asyncio`; and the
-//! traceback text and entries of an exception, for `traceback`.
+//! traceback text and entries of an exception, for `traceback`, and the calling frame, for
+//! `logging`.
 //!
 //! Nothing here reaches the host: the clock comes from the OS policy (host/policy.rs), output
 //! goes through `Vm::write_out`/`write_err` and their limit, and `sleep` only advances the

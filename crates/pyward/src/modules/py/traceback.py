@@ -38,8 +38,21 @@ def _chunks(text):
             continue
         head = line.lstrip(' |')
         frame = head.startswith('File "') and ', in ' in head
+        if out and out[-1].strip(' |') == '\n' and head in _CHAIN_MESSAGES:
+            # The sentence between chained exceptions is one piece with its blank lines.
+            out[-1] += line
+            continue
+        if line.strip(' |') == '\n' and out and out[-1].endswith(_CHAIN_MESSAGES):
+            out[-1] += line
+            continue
         out.append(line)
     return out
+
+
+_CHAIN_MESSAGES = (
+    'The above exception was the direct cause of the following exception:\n',
+    'During handling of the above exception, another exception occurred:\n',
+)
 
 
 def _text(value, chain, limit, only):
