@@ -55,6 +55,7 @@ def test_uncaught_exception_carries_type_message_and_traceback():
         "    f({})\n"
         '  File "<string>", line 2, in f\n'
         "    return d['missing']\n"
+        "           ~^^^^^^^^^^^\n"
         "KeyError: 'missing'\n"
     )
     assert err.stdout == "before\n"
