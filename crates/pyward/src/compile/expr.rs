@@ -475,6 +475,8 @@ impl<'src> Compiler<'src> {
         Ok(())
     }
 
+    /// A call. Its instructions are at the call's position (`expr` set it), which the
+    /// arguments' own positions are restored to before the call instruction.
     fn call(&mut self, c: &'src ast::ExprCall) -> Result<(), CompileError> {
         let args = &c.arguments;
         let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
@@ -491,7 +493,6 @@ impl<'src> Compiler<'src> {
                 for arg in &args.args {
                     self.expr(arg)?;
                 }
-                self.set_line(c);
                 self.emit(Op::CallMethod(super::to_u32(args.args.len())));
                 return Ok(());
             }
@@ -511,7 +512,6 @@ impl<'src> Compiler<'src> {
                 self.emit(Op::BuildTuple(super::to_u32(args.args.len())));
             }
             if args.keywords.is_empty() {
-                self.set_line(c);
                 self.emit(Op::CallEx(0));
             } else {
                 self.emit(Op::BuildMap(0));
@@ -538,7 +538,6 @@ impl<'src> Compiler<'src> {
                         }
                     }
                 }
-                self.set_line(c);
                 self.emit(Op::CallEx(1));
             }
             return Ok(());
@@ -548,7 +547,6 @@ impl<'src> Compiler<'src> {
         }
         let total = super::to_u32(args.args.len() + args.keywords.len());
         if args.keywords.is_empty() {
-            self.set_line(c);
             self.emit(Op::Call(total));
         } else {
             let mut names = Vec::new();
@@ -559,7 +557,6 @@ impl<'src> Compiler<'src> {
                 ));
             }
             self.load_const(Const::Tuple(names));
-            self.set_line(c);
             self.emit(Op::CallKw(total));
         }
         Ok(())
